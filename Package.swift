@@ -1,0 +1,65 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "leave-portal",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "leave-portal", targets: ["leave-portal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        // Pure domain: no framework, database or network imports.
+        .target(name: "LeaveCore"),
+        .target(
+            name: "LeaveStore",
+            dependencies: [
+                "LeaveCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(name: "LeaveImport", dependencies: ["LeaveCore"]),
+        .target(name: "LeaveLetters", dependencies: ["LeaveCore"]),
+        .target(
+            name: "LeaveWeb",
+            dependencies: [
+                "LeaveCore", "LeaveStore", "LeaveLetters",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Templates")]
+        ),
+        .executableTarget(
+            name: "leave-portal",
+            dependencies: [
+                "LeaveCore", "LeaveStore", "LeaveWeb", "LeaveImport", "LeaveLetters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "LeaveCoreTests", dependencies: ["LeaveCore"]),
+        .testTarget(name: "LeaveStoreTests", dependencies: ["LeaveCore", "LeaveStore"]),
+        .testTarget(name: "LeaveLettersTests", dependencies: ["LeaveCore", "LeaveLetters"]),
+        .testTarget(
+            name: "LeaveWebTests",
+            dependencies: [
+                "LeaveCore", "LeaveStore", "LeaveWeb",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

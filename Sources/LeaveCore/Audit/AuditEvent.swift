@@ -1,0 +1,31 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// One line of the record an inspection reads: who did what to which request, when and why.
+public struct AuditEvent: Hashable, Sendable {
+    public enum Action: String, Sendable, CaseIterable {
+        case submitted
+        case withdrawn
+        case decided
+        case letterPrinted = "letter-printed"
+    }
+
+    public let schoolID: Int64
+    public let actor: Actor
+    public let action: Action
+    public let requestID: Int64
+    public let at: Date
+    public let detail: String
+
+    public init(schoolID: Int64, actor: Actor, action: Action, requestID: Int64, at: Date, detail: String) {
+        self.schoolID = schoolID
+        self.actor = actor
+        self.action = action
+        self.requestID = requestID
+        self.at = at
+        self.detail = detail
+    }
+}

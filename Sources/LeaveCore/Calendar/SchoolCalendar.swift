@@ -1,0 +1,99 @@
+/// A stretch of consecutive days the school is open for teaching (a term or half term).
+public struct Term: Hashable, Sendable, Codable {
+    public let name: String
+    public let start: SchoolDate
+    public let end: SchoolDate
+
+    public init(name: String, start: SchoolDate, end: SchoolDate) {
+        self.name = name
+        self.start = start
+        self.end = end
+    }
+
+    public func contains(_ date: SchoolDate) -> Bool { start <= date && date <= end }
+}
+
+/// A weekday inside a term when the pupils are not in school.
+public struct Closure: Hashable, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case inset = "inset"
+        case bankHoliday = "bank-holiday"
+        case other = "other"
+    }
+
+    public let date: SchoolDate
+    public let kind: Kind
+    public let name: String
+
+    public init(date: SchoolDate, kind: Kind, name: String) {
+        self.date = date
+        self.kind = kind
+        self.name = name
+    }
+}
+
+/// How much school a stretch of time takes up.
+public struct SessionCount: Hashable, Sendable {
+    public let sessions: Int
+    public let schoolDays: Int
+    public let first: SessionPoint?
+    public let last: SessionPoint?
+
+    public static let none = SessionCount(sessions: 0, schoolDays: 0, first: nil, last: nil)
+}
+
+/// The days a school is open: its terms, less weekends and closures.
+public struct SchoolCalendar: Sendable {
+    public let terms: [Term]
+    public let closures: [Closure]
+    private let closedDays: Set<SchoolDate>
+
+    public init(terms: [Term], closures: [Closure]) {
+        self.terms = terms.sorted { $0.start < $1.start }
+        self.closures = closures.sorted { $0.date < $1.date }
+        self.closedDays = Set(closures.map(\.date))
+    }
+
+    public func isSchoolDay(_ date: SchoolDate) -> Bool {
+        !date.isWeekend && !closedDays.contains(date) && terms.contains { $0.contains(date) }
+    }
+
+    public func term(containing date: SchoolDate) -> Term? { terms.first { $0.contains(date) } }
+
+    /// Counts the sessions from `start` to `end`, both included; a pupil away from the
+    /// afternoon of one day to the morning of another misses both of those half days.
+    public func count(from start: SessionPoint, to end: SessionPoint) -> SessionCount {
+        guard start <= end else { return .none }
+        var sessions = 0
+        var days = 0
+        var first: SessionPoint?
+        var last: SessionPoint?
+        var date = start.date
+        while date <= end.date {
+            if isSchoolDay(date) {
+                let from: Session = date == start.date ? start.session : .am
+                let to: Session = date == end.date ? end.session : .pm
+                let here = Session.allCases.filter { from <= $0 && $0 <= to }
+                if !here.isEmpty {
+                    sessions += here.count
+                    days += 1
+                    if first == nil { first = SessionPoint(date, here[0]) }
+                    last = SessionPoint(date, here[here.count - 1])
+                }
+            }
+            date = date.adding(days: 1)
+        }
+        return SessionCount(sessions: sessions, schoolDays: days, first: first, last: last)
+    }
+
+    /// The first school day strictly after `date`, if the calendar holds one.
+    public func nextSchoolDay(after date: SchoolDate) -> SchoolDate? {
+        guard let lastDay = terms.map(\.end).max() else { return nil }
+        var day = date.adding(days: 1)
+        while day <= lastDay {
+            if isSchoolDay(day) { return day }
+            day = day.adding(days: 1)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,61 @@
+import LeaveCore
+
+/// Everything a decision letter says, gathered when the decision is made so the letter
+/// stays as it was sent even if names, settings or the calendar change afterwards.
+public struct DecisionLetter: Hashable, Sendable {
+    public let school: School
+    public let letterDate: SchoolDate
+    public let parentName: String
+    public let pupil: Pupil
+    public let request: LeaveRequest
+    public let outcome: DecisionOutcome
+    public let reason: String
+    public let decidedBy: Actor
+
+    public init(school: School, letterDate: SchoolDate, parentName: String, pupil: Pupil,
+                request: LeaveRequest, outcome: DecisionOutcome, reason: String, decidedBy: Actor) {
+        self.school = school
+        self.letterDate = letterDate
+        self.parentName = parentName
+        self.pupil = pupil
+        self.request = request
+        self.outcome = outcome
+        self.reason = reason
+        self.decidedBy = decidedBy
+    }
+
+    public var subject: String {
+        "Request for leave of absence for \(pupil.fullName) (\(request.reference))"
+    }
+
+    public var outcomeSentence: String {
+        let period = "from \(request.application.start.longForm) to \(request.application.end.longForm)"
+        switch outcome {
+        case .granted:
+            return "I am writing to let you know that your request for \(pupil.forename) to be absent \(period) has been granted. The absence will be recorded as authorised (code \(request.application.kind.registerCodeWhenGranted))."
+        case .refused:
+            return "I am writing to let you know that your request for \(pupil.forename) to be absent \(period) has been refused."
+        }
+    }
+
+    /// What follows from the decision, in the words the policies use (000 "Authorising
+    /// parental absence requests"; 001 §5.2; 004: refused leave that is taken is unauthorised).
+    public var consequences: [String] {
+        switch outcome {
+        case .granted:
+            return ["We expect \(pupil.forename) back in school on \(request.application.returnDate.longForm). If \(pupil.forename) does not return on that day, please contact the school office straight away."]
+        case .refused:
+            return [
+                "If \(pupil.forename) is absent on these days, the absence will be recorded as unauthorised (code G).",
+                "Unauthorised absence may lead to the local authority issuing a penalty notice.",
+            ]
+        }
+    }
+
+    /// Who signs: the headteacher, or the deputy acting for them.
+    public var signatory: (name: String, title: String) {
+        decidedBy.role == .deputy
+            ? (decidedBy.name, "Deputy Headteacher, for \(school.headteacherName), Headteacher")
+            : (school.headteacherName, "Headteacher")
+    }
+}

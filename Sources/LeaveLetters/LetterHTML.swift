@@ -1,0 +1,60 @@
+import LeaveCore
+
+/// Writes a decision letter as an HTML fragment for the print page. The fragment is
+/// stored with the decision and never regenerated, so it is the record of what was sent.
+public enum LetterHTML {
+    public static func render(_ letter: DecisionLetter) -> String {
+        let a = letter.request.application
+        var html = "<article class=\"letter\">\n"
+        html += "<header class=\"letter__head\">\n<p class=\"letter__school\">\(escape(letter.school.name))</p>\n"
+        html += "<address>" + letter.school.addressLines.map(escape).joined(separator: "<br>") + "</address>\n"
+        html += "<p>Telephone: \(escape(letter.school.telephone))<br>Email: \(escape(letter.school.email))</p>\n</header>\n"
+        html += "<p class=\"letter__date\">\(escape(letter.letterDate.longForm))</p>\n"
+        html += "<p class=\"letter__ref\">Our reference: \(escape(letter.request.reference.text))</p>\n"
+        html += "<p>Dear \(escape(letter.parentName)),</p>\n"
+        html += "<h1 class=\"letter__subject\">\(escape(letter.subject))</h1>\n"
+        html += "<p>\(escape(letter.outcomeSentence))</p>\n"
+        html += "<table class=\"letter__facts\">\n"
+        let rows: [(String, String)] = [
+            ("Pupil", "\(letter.pupil.fullName), \(letter.pupil.yearGroup.name)"),
+            ("Kind of leave", a.kind.title),
+            ("First session", a.start.longForm),
+            ("Last session", a.end.longForm),
+            ("School days", "\(letter.request.schoolDays) (\(letter.request.sessions) sessions)"),
+            ("Back at school", a.returnDate.longForm),
+            ("Decision", letter.outcome.title),
+        ]
+        for (label, value) in rows {
+            html += "<tr><th scope=\"row\">\(escape(label))</th><td>\(escape(value))</td></tr>\n"
+        }
+        html += "</table>\n"
+        html += "<h2>Reason for the decision</h2>\n"
+        html += letter.reason.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { "<p class=\"letter__reason\">\(escape(String($0)))</p>\n" }.joined()
+        for sentence in letter.consequences {
+            html += "<p>\(escape(sentence))</p>\n"
+        }
+        html += "<p>If you would like to discuss this decision, please contact the school office.</p>\n"
+        html += "<p>Yours sincerely,</p>\n"
+        let signatory = letter.signatory
+        html += "<p class=\"letter__signature\">\(escape(signatory.name))<br>\(escape(signatory.title))</p>\n"
+        html += "</article>\n"
+        return html
+    }
+
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

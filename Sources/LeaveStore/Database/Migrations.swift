@@ -1,0 +1,145 @@
+import GRDB
+
+extension AppDatabase {
+    /// Append-only: a migration that has shipped is never edited; changes come as new, named ones.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: trusts, schools, accounts, pupils, calendar") { db in
+            try db.create(table: "trust") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique()
+            }
+            try db.create(table: "school") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("trust").notNull()
+                t.column("name", .text).notNull()
+                t.column("addressLines", .text).notNull().defaults(to: "")
+                t.column("telephone", .text).notNull().defaults(to: "")
+                t.column("email", .text).notNull().defaults(to: "")
+                t.column("headteacherName", .text).notNull().defaults(to: "")
+                t.uniqueKey(["trustId", "name"])
+            }
+            try db.create(table: "account") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("email", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+                t.column("displayName", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("passwordHash", .text).notNull()
+            }
+            try db.create(table: "pupil") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("upn", .text)
+                t.column("forename", .text).notNull()
+                t.column("surname", .text).notNull()
+                t.column("yearGroup", .integer).notNull()
+                t.uniqueKey(["schoolId", "upn"])
+            }
+            try db.create(table: "parentPupil") { t in
+                t.belongsTo("account", onDelete: .cascade).notNull()
+                t.belongsTo("pupil", onDelete: .cascade).notNull()
+                t.belongsTo("school").notNull()
+                t.primaryKey(["accountId", "pupilId"])
+            }
+            try db.create(table: "term") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("name", .text).notNull()
+                t.column("startDate", .text).notNull()
+                t.column("endDate", .text).notNull()
+                t.uniqueKey(["schoolId", "startDate"])
+            }
+            try db.create(table: "closure") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("date", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("name", .text).notNull()
+                t.uniqueKey(["schoolId", "date"])
+            }
+        }
+        migrator.registerMigration("v1: requests, decisions, letters, audit") { db in
+            try db.create(table: "leaveRequest") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("reference", .text).notNull().unique()
+                t.belongsTo("pupil").notNull()
+                t.column("parentId", .integer).notNull().references("account")
+                t.column("kind", .text).notNull()
+                t.column("purpose", .text).notNull()
+                t.column("startDate", .text).notNull()
+                t.column("startSession", .text).notNull()
+                t.column("endDate", .text).notNull()
+                t.column("endSession", .text).notNull()
+                t.column("returnDate", .text).notNull()
+                t.column("sessions", .integer).notNull()
+                t.column("schoolDays", .integer).notNull()
+                t.column("status", .text).notNull()
+                t.column("submittedAt", .datetime).notNull()
+            }
+            try db.create(index: "leaveRequest_queue", on: "leaveRequest", columns: ["schoolId", "status", "startDate"])
+            try db.create(index: "leaveRequest_parent", on: "leaveRequest", columns: ["parentId", "submittedAt"])
+            try db.create(table: "decision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("requestId", .integer).notNull().unique().references("leaveRequest")
+                t.column("outcome", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("deciderId", .integer).notNull()
+                t.column("deciderName", .text).notNull()
+                t.column("deciderRole", .text).notNull()
+                t.column("decidedAt", .datetime).notNull()
+            }
+            try db.create(table: "letter") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("requestId", .integer).notNull().references("leaveRequest")
+                t.column("decisionId", .integer).notNull().unique().references("decision")
+                t.column("html", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("printedAt", .datetime)
+                t.column("printedById", .integer)
+            }
+            try db.create(index: "letter_waiting", on: "letter", columns: ["schoolId", "printedAt"])
+            try db.create(table: "auditEvent") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("at", .datetime).notNull()
+                t.column("actorId", .integer).notNull()
+                t.column("actorName", .text).notNull()
+                t.column("actorRole", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("requestId", .integer).notNull().references("leaveRequest")
+                t.column("detail", .text).notNull()
+            }
+            try db.create(index: "auditEvent_request", on: "auditEvent", columns: ["requestId", "at"])
+            // The record must stand up to an inspection: what was asked and decided is never
+            // removed, and a decision, a letter's text or an audit line is never rewritten.
+            try db.execute(sql: """
+                CREATE TRIGGER leaveRequest_keep BEFORE DELETE ON leaveRequest
+                  BEGIN SELECT RAISE(ABORT, 'leave requests are never deleted'); END;
+                CREATE TRIGGER decision_keep BEFORE DELETE ON decision
+                  BEGIN SELECT RAISE(ABORT, 'decisions are never deleted'); END;
+                CREATE TRIGGER decision_fixed BEFORE UPDATE ON decision
+                  BEGIN SELECT RAISE(ABORT, 'decisions are never edited'); END;
+                CREATE TRIGGER letter_keep BEFORE DELETE ON letter
+                  BEGIN SELECT RAISE(ABORT, 'letters are never deleted'); END;
+                CREATE TRIGGER letter_fixed BEFORE UPDATE OF html, decisionId, requestId ON letter
+                  BEGIN SELECT RAISE(ABORT, 'a letter is stored unchanged'); END;
+                CREATE TRIGGER auditEvent_keep BEFORE DELETE ON auditEvent
+                  BEGIN SELECT RAISE(ABORT, 'audit events are never deleted'); END;
+                CREATE TRIGGER auditEvent_fixed BEFORE UPDATE ON auditEvent
+                  BEGIN SELECT RAISE(ABORT, 'audit events are never edited'); END;
+                """)
+        }
+        migrator.registerMigration("v1: web sessions") { db in
+            try db.create(table: "webSession") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .blob).notNull()
+                t.column("expiresAt", .double)
+            }
+        }
+        return migrator
+    }
+}

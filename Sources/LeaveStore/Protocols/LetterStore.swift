@@ -1,0 +1,33 @@
+import Foundation
+import LeaveCore
+
+/// A decision letter as stored: the HTML written when the decision was made, unchanged.
+public struct StoredLetter: Hashable, Sendable, Identifiable {
+    public let id: Int64
+    public let requestID: Int64
+    public let reference: ReferenceNumber
+    public let pupilName: String
+    public let outcome: DecisionOutcome
+    public let html: String
+    public let createdAt: Date
+    public let printedAt: Date?
+
+    public init(id: Int64, requestID: Int64, reference: ReferenceNumber, pupilName: String,
+                outcome: DecisionOutcome, html: String, createdAt: Date, printedAt: Date?) {
+        self.id = id
+        self.requestID = requestID
+        self.reference = reference
+        self.pupilName = pupilName
+        self.outcome = outcome
+        self.html = html
+        self.createdAt = createdAt
+        self.printedAt = printedAt
+    }
+}
+
+public protocol LetterStore: Sendable {
+    /// Letters not yet printed, oldest first, then the most recently printed (for reprints).
+    func letters(schoolID: Int64, printed: Bool, limit: Int) async throws -> [StoredLetter]
+    func letter(id: Int64, schoolID: Int64) async throws -> StoredLetter?
+    func markPrinted(letterID: Int64, schoolID: Int64, by actor: Actor, at: Date) async throws
+}

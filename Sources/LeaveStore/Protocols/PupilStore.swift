@@ -1,0 +1,8 @@
+import LeaveCore
+
+/// Pupils and who their parents are. Every look-up is bounded by a school or a parent,
+/// so a caller cannot reach a child of another school by guessing an id.
+public protocol PupilStore: Sendable {
+    func children(ofParent parentID: Int64) async throws -> [Pupil]
+    func pupil(id: Int64, schoolID: Int64) async throws -> Pupil?
+}

@@ -1,0 +1,32 @@
+import Foundation
+import LeaveCore
+
+/// A request with the pupil it is for, as lists and pages show it.
+public struct RequestWithPupil: Hashable, Sendable {
+    public let request: LeaveRequest
+    public let pupil: Pupil
+
+    public init(request: LeaveRequest, pupil: Pupil) {
+        self.request = request
+        self.pupil = pupil
+    }
+}
+
+/// Leave requests and their decisions. Each change and its audit event are written in one
+/// transaction: either both are on record or neither is.
+public protocol RequestStore: Sendable {
+    /// Stores a new request with a fresh reference number and records who submitted it.
+    func submit(_ application: LeaveApplication, schoolID: Int64, by parent: Actor,
+                count: SessionCount, at: Date) async throws -> LeaveRequest
+    func requests(parentID: Int64) async throws -> [RequestWithPupil]
+    /// The request with this reference, only if it belongs to this school.
+    func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil?
+    func withdraw(requestID: Int64, schoolID: Int64, by parent: Actor, at: Date) async throws -> LeaveRequest
+    /// Every undecided request of the school, soonest first day first.
+    func decisionQueue(schoolID: Int64) async throws -> [RequestWithPupil]
+    func decision(requestID: Int64, schoolID: Int64) async throws -> Decision?
+    /// Records the decision, its letter and the audit event together; throws `notOpen`
+    /// when someone else decided (or the parent withdrew) first.
+    func decide(_ decision: Decision, schoolID: Int64, letterHTML: String) async throws
+    func auditTrail(requestID: Int64, schoolID: Int64) async throws -> [AuditEvent]
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import LeaveCore
+
+struct LeaveRequestRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "leaveRequest"
+    var id: Int64?
+    var schoolId: Int64
+    var reference: String
+    var pupilId: Int64
+    var parentId: Int64
+    var kind: String
+    var purpose: String
+    var startDate: String
+    var startSession: String
+    var endDate: String
+    var endSession: String
+    var returnDate: String
+    var sessions: Int
+    var schoolDays: Int
+    var status: String
+    var submittedAt: Date
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(request r: LeaveRequest) {
+        let a = r.application
+        id = r.id == 0 ? nil : r.id
+        schoolId = r.schoolID
+        reference = r.reference.text
+        pupilId = a.pupilID
+        parentId = r.parentID
+        kind = a.kind.rawValue
+        purpose = a.purpose
+        startDate = a.start.date.iso
+        startSession = a.start.session.rawValue
+        endDate = a.end.date.iso
+        endSession = a.end.session.rawValue
+        returnDate = a.returnDate.iso
+        sessions = r.sessions
+        schoolDays = r.schoolDays
+        status = r.status.rawValue
+        submittedAt = r.submittedAt
+    }
+
+    func request() throws -> LeaveRequest {
+        guard let id, let ref = ReferenceNumber(reference), let kind = LeaveKind(rawValue: kind),
+              let s = SchoolDate(iso: startDate), let ss = Session(rawValue: startSession),
+              let e = SchoolDate(iso: endDate), let es = Session(rawValue: endSession),
+              let back = SchoolDate(iso: returnDate), let status = RequestStatus(rawValue: status)
+        else { throw StoreError.corrupt("leave request \(id ?? 0)") }
+        let application = LeaveApplication(pupilID: pupilId, kind: kind, purpose: purpose,
+                                           start: SessionPoint(s, ss), end: SessionPoint(e, es), returnDate: back)
+        return LeaveRequest(id: id, reference: ref, schoolID: schoolId, parentID: parentId,
+                            application: application, sessions: sessions, schoolDays: schoolDays,
+                            status: status, submittedAt: submittedAt)
+    }
+}
+
+struct DecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "decision"
+    var id: Int64?
+    var schoolId: Int64
+    var requestId: Int64
+    var outcome: String
+    var reason: String
+    var deciderId: Int64
+    var deciderName: String
+    var deciderRole: String
+    var decidedAt: Date
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    func decision() throws -> Decision {
+        guard let outcome = DecisionOutcome(rawValue: outcome), let role = Role(rawValue: deciderRole)
+        else { throw StoreError.corrupt("decision \(id ?? 0)") }
+        return Decision(requestID: requestId, outcome: outcome, reason: reason,
+                        decidedBy: Actor(accountID: deciderId, name: deciderName, role: role), decidedAt: decidedAt)
+    }
+}
+
+struct LetterRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "letter"
+    var id: Int64?
+    var schoolId: Int64
+    var requestId: Int64
+    var decisionId: Int64
+    var html: String
+    var createdAt: Date
+    var printedAt: Date?
+    var printedById: Int64?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct AuditEventRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "auditEvent"
+    var id: Int64?
+    var schoolId: Int64
+    var at: Date
+    var actorId: Int64
+    var actorName: String
+    var actorRole: String
+    var action: String
+    var requestId: Int64
+    var detail: String
+
+    init(_ e: AuditEvent) {
+        schoolId = e.schoolID
+        at = e.at
+        actorId = e.actor.accountID
+        actorName = e.actor.name
+        actorRole = e.actor.role.rawValue
+        action = e.action.rawValue
+        requestId = e.requestID
+        detail = e.detail
+    }
+
+    func event() throws -> AuditEvent {
+        guard let role = Role(rawValue: actorRole), let action = AuditEvent.Action(rawValue: action)
+        else { throw StoreError.corrupt("audit event \(id ?? 0)") }
+        return AuditEvent(schoolID: schoolId, actor: Actor(accountID: actorId, name: actorName, role: role),
+                          action: action, requestID: requestId, at: at, detail: detail)
+    }
+}

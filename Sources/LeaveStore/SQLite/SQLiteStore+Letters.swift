@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import LeaveCore
+
+extension SQLiteStore: LetterStore {
+    public func letters(schoolID: Int64, printed: Bool, limit: Int) async throws -> [StoredLetter] {
+        try await writer.read { db in
+            let order = printed ? "letter.printedAt DESC" : "letter.createdAt, letter.id"
+            return try Self.letters(db, where: "letter.schoolId = ? AND letter.printedAt IS \(printed ? "NOT " : "")NULL ORDER BY \(order) LIMIT ?",
+                                    [schoolID, limit])
+        }
+    }
+
+    public func letter(id: Int64, schoolID: Int64) async throws -> StoredLetter? {
+        try await writer.read { db in
+            try Self.letters(db, where: "letter.id = ? AND letter.schoolId = ?", [id, schoolID]).first
+        }
+    }
+
+    public func markPrinted(letterID: Int64, schoolID: Int64, by actor: Actor, at: Date) async throws {
+        try await writer.write { db in
+            guard var record = try LetterRecord.filter(Column("id") == letterID && Column("schoolId") == schoolID).fetchOne(db)
+            else { throw StoreError.notFound }
+            guard record.printedAt == nil else { throw StoreError.alreadyPrinted }
+            record.printedAt = at
+            record.printedById = actor.accountID
+            try record.update(db, columns: ["printedAt", "printedById"])
+            var event = AuditEventRecord(AuditEvent(schoolID: schoolID, actor: actor, action: .letterPrinted,
+                                                    requestID: record.requestId, at: at, detail: "letter \(letterID)"))
+            try event.insert(db)
+        }
+    }
+
+    static func letters(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [StoredLetter] {
+        try Row.fetchAll(db, sql: """
+            SELECT letter.id, letter.requestId, letter.html, letter.createdAt, letter.printedAt,
+                   leaveRequest.reference, decision.outcome, pupil.forename, pupil.surname
+            FROM letter
+            JOIN leaveRequest ON leaveRequest.id = letter.requestId
+            JOIN decision ON decision.id = letter.decisionId
+            JOIN pupil ON pupil.id = leaveRequest.pupilId
+            WHERE \(clause)
+            """, arguments: arguments).map { row in
+            guard let reference = ReferenceNumber(row["reference"] as String),
+                  let outcome = DecisionOutcome(rawValue: row["outcome"]) else { throw StoreError.corrupt("letter") }
+            return StoredLetter(id: row["id"], requestID: row["requestId"], reference: reference,
+                                pupilName: "\(row["forename"] as String) \(row["surname"] as String)",
+                                outcome: outcome, html: row["html"], createdAt: row["createdAt"], printedAt: row["printedAt"])
+        }
+    }
+}

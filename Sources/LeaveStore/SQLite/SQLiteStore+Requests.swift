@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import LeaveCore
+
+extension SQLiteStore: RequestStore {
+    public func submit(_ application: LeaveApplication, schoolID: Int64, by parent: Actor,
+                       count: SessionCount, at: Date) async throws -> LeaveRequest {
+        try await writer.write { db in
+            // The parent–child link is checked again inside the transaction that writes.
+            let linked = try ParentPupilRecord
+                .filter(Column("accountId") == parent.accountID && Column("pupilId") == application.pupilID
+                        && Column("schoolId") == schoolID)
+                .fetchCount(db)
+            guard linked == 1 else { throw StoreError.notFound }
+            var reference = ReferenceNumber.random()
+            while try LeaveRequestRecord.filter(Column("reference") == reference.text).fetchCount(db) > 0 {
+                reference = ReferenceNumber.random()
+            }
+            let draft = LeaveRequest(id: 0, reference: reference, schoolID: schoolID, parentID: parent.accountID,
+                                     application: application, sessions: count.sessions, schoolDays: count.schoolDays,
+                                     status: .awaitingDecision, submittedAt: at)
+            var record = LeaveRequestRecord(request: draft)
+            try record.insert(db)
+            let stored = try record.request()
+            var event = AuditEventRecord(AuditEvent(
+                schoolID: schoolID, actor: parent, action: .submitted, requestID: stored.id, at: at,
+                detail: "\(application.kind.rawValue), \(count.sessions) sessions"))
+            try event.insert(db)
+            return stored
+        }
+    }
+
+    public func requests(parentID: Int64) async throws -> [RequestWithPupil] {
+        try await writer.read { db in
+            try Self.withPupils(db, sql: "WHERE leaveRequest.parentId = ? ORDER BY leaveRequest.submittedAt DESC", [parentID])
+        }
+    }
+
+    public func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil? {
+        try await writer.read { db in
+            try Self.withPupils(db, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.schoolId = ?",
+                                [reference.text, schoolID]).first
+        }
+    }
+
+    public func withdraw(requestID: Int64, schoolID: Int64, by parent: Actor, at: Date) async throws -> LeaveRequest {
+        try await writer.write { db in
+            guard var record = try LeaveRequestRecord
+                .filter(Column("id") == requestID && Column("schoolId") == schoolID && Column("parentId") == parent.accountID)
+                .fetchOne(db)
+            else { throw StoreError.notFound }
+            let current = try record.request()
+            guard current.status.isOpen else { throw StoreError.notOpen(current.status) }
+            record.status = RequestStatus.withdrawn.rawValue
+            try record.update(db, columns: ["status"])
+            var event = AuditEventRecord(AuditEvent(schoolID: schoolID, actor: parent, action: .withdrawn,
+                                                    requestID: requestID, at: at, detail: "withdrawn by the parent"))
+            try event.insert(db)
+            return try record.request()
+        }
+    }
+
+    public func decisionQueue(schoolID: Int64) async throws -> [RequestWithPupil] {
+        try await writer.read { db in
+            try Self.withPupils(db, sql: """
+                WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
+                ORDER BY leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt
+                """, [schoolID, RequestStatus.awaitingDecision.rawValue])
+        }
+    }
+
+    public func decision(requestID: Int64, schoolID: Int64) async throws -> Decision? {
+        try await writer.read { db in
+            try DecisionRecord.filter(Column("requestId") == requestID && Column("schoolId") == schoolID)
+                .fetchOne(db)?.decision()
+        }
+    }
+
+    public func decide(_ decision: Decision, schoolID: Int64, letterHTML: String) async throws {
+        try await writer.write { db in
+            guard var request = try LeaveRequestRecord
+                .filter(Column("id") == decision.requestID && Column("schoolId") == schoolID).fetchOne(db)
+            else { throw StoreError.notFound }
+            let status = try request.request().status
+            guard status.isOpen else { throw StoreError.notOpen(status) }
+            request.status = decision.outcome.status.rawValue
+            try request.update(db, columns: ["status"])
+            var record = DecisionRecord(
+                id: nil, schoolId: schoolID, requestId: decision.requestID, outcome: decision.outcome.rawValue,
+                reason: decision.reason, deciderId: decision.decidedBy.accountID, deciderName: decision.decidedBy.name,
+                deciderRole: decision.decidedBy.role.rawValue, decidedAt: decision.decidedAt)
+            try record.insert(db)
+            var letter = LetterRecord(id: nil, schoolId: schoolID, requestId: decision.requestID, decisionId: record.id!,
+                                      html: letterHTML, createdAt: decision.decidedAt, printedAt: nil, printedById: nil)
+            try letter.insert(db)
+            var event = AuditEventRecord(AuditEvent(
+                schoolID: schoolID, actor: decision.decidedBy, action: .decided, requestID: decision.requestID,
+                at: decision.decidedAt, detail: "\(decision.outcome.rawValue): \(decision.reason)"))
+            try event.insert(db)
+        }
+    }
+
+    public func auditTrail(requestID: Int64, schoolID: Int64) async throws -> [AuditEvent] {
+        try await writer.read { db in
+            try AuditEventRecord.filter(Column("requestId") == requestID && Column("schoolId") == schoolID)
+                .order(Column("at"), Column("id")).fetchAll(db).map { try $0.event() }
+        }
+    }
+
+    static func withPupils(_ db: Database, sql: String, _ arguments: StatementArguments) throws -> [RequestWithPupil] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT leaveRequest.*, pupil.id AS p_id, pupil.schoolId AS p_schoolId, pupil.upn AS p_upn,
+                   pupil.forename AS p_forename, pupil.surname AS p_surname, pupil.yearGroup AS p_yearGroup
+            FROM leaveRequest JOIN pupil ON pupil.id = leaveRequest.pupilId
+            \(sql)
+            """, arguments: arguments)
+        return try rows.map { row in
+            let request = try LeaveRequestRecord(row: row).request()
+            let pupil = PupilRecord(id: row["p_id"], schoolId: row["p_schoolId"], upn: row["p_upn"],
+                                    forename: row["p_forename"], surname: row["p_surname"], yearGroup: row["p_yearGroup"])
+            return RequestWithPupil(request: request, pupil: pupil.pupil)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore: WebSessionStore {
+    public func sessionValue(key: String, now: Date) async throws -> (value: Data, expiresAt: Date?)? {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT value, expiresAt FROM webSession WHERE key = ?", arguments: [key])
+            else { return nil }
+            let expires: Double? = row["expiresAt"]
+            if let expires, expires <= now.timeIntervalSince1970 { return nil }
+            return (row["value"], expires.map { Date(timeIntervalSince1970: $0) })
+        }
+    }
+
+    public func setSessionValue(key: String, value: Data, expiresAt: Date?, keepExpiry: Bool) async throws {
+        try await writer.write { db in
+            if keepExpiry {
+                try db.execute(sql: """
+                    INSERT INTO webSession (key, value, expiresAt) VALUES (?, ?, ?)
+                    ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                    """, arguments: [key, value, expiresAt?.timeIntervalSince1970])
+            } else {
+                try db.execute(sql: """
+                    INSERT INTO webSession (key, value, expiresAt) VALUES (?, ?, ?)
+                    ON CONFLICT(key) DO UPDATE SET value = excluded.value, expiresAt = excluded.expiresAt
+                    """, arguments: [key, value, expiresAt?.timeIntervalSince1970])
+            }
+            // Expired sessions go as new ones arrive, so the table never grows without bound.
+            try db.execute(sql: "DELETE FROM webSession WHERE expiresAt IS NOT NULL AND expiresAt < ?",
+                           arguments: [Date().timeIntervalSince1970])
+        }
+    }
+
+    public func removeSessionValue(key: String) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM webSession WHERE key = ?", arguments: [key])
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Logging
+
+/// How the service is run. Every setting has a flag and an environment variable in the
+/// `serve` command; the defaults run a local service with no configuration at all.
+public struct PortalConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// The SQLite file; its folder is created if missing.
+    public var databasePath: String
+    /// Static assets (CSS) served under `/public`.
+    public var publicDirectory: String
+    /// Mark cookies Secure: set it whenever the portal is reached over HTTPS.
+    public var secureCookies: Bool
+    /// Load the demo trust if it is not there yet.
+    public var loadDemo: Bool
+    /// bcrypt cost for new password hashes; tests lower it to stay quick.
+    public var bcryptCost: UInt8
+    /// How long a signed-in session lasts without use.
+    public var sessionLifetime: Duration
+    public var logLevel: Logger.Level
+    /// The school's time zone decides what "today" is for notice and past-date checks.
+    public var timeZone: TimeZone
+    /// Where the current time comes from; tests pin it.
+    public var now: @Sendable () -> Date
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "data/leave-portal.sqlite",
+                publicDirectory: String = "public", secureCookies: Bool = false, loadDemo: Bool = false,
+                bcryptCost: UInt8 = 12, sessionLifetime: Duration = .seconds(8 * 60 * 60),
+                logLevel: Logger.Level = .info,
+                timeZone: TimeZone = TimeZone(identifier: "Europe/London") ?? .gmt,
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.publicDirectory = publicDirectory
+        self.secureCookies = secureCookies
+        self.loadDemo = loadDemo
+        self.bcryptCost = bcryptCost
+        self.sessionLifetime = sessionLifetime
+        self.logLevel = logLevel
+        self.timeZone = timeZone
+        self.now = now
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import LeaveStore
+
+/// Keeps hummingbird-auth's sessions in the portal's own database, so sessions survive a
+/// restart and a later multi-instance store shares them too.
+struct StorePersistDriver: PersistDriver {
+    let store: any WebSessionStore
+    let now: @Sendable () -> Date
+
+    func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
+        if try await store.sessionValue(key: key, now: now()) != nil { throw PersistError.duplicate }
+        try await set(key: key, value: value, expires: expires)
+    }
+
+    func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
+        let data = try JSONEncoder().encode(value)
+        let expiresAt = expires.map { now().addingTimeInterval(TimeInterval($0.components.seconds)) }
+        try await store.setSessionValue(key: key, value: data, expiresAt: expiresAt, keepExpiry: expires == nil)
+    }
+
+    func get<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> Object? {
+        try await getWithTTL(key: key, as: Object.self)?.object
+    }
+
+    func getWithTTL<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
+        guard let (data, expiresAt) = try await store.sessionValue(key: key, now: now()) else { return nil }
+        do {
+            let object = try JSONDecoder().decode(Object.self, from: data)
+            return (object, expiresAt.map { .seconds(Int64($0.timeIntervalSince(now()))) })
+        } catch {
+            throw PersistError.invalidConversion
+        }
+    }
+
+    func remove(key: String) async throws {
+        try await store.removeSessionValue(key: key)
+    }
+
+    func shutdown() async throws {}
+}

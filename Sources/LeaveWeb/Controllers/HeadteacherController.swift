@@ -1,0 +1,107 @@
+import Hummingbird
+import LeaveCore
+import LeaveLetters
+import LeaveStore
+
+/// The headteacher's (or deputy's) decision queue and decision form, for their own school only.
+struct HeadteacherController {
+    let views: Views
+    let store: any PortalStore
+    let clock: SchoolClock
+
+    func addRoutes(to router: Router<PortalRequestContext>) {
+        let decisions = router.group("decisions").add(middleware: RoleMiddleware(.headteacher, .deputy))
+        decisions.get("/") { _, context in try await queue(context) }
+        decisions.get(":reference") { _, context in try await requestPage(context) }
+        decisions.post(":reference") { _, context in try await decide(context) }
+    }
+
+    struct QueueContent {
+        let requests: [RequestRow]
+        let count: Int
+        let isEmpty: Bool
+    }
+
+    func queue(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let rows = try await store.decisionQueue(schoolID: account.schoolID).map { RequestRow($0, clock: clock) }
+        return views.render("queue", QueueContent(requests: rows, count: rows.count, isEmpty: rows.isEmpty),
+                            layout: Layout(title: "Decision queue", account: account, csrfToken: context.csrfToken))
+    }
+
+    struct RequestContent {
+        let request: RequestRow
+        let parentName: String
+        let decision: DecisionView?
+        let errors: ErrorSummary
+        let outcome: ChoiceField
+        let reason: TextField
+        let reasonLimit: Int
+        let audit: [AuditRow]
+    }
+
+    /// A request of this school with this reference; another school's answers 404.
+    func schoolRequest(_ context: PortalRequestContext) async throws -> (Account, RequestWithPupil) {
+        let account = try context.requireAccount()
+        guard let reference = ReferenceNumber(context.parameters.get("reference") ?? ""),
+              let found = try await store.request(reference: reference, schoolID: account.schoolID)
+        else { throw HTTPError(.notFound) }
+        return (account, found)
+    }
+
+    func requestPage(_ context: PortalRequestContext) async throws -> Response {
+        let (account, found) = try await schoolRequest(context)
+        return try await page(account, found, answers: DecisionAnswers(), errors: [], context: context, status: .ok)
+    }
+
+    func page(_ account: Account, _ found: RequestWithPupil, answers: DecisionAnswers, errors: [FieldError],
+              context: PortalRequestContext, status: HTTPResponse.Status) async throws -> Response {
+        let decision = try await store.decision(requestID: found.request.id, schoolID: account.schoolID)
+        let parent = try await store.account(id: found.request.parentID)
+        let audit = try await store.auditTrail(requestID: found.request.id, schoolID: account.schoolID)
+        let content = RequestContent(
+            request: RequestRow(found, clock: clock), parentName: parent?.displayName ?? "",
+            decision: decision.map { DecisionView($0, clock: clock) },
+            errors: ErrorSummary(errors),
+            outcome: ChoiceField("outcome", DecisionOutcome.allCases.map {
+                Choice(value: $0.rawValue, label: $0 == .granted ? "Grant the leave" : "Refuse the leave",
+                       hint: nil, checked: answers.outcome == $0.rawValue)
+            }, errors),
+            reason: TextField("reason", answers.reason, errors),
+            reasonLimit: DecisionAnswers.reasonLimit,
+            audit: audit.map { AuditRow($0, clock: clock) })
+        let layout = Layout(title: "Request \(found.request.reference.text)", account: account,
+                            csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
+        return views.render("decide", content, layout: layout, status: status)
+    }
+
+    func decide(_ context: PortalRequestContext) async throws -> Response {
+        let (account, found) = try await schoolRequest(context)
+        let answers = DecisionAnswers(outcome: context.form["outcome"], reason: context.form["reason"])
+        if let existing = try await store.decision(requestID: found.request.id, schoolID: account.schoolID) {
+            throw HTTPError(.conflict, message: "Request \(found.request.reference.text) was already \(existing.outcome.title.lowercased()) by \(existing.decidedBy.name) on \(clock.describe(existing.decidedAt)). A decision cannot be made twice.")
+        }
+        guard found.request.status.isOpen else {
+            throw HTTPError(.conflict, message: "Request \(found.request.reference.text) has been \(found.request.status.title.lowercased()) and no longer needs a decision.")
+        }
+        switch answers.validate() {
+        case .invalid(let errors):
+            return try await page(account, found, answers: answers, errors: errors, context: context, status: .unprocessableContent)
+        case .valid(let (outcome, reason)):
+            guard let school = try await store.school(id: account.schoolID),
+                  let parent = try await store.account(id: found.request.parentID)
+            else { throw HTTPError(.notFound) }
+            let decision = Decision(requestID: found.request.id, outcome: outcome, reason: reason,
+                                    decidedBy: Actor(account), decidedAt: clock.now)
+            let letter = DecisionLetter(school: school, letterDate: clock.today, parentName: parent.displayName,
+                                        pupil: found.pupil, request: found.request, outcome: outcome,
+                                        reason: reason, decidedBy: decision.decidedBy)
+            do {
+                try await store.decide(decision, schoolID: account.schoolID, letterHTML: LetterHTML.render(letter))
+            } catch StoreError.notOpen(let status) {
+                throw HTTPError(.conflict, message: "Request \(found.request.reference.text) was \(status.title.lowercased()) while you were deciding. A decision cannot be made twice.")
+            }
+            return .redirect(to: "/decisions/\(found.request.reference.text)")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Hummingbird
+import LeaveCore
+import LeaveStore
+
+/// The school office: decision letters waiting to be printed, each as a print-ready page.
+struct OfficeController {
+    let views: Views
+    let store: any PortalStore
+    let clock: SchoolClock
+
+    func addRoutes(to router: Router<PortalRequestContext>) {
+        let office = router.group("office").add(middleware: RoleMiddleware(.office))
+        office.get("letters") { _, context in try await letters(context) }
+        office.get("letters/:id") { _, context in try await letter(context) }
+        office.post("letters/:id/printed") { _, context in try await markPrinted(context) }
+    }
+
+    struct LetterRow {
+        let id: Int64
+        let reference: String
+        let pupilName: String
+        let outcome: String
+        let outcomeClass: String
+        let createdAt: String
+        let printedAt: String?
+    }
+
+    struct LettersContent {
+        let waiting: [LetterRow]
+        let printed: [LetterRow]
+        let hasWaiting: Bool
+        let hasPrinted: Bool
+    }
+
+    func row(_ letter: StoredLetter) -> LetterRow {
+        LetterRow(id: letter.id, reference: letter.reference.text, pupilName: letter.pupilName,
+                  outcome: letter.outcome.title, outcomeClass: letter.outcome.rawValue,
+                  createdAt: clock.describe(letter.createdAt), printedAt: letter.printedAt.map(clock.describe))
+    }
+
+    func letters(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let waiting = try await store.letters(schoolID: account.schoolID, printed: false, limit: 500).map(row)
+        let printed = try await store.letters(schoolID: account.schoolID, printed: true, limit: 20).map(row)
+        let content = LettersContent(waiting: waiting, printed: printed, hasWaiting: !waiting.isEmpty, hasPrinted: !printed.isEmpty)
+        return views.render("letters", content, layout: Layout(title: "Letters to print", account: account, csrfToken: context.csrfToken))
+    }
+
+    func schoolLetter(_ context: PortalRequestContext) async throws -> (Account, StoredLetter) {
+        let account = try context.requireAccount()
+        guard let id = context.parameters.get("id", as: Int64.self),
+              let letter = try await store.letter(id: id, schoolID: account.schoolID)
+        else { throw HTTPError(.notFound) }
+        return (account, letter)
+    }
+
+    struct LetterContent {
+        let letter: LetterRow
+        let html: String
+    }
+
+    func letter(_ context: PortalRequestContext) async throws -> Response {
+        let (account, letter) = try await schoolLetter(context)
+        return views.render("letter-print", LetterContent(letter: row(letter), html: letter.html),
+                            layout: Layout(title: "Letter \(letter.reference.text)", account: account, csrfToken: context.csrfToken))
+    }
+
+    func markPrinted(_ context: PortalRequestContext) async throws -> Response {
+        let (account, letter) = try await schoolLetter(context)
+        do {
+            try await store.markPrinted(letterID: letter.id, schoolID: account.schoolID, by: Actor(account), at: clock.now)
+        } catch StoreError.alreadyPrinted {
+            throw HTTPError(.conflict, message: "The letter for \(letter.reference.text) is already marked as printed.")
+        }
+        return .redirect(to: "/office/letters")
+    }
+}

@@ -1,0 +1,66 @@
+import Hummingbird
+import LeaveCore
+
+/// Guards every POST with a token that only pages of this site can know: the token sits in
+/// an HttpOnly, SameSite cookie and in a hidden field of every form, and a POST whose field
+/// does not match its cookie is refused before any handler runs.
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = PortalRequestContext
+
+    static let cookieName = "lp_csrf"
+    static let fieldName = "csrfToken"
+    /// Forms here are short; anything larger is not one of ours.
+    static let formLimit = 256 * 1024
+
+    let secureCookies: Bool
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var request = request
+        var context = context
+        let existing = request.cookies[Self.cookieName].map { String($0.value) }.flatMap { Self.isWellFormed($0) ? $0 : nil }
+        let token = existing ?? Self.newToken()
+        context.csrfToken = token
+
+        if request.method == .post {
+            guard let existing else {
+                throw HTTPError(.forbidden, message: "The form could not be checked because your browser did not send back our security cookie. Make sure cookies are allowed for this site, go back, reload the page and try again.")
+            }
+            let contentType = request.headers[.contentType] ?? ""
+            guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else {
+                throw HTTPError(.unsupportedMediaType, message: "This page only accepts forms sent from the portal.")
+            }
+            let body = try await request.collectBody(upTo: Self.formLimit)
+            let fields = FormFields(urlEncoded: String(buffer: body))
+            guard Self.constantTimeEqual(fields[Self.fieldName], existing) else {
+                throw HTTPError(.forbidden, message: "The form could not be checked: it may have come from another site, or the page was open for too long. Go back, reload the page and try again.")
+            }
+            context.form = fields
+        }
+
+        var response = try await next(request, context)
+        if existing == nil {
+            response.setCookie(Cookie(name: Self.cookieName, value: token, path: "/", secure: secureCookies,
+                                      httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        return String((0..<43).map { _ in alphabet[Int(generator.next() % 64)] })
+    }
+
+    static func isWellFormed(_ token: String) -> Bool {
+        token.count == 43 && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+
+    /// Compares without stopping at the first difference, so timing tells nothing about the token.
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for i in x.indices { difference |= x[i] ^ y[i] }
+        return difference == 0
+    }
+}

@@ -1,0 +1,19 @@
+import Hummingbird
+
+/// Turns every error into a page a person can act on. Unexpected errors are logged by
+/// type only (their text could hold personal data) and shown as a plain apology.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = PortalRequestContext
+    let views: Views
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError {
+            return views.errorPage(status: error.status, message: error.body, context: context)
+        } catch {
+            context.logger.error("unexpected error \(String(reflecting: type(of: error)))")
+            return views.errorPage(status: .internalServerError, message: nil, context: context)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import LeaveCore
+
+/// The error summary at the top of a form: GOV.UK's "There is a problem" box.
+struct ErrorSummary {
+    struct Item {
+        let anchor: String
+        let message: String
+    }
+
+    let items: [Item]
+    init(_ errors: [FieldError]) { items = errors.map { Item(anchor: $0.anchor, message: $0.message) } }
+    var any: Bool { !items.isEmpty }
+}
+
+/// A text question with what was typed and its error, if any.
+struct TextField {
+    let id: String
+    let value: String
+    let error: String?
+
+    init(_ id: String, _ value: String, _ errors: [FieldError]) {
+        self.id = id
+        self.value = value
+        self.error = errors.first { $0.field == id }?.message
+    }
+}
+
+/// A day/month/year question; only the boxes at fault are marked, as the pattern asks.
+struct DateField {
+    let id: String
+    let legend: String
+    let hint: String
+    let day: String
+    let month: String
+    let year: String
+    let error: String?
+    let dayError: Bool
+    let monthError: Bool
+    let yearError: Bool
+
+    init(_ id: String, legend: String, hint: String, _ answer: DateAnswer, _ errors: [FieldError]) {
+        self.id = id
+        self.legend = legend
+        self.hint = hint
+        day = answer.day
+        month = answer.month
+        year = answer.year
+        let found = errors.first { $0.field == id }
+        error = found?.message
+        // A missing part marks just that box; anything else is about the whole date.
+        let message = found?.message ?? ""
+        let partial = message.contains("must include")
+        func marked(_ part: String) -> Bool {
+            found != nil && (!partial || message.range(of: part, options: [], range: message.range(of: "must include")!.upperBound..<message.endIndex) != nil)
+        }
+        dayError = marked("day")
+        monthError = marked("month")
+        yearError = marked("year")
+    }
+}
+
+/// One radio button or option.
+struct Choice {
+    let value: String
+    let label: String
+    let hint: String?
+    let checked: Bool
+}
+
+/// A set of radios with its error.
+struct ChoiceField {
+    let id: String
+    let choices: [Choice]
+    let error: String?
+
+    init(_ id: String, _ choices: [Choice], _ errors: [FieldError]) {
+        self.id = id
+        self.choices = choices
+        self.error = errors.first { $0.field == id }?.message
+    }
+}

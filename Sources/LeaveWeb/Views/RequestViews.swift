@@ -1,0 +1,86 @@
+import LeaveCore
+import LeaveStore
+
+/// A request as one row of a list or the head of its own page.
+struct RequestRow {
+    let reference: String
+    let pupilName: String
+    let yearGroup: String
+    let kind: String
+    let purpose: String
+    let firstSession: String
+    let lastSession: String
+    let firstDay: String
+    let lastDay: String
+    let returnDate: String
+    let schoolDays: Int
+    let sessions: Int
+    let status: String
+    let statusClass: String
+    let isOpen: Bool
+    let submittedAt: String
+
+    init(_ item: RequestWithPupil, clock: SchoolClock) {
+        let r = item.request, a = r.application
+        reference = r.reference.text
+        pupilName = item.pupil.fullName
+        yearGroup = item.pupil.yearGroup.name
+        kind = a.kind.title
+        purpose = a.purpose
+        firstSession = a.start.longForm
+        lastSession = a.end.longForm
+        firstDay = "\(a.start.date.shortForm) \(a.start.session.rawValue)"
+        lastDay = "\(a.end.date.shortForm) \(a.end.session.rawValue)"
+        returnDate = a.returnDate.longForm
+        schoolDays = r.schoolDays
+        sessions = r.sessions
+        status = r.status.title
+        statusClass = r.status.rawValue
+        isOpen = r.status.isOpen
+        submittedAt = clock.describe(r.submittedAt)
+    }
+}
+
+/// A question and answer on a "Check your answers" or details page.
+struct SummaryRow {
+    let key: String
+    let value: String
+    let changeHref: String?
+    let changeLabel: String
+}
+
+/// A decision as the parent and the headteacher see it after it is made.
+struct DecisionView {
+    let outcome: String
+    let outcomeClass: String
+    let reason: String
+    let decidedBy: String
+    let decidedAt: String
+
+    init(_ decision: Decision, clock: SchoolClock) {
+        outcome = decision.outcome.title
+        outcomeClass = decision.outcome.rawValue
+        reason = decision.reason
+        decidedBy = "\(decision.decidedBy.name), \(decision.decidedBy.role.title)"
+        decidedAt = clock.describe(decision.decidedAt)
+    }
+}
+
+struct AuditRow {
+    let at: String
+    let who: String
+    let action: String
+    let detail: String
+
+    init(_ event: AuditEvent, clock: SchoolClock) {
+        at = clock.describe(event.at)
+        who = "\(event.actor.name) (\(event.actor.role.title))"
+        action = switch event.action {
+        case .submitted: "Submitted"
+        case .withdrawn: "Withdrawn"
+        case .decided: "Decided"
+        case .letterPrinted: "Letter printed"
+        }
+        detail = event.detail
+    }
+}
