@@ -20,7 +20,11 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     if configuration.loadDemo {
         let logins = try await DemoTrust.load(into: database, today: clock.today) { passwords.hashNow(DemoTrust.password) }
         logger.info("demo trust ready with \(logins.count) accounts")
-        if configuration.logLevel <= .info { print(DemoLogins.describe(logins)) }
+        if configuration.logLevel <= .info {
+            print(DemoLogins.describe(logins))
+            print("Open http://\(configuration.host):\(configuration.port)/ and sign in with one of the accounts above.")
+            fflush(stdout)
+        }
     }
 
     let views = try await Views.load()

@@ -9,8 +9,13 @@ struct ErrorSummary {
     }
 
     let items: [Item]
-    init(_ errors: [FieldError]) { items = errors.map { Item(anchor: $0.anchor, message: $0.message) } }
-    var any: Bool { !items.isEmpty }
+    /// Stored, not computed: templates see only stored properties.
+    let any: Bool
+
+    init(_ errors: [FieldError]) {
+        items = errors.map { Item(anchor: $0.anchor, message: $0.message) }
+        any = !errors.isEmpty
+    }
 }
 
 /// A text question with what was typed and its error, if any.
@@ -66,6 +71,8 @@ struct Choice {
     let label: String
     let hint: String?
     let checked: Bool
+    /// The first radio carries the question's own id, so the error summary's link lands on it.
+    var inputID = ""
 }
 
 /// A set of radios with its error.
@@ -76,7 +83,11 @@ struct ChoiceField {
 
     init(_ id: String, _ choices: [Choice], _ errors: [FieldError]) {
         self.id = id
-        self.choices = choices
+        self.choices = choices.enumerated().map { index, choice in
+            var choice = choice
+            choice.inputID = index == 0 ? id : "\(id)-\(choice.value)"
+            return choice
+        }
         self.error = errors.first { $0.field == id }?.message
     }
 }

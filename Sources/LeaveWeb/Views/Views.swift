@@ -51,15 +51,15 @@ struct Layout {
     let account: AccountBar?
     let csrfToken: String
     let hasErrors: Bool
-
     /// GOV.UK pattern: a page shown again with errors says so first in its title.
-    var pageTitle: String { (hasErrors ? "Error: " : "") + title + " – Leave Portal" }
+    let pageTitle: String
 
     init(title: String, account: Account?, csrfToken: String, hasErrors: Bool = false) {
         self.title = title
         self.account = account.map(AccountBar.init)
         self.csrfToken = csrfToken
         self.hasErrors = hasErrors
+        self.pageTitle = (hasErrors ? "Error: " : "") + title + " – Leave Portal"
     }
 }
 

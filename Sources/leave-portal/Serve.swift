@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import LeaveWeb
+import Logging
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the web service.",
+        discussion: "Each option can also be set by the environment variable named beside it; an option given on the command line wins.")
+
+    @Option(help: "Address to listen on. [LEAVE_PORTAL_HOST, default 127.0.0.1]")
+    var host: String?
+
+    @Option(help: "Port to listen on. [LEAVE_PORTAL_PORT, default 8080]")
+    var port: Int?
+
+    @Option(help: "SQLite database file, created if missing. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
+    var database: String?
+
+    @Option(name: .customLong("public"), help: "Folder of static assets (CSS). [LEAVE_PORTAL_PUBLIC, default public]")
+    var publicDirectory: String?
+
+    @Flag(help: "Mark cookies Secure; use whenever the portal is reached over HTTPS. [LEAVE_PORTAL_SECURE_COOKIES=1]")
+    var secureCookies = false
+
+    @Flag(help: "Load the demo trust (two schools, pupils, parents, staff, calendar) if it is not there yet, and print its log-ins. [LEAVE_PORTAL_DEMO=1]")
+    var demo = false
+
+    @Option(help: "bcrypt cost for new passwords. [LEAVE_PORTAL_BCRYPT_COST, default 12]")
+    var bcryptCost: UInt8?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. [LEAVE_PORTAL_LOG_LEVEL, default info]")
+    var logLevel: String?
+
+    func run() async throws {
+        var config = PortalConfiguration()
+        config.host = host ?? Environment.value("LEAVE_PORTAL_HOST") ?? config.host
+        if let p = port ?? Environment.value("LEAVE_PORTAL_PORT").flatMap(Int.init) { config.port = p }
+        config.databasePath = database ?? Environment.value("LEAVE_PORTAL_DATABASE") ?? config.databasePath
+        config.publicDirectory = publicDirectory ?? Environment.value("LEAVE_PORTAL_PUBLIC") ?? config.publicDirectory
+        config.secureCookies = secureCookies || Environment.flag("LEAVE_PORTAL_SECURE_COOKIES")
+        config.loadDemo = demo || Environment.flag("LEAVE_PORTAL_DEMO")
+        if let cost = bcryptCost ?? Environment.value("LEAVE_PORTAL_BCRYPT_COST").flatMap(UInt8.init) {
+            guard (4...31).contains(cost) else { throw ValidationError("--bcrypt-cost must be between 4 and 31") }
+            config.bcryptCost = cost
+        }
+        if let level = logLevel ?? Environment.value("LEAVE_PORTAL_LOG_LEVEL") {
+            guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level '\(level)'") }
+            config.logLevel = parsed
+        }
+        let app = try await buildApplication(configuration: config)
+        try await app.runService()
+    }
+}
