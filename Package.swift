@@ -52,7 +52,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LeaveCoreTests", dependencies: ["LeaveCore"]),
-        .testTarget(name: "LeaveStoreTests", dependencies: ["LeaveCore", "LeaveStore"]),
+        .testTarget(
+            name: "LeaveStoreTests",
+            dependencies: ["LeaveCore", "LeaveStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "LeaveLettersTests", dependencies: ["LeaveCore", "LeaveLetters"]),
         .testTarget(
             name: "LeaveWebTests",

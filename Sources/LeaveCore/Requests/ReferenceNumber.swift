@@ -3,7 +3,7 @@
 /// The alphabet leaves out 0/O, 1/I/L and 5/S so a reference read over the phone
 /// or copied from a printed letter cannot be mistaken for another.
 public struct ReferenceNumber: Hashable, Sendable, Codable, CustomStringConvertible {
-    public static let alphabet = Array("23456789ABCDEFGHJKMNPQRTUVWXYZ")
+    public static let alphabet = Array("2346789ABCDEFGHJKMNPQRTUVWXYZ")
     public static let prefix = "LP-"
     public static let length = 6
 

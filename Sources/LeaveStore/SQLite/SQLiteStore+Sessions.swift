@@ -12,7 +12,7 @@ extension SQLiteStore: WebSessionStore {
         }
     }
 
-    public func setSessionValue(key: String, value: Data, expiresAt: Date?, keepExpiry: Bool) async throws {
+    public func setSessionValue(key: String, value: Data, expiresAt: Date?, keepExpiry: Bool, now: Date) async throws {
         try await writer.write { db in
             if keepExpiry {
                 try db.execute(sql: """
@@ -27,7 +27,7 @@ extension SQLiteStore: WebSessionStore {
             }
             // Expired sessions go as new ones arrive, so the table never grows without bound.
             try db.execute(sql: "DELETE FROM webSession WHERE expiresAt IS NOT NULL AND expiresAt < ?",
-                           arguments: [Date().timeIntervalSince1970])
+                           arguments: [now.timeIntervalSince1970])
         }
     }
 

@@ -21,9 +21,10 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
         let logins = try await DemoTrust.load(into: database, today: clock.today) { passwords.hashNow(DemoTrust.password) }
         logger.info("demo trust ready with \(logins.count) accounts")
         if configuration.logLevel <= .info {
-            print(DemoLogins.describe(logins))
-            print("Open http://\(configuration.host):\(configuration.port)/ and sign in with one of the accounts above.")
-            fflush(stdout)
+            let text = DemoLogins.describe(logins)
+                + "Open http://\(configuration.host):\(configuration.port)/ and sign in with one of the accounts above.\n"
+            // Written straight to the file handle so it shows at once even when stdout is a pipe.
+            FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
 

@@ -16,7 +16,7 @@ struct StorePersistDriver: PersistDriver {
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         let data = try JSONEncoder().encode(value)
         let expiresAt = expires.map { now().addingTimeInterval(TimeInterval($0.components.seconds)) }
-        try await store.setSessionValue(key: key, value: data, expiresAt: expiresAt, keepExpiry: expires == nil)
+        try await store.setSessionValue(key: key, value: data, expiresAt: expiresAt, keepExpiry: expires == nil, now: now())
     }
 
     func get<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> Object? {

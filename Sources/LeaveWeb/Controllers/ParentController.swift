@@ -12,6 +12,7 @@ struct ParentController {
     func addRoutes(to router: Router<PortalRequestContext>) {
         let parent = router.group("parent").add(middleware: RoleMiddleware(.parent))
         parent.get("/") { _, context in try await home(context) }
+        parent.get("children/:id") { _, context in try await child(context) }
         parent.get("requests/new") { request, context in try await form(request, context) }
         parent.post("requests/new") { _, context in try await continueForm(context) }
         parent.get("requests/check") { _, context in try await check(context) }
@@ -24,8 +25,20 @@ struct ParentController {
 
     // MARK: Home
 
+    struct ChildLink {
+        let id: Int64
+        let name: String
+        let yearGroup: String
+
+        init(_ pupil: Pupil) {
+            id = pupil.id
+            name = pupil.fullName
+            yearGroup = pupil.yearGroup.name
+        }
+    }
+
     struct HomeContent {
-        let children: [String]
+        let children: [ChildLink]
         let requests: [RequestRow]
         let hasRequests: Bool
     }
@@ -34,9 +47,25 @@ struct ParentController {
         let account = try context.requireAccount()
         let children = try await store.children(ofParent: account.id)
         let requests = try await store.requests(parentID: account.id).map { RequestRow($0, clock: clock) }
-        let content = HomeContent(children: children.map { "\($0.fullName), \($0.yearGroup.name)" },
-                                  requests: requests, hasRequests: !requests.isEmpty)
+        let content = HomeContent(children: children.map(ChildLink.init), requests: requests, hasRequests: !requests.isEmpty)
         return views.render("parent-home", content, layout: Layout(title: "Your requests", account: account, csrfToken: context.csrfToken))
+    }
+
+    struct ChildContent {
+        let child: ChildLink
+        let requests: [RequestRow]
+        let hasRequests: Bool
+    }
+
+    /// One child's page; a child who is not this parent's answers 404.
+    func child(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        guard let id = context.parameters.get("id", as: Int64.self),
+              let pupil = try await store.children(ofParent: account.id).first(where: { $0.id == id })
+        else { throw HTTPError(.notFound) }
+        let requests = try await store.requests(parentID: account.id).filter { $0.pupil.id == id }.map { RequestRow($0, clock: clock) }
+        return views.render("parent-child", ChildContent(child: ChildLink(pupil), requests: requests, hasRequests: !requests.isEmpty),
+                            layout: Layout(title: pupil.fullName, account: account, csrfToken: context.csrfToken))
     }
 
     // MARK: The form
@@ -57,7 +86,9 @@ struct ParentController {
     func form(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let children = try await store.children(ofParent: account.id)
-        var answers = context.sessions.session?.leaveDraft ?? LeaveAnswers()
+        // "Change" links come back to the answers being checked; any other visit starts afresh.
+        let changing = request.uri.queryParameters.get("change") != nil
+        var answers = (changing ? context.sessions.session?.leaveDraft : nil) ?? LeaveAnswers()
         if answers.pupilID.isEmpty {
             if let chosen = request.uri.queryParameters.get("child"), children.contains(where: { String($0.id) == chosen }) {
                 answers.pupilID = chosen
@@ -135,7 +166,7 @@ struct ParentController {
         else { return .redirect(to: "/parent/requests/new") }
         let count = try await store.calendar(schoolID: account.schoolID).count(from: application.start, to: application.end)
         func row(_ key: String, _ value: String, _ anchor: String) -> SummaryRow {
-            SummaryRow(key: key, value: value, changeHref: "/parent/requests/new#\(anchor)", changeLabel: key.lowercased())
+            SummaryRow(key: key, value: value, changeHref: "/parent/requests/new?change=1#\(anchor)", changeLabel: key.lowercased())
         }
         let rows = [
             row("Child", "\(child.fullName), \(child.yearGroup.name)", "pupil"),

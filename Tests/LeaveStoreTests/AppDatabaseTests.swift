@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import Testing
+@testable import LeaveCore
+@testable import LeaveStore
+
+@Suite("The database")
+struct AppDatabaseTests {
+    @Test func migratesAnEmptyFileInWALMode() async throws {
+        let temp = try TemporaryDatabase()
+        #expect(try temp.database.journalMode == "wal")
+        let tables = try await temp.database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        }
+        for table in ["trust", "school", "account", "pupil", "parentPupil", "term", "closure",
+                      "leaveRequest", "decision", "letter", "auditEvent", "webSession"] {
+            #expect(tables.contains(table), "missing table \(table)")
+        }
+        #expect(await temp.database.isHealthy())
+    }
+
+    @Test func reopeningKeepsEverythingAndRunsNoMigrationTwice() async throws {
+        let temp = try await TemporaryDatabase().withDemo()
+        let path = temp.folder.appendingPathComponent("nested/portal.sqlite").path
+        let again = try AppDatabase.open(path: path)
+        let pupils = try await again.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pupil") }
+        #expect(pupils == 31)
+    }
+
+    @Test func loadingTheDemoTwiceAddsNothingTheSecondTime() async throws {
+        let temp = try await TemporaryDatabase().withDemo()
+        let before = try ["account", "pupil", "parentPupil", "term", "closure"].map { try temp.count($0) }
+        let logins = try await DemoTrust.load(into: temp.database, today: SchoolDate(iso: "2026-11-23")!) {
+            Issue.record("no password should be hashed when the demo is already there")
+            return ""
+        }
+        let after = try ["account", "pupil", "parentPupil", "term", "closure"].map { try temp.count($0) }
+        #expect(before == after)
+        #expect(logins.count == 24)
+        #expect(Set(logins.map(\.role)) == Set(Role.allCases))
+        // Some families have two or three children.
+        #expect(logins.contains { $0.note == "3 children" })
+    }
+
+    @Test func everySchoolDataTableCarriesItsSchool() async throws {
+        let temp = try TemporaryDatabase()
+        try await temp.database.writer.read { db in
+            for table in ["account", "pupil", "parentPupil", "term", "closure", "leaveRequest", "decision", "letter", "auditEvent"] {
+                let columns = try db.columns(in: table).map(\.name)
+                #expect(columns.contains("schoolId"), "\(table) has no schoolId")
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+@testable import LeaveCore
+@testable import LeaveStore
+
+/// A real SQLite file in its own temporary folder, removed when the test ends.
+final class TemporaryDatabase {
+    let folder: URL
+    let database: AppDatabase
+    var store: SQLiteStore { SQLiteStore(database) }
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("leave-store-\(UUID().uuidString)")
+        database = try AppDatabase.open(path: folder.appendingPathComponent("nested/portal.sqlite").path)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// Loads the demo trust as of 23 November 2026 with a cheap placeholder hash.
+    func withDemo() async throws -> TemporaryDatabase {
+        _ = try await DemoTrust.load(into: database, today: SchoolDate(iso: "2026-11-23")!) { "not-a-real-hash" }
+        return self
+    }
+
+    func count(_ table: String) throws -> Int {
+        try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    }
+
+    func parent(_ email: String) async throws -> (Account, [Pupil]) {
+        let account = try await store.account(email: email)!.account
+        return (account, try await store.children(ofParent: account.id))
+    }
+}
