@@ -62,6 +62,7 @@ let package = Package(
             dependencies: [
                 "LeaveCore", "LeaveStore", "LeaveWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
     ]

@@ -20,7 +20,7 @@ public enum LetterHTML {
             ("Kind of leave", a.kind.title),
             ("First session", a.start.longForm),
             ("Last session", a.end.longForm),
-            ("School days", "\(letter.request.schoolDays) (\(letter.request.sessions) sessions)"),
+            ("School days", "\(letter.request.schoolDays) (\(letter.request.sessions) \(letter.request.sessions == 1 ? "session" : "sessions"))"),
             ("Back at school", a.returnDate.longForm),
             ("Decision", letter.outcome.title),
         ]

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import LeaveCore
+@testable import LeaveLetters
+
+@Suite("Decision letters")
+struct DecisionLetterTests {
+    let school = School(id: 1, trustID: 1, name: "Oakhollow Primary School", addressLines: ["1 Example Lane", "Sampleton"],
+                        telephone: "01632 960001", email: "office@oakhollow.example", headteacherName: "Dr R. Quintrell")
+    let pupil = Pupil(id: 4, schoolID: 1, forename: "Bryn", surname: "Marrowfield", yearGroup: YearGroup(3)!)
+
+    func letter(outcome: DecisionOutcome, reason: String = "Granted.", by role: Role = .headteacher) -> DecisionLetter {
+        let application = LeaveApplication(pupilID: 4, kind: .medical, purpose: "Hospital <appointment>",
+                                           start: SessionPoint(SchoolDate(iso: "2026-12-07")!, .pm),
+                                           end: SessionPoint(SchoolDate(iso: "2026-12-07")!, .pm),
+                                           returnDate: SchoolDate(iso: "2026-12-08")!)
+        let request = LeaveRequest(id: 9, reference: ReferenceNumber("LP-7K3M9Q")!, schoolID: 1, parentID: 2,
+                                   application: application, sessions: 1, schoolDays: 1, status: .awaitingDecision,
+                                   submittedAt: Date(timeIntervalSince1970: 0))
+        return DecisionLetter(school: school, letterDate: SchoolDate(iso: "2026-11-23")!, parentName: "Mr Marrowfield",
+                              pupil: pupil, request: request, outcome: outcome, reason: reason,
+                              decidedBy: Actor(accountID: 3, name: role == .deputy ? "Mr S. Ashcombe" : "Dr R. Quintrell", role: role))
+    }
+
+    /// 001 Appendix 1: a granted medical appointment is recorded M.
+    @Test func aGrantedAppointmentNamesItsRegisterCode() {
+        let html = LetterHTML.render(letter(outcome: .granted))
+        #expect(html.contains("has been granted. The absence will be recorded as authorised (code M)."))
+        #expect(html.contains("Monday 7 December 2026 (afternoon)"))
+        #expect(html.contains("<td>1 (1 session)</td>"))
+        #expect(html.contains("Dr R. Quintrell<br>Headteacher"))
+    }
+
+    /// 004: refused leave that is taken is recorded unauthorised (G), and may bring a penalty notice (001 §5.2).
+    @Test func aRefusalSaysWhatHappensIfTheLeaveIsTakenAnyway() {
+        let html = LetterHTML.render(letter(outcome: .refused, reason: "Not exceptional"))
+        #expect(html.contains("has been refused"))
+        #expect(html.contains("recorded as unauthorised (code G)"))
+        #expect(html.contains("penalty notice"))
+    }
+
+    @Test func everythingTypedIsEscapedAndEachLineOfTheReasonKept() {
+        let html = LetterHTML.render(letter(outcome: .granted, reason: "Line one <script>\nLine two & more"))
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("Line one &lt;script&gt;</p>"))
+        #expect(html.contains("Line two &amp; more</p>"))
+    }
+
+    @Test func aDeputySignsForTheHeadteacher() {
+        let html = LetterHTML.render(letter(outcome: .granted, by: .deputy))
+        #expect(html.contains("Mr S. Ashcombe<br>Deputy Headteacher, for Dr R. Quintrell, Headteacher"))
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LeaveWeb
+import Testing
+
+/// Builds the real application on a temporary SQLite file with the demo trust, at a fixed
+/// moment (Monday 23 November 2026, 10:00 in London), and gives each test browsers to drive it.
+enum PortalHarness {
+    static let now = Date(timeIntervalSince1970: 1_795_428_000)  // 2026-11-23T10:00:00Z
+
+    static func run(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leave-web-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let configuration = PortalConfiguration(
+            databasePath: folder.appendingPathComponent("portal.sqlite").path,
+            loadDemo: true, bcryptCost: 4, logLevel: .warning, now: { now })
+        let app = try await buildApplication(configuration: configuration)
+        try await app.test(.router) { client in try await test(client) }
+    }
+}
+
+/// One person's browser: keeps cookies between requests and fills in the CSRF field as a
+/// page of the portal would.
+final class Browser: @unchecked Sendable {
+    let client: any TestClientProtocol
+    private(set) var cookies: [String: String] = [:]
+
+    init(_ client: any TestClientProtocol) {
+        self.client = client
+    }
+
+    var csrfToken: String { cookies["lp_csrf"] ?? "" }
+
+    struct Page {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let html: String
+        var location: String? { headers[.location] }
+    }
+
+    @discardableResult
+    func get(_ uri: String) async throws -> Page {
+        try await send(uri, method: .get, body: nil)
+    }
+
+    /// Posts a form; the CSRF token is added unless the test sets `csrfToken` itself.
+    @discardableResult
+    func post(_ uri: String, _ fields: [(String, String)] = []) async throws -> Page {
+        var all = fields
+        if !fields.contains(where: { $0.0 == "csrfToken" }) { all.append(("csrfToken", csrfToken)) }
+        let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await send(uri, method: .post, body: body)
+    }
+
+    func send(_ uri: String, method: HTTPRequest.Method, body: String?) async throws -> Page {
+        var headers: HTTPFields = [:]
+        if !cookies.isEmpty {
+            headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        }
+        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        let response = try await client.execute(uri: uri, method: method, headers: headers,
+                                                body: body.map { ByteBuffer(string: $0) })
+        for line in response.headers[values: .setCookie] {
+            let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+            let expired = line.contains("Max-Age=0") || line.contains("Expires=Thu, 01 Jan 1970") || value.isEmpty
+            if expired || Self.isPast(line) { cookies[name] = nil } else { cookies[name] = value }
+        }
+        return Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
+    }
+
+    /// A session cookie set to expire now (sign-out) is dropped, as a browser would.
+    static func isPast(_ line: String) -> Bool {
+        guard let range = line.range(of: "Expires=") else { return false }
+        let text = line[range.upperBound...].split(separator: ";")[0]
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: String(text)) else { return false }
+        return date <= Date()
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// Signs in through the real form (fetching it first, for the CSRF cookie).
+    @discardableResult
+    func signIn(_ email: String, password: String = "demo-password") async throws -> Page {
+        try await get("/login")
+        return try await post("/login", [("email", email), ("password", password)])
+    }
+}
+
+extension String {
+    /// The reference numbers that appear in a page, in order.
+    var references: [String] {
+        var found: [String] = []
+        var rest = Substring(self)
+        while let range = rest.range(of: "LP-") {
+            let code = rest[range.upperBound...].prefix(6)
+            if code.count == 6, code.allSatisfy({ $0.isUppercase || $0.isNumber }) { found.append("LP-" + code) }
+            rest = rest[range.upperBound...]
+        }
+        return found
+    }
+
+    /// The value of the radio button labelled `label`.
+    func radioValue(labelled label: String) -> String? {
+        guard let labelRange = range(of: ">\(label)</label>") else { return nil }
+        let before = self[..<labelRange.lowerBound]
+        guard let valueRange = before.range(of: "value=\"", options: .backwards) else { return nil }
+        return String(before[valueRange.upperBound...].prefix { $0 != "\"" })
+    }
+}
