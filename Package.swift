@@ -27,12 +27,14 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "LeaveImport", dependencies: ["LeaveCore"]),
+        // libxml2 from the system (libxml2-dev), for streaming the MIS's CTF files.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "LeaveImport", dependencies: ["LeaveCore", "CLibXML2"]),
         .target(name: "LeaveLetters", dependencies: ["LeaveCore"]),
         .target(
             name: "LeaveWeb",
             dependencies: [
-                "LeaveCore", "LeaveStore", "LeaveLetters",
+                "LeaveCore", "LeaveStore", "LeaveLetters", "LeaveImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -57,6 +59,11 @@ let package = Package(
             dependencies: ["LeaveCore", "LeaveStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "LeaveLettersTests", dependencies: ["LeaveCore", "LeaveLetters"]),
+        .testTarget(
+            name: "LeaveImportTests",
+            dependencies: ["LeaveCore", "LeaveStore", "LeaveImport", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "LeaveWebTests",
             dependencies: [

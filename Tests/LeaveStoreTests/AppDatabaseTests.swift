@@ -13,7 +13,8 @@ struct AppDatabaseTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         for table in ["trust", "school", "account", "pupil", "parentPupil", "term", "closure",
-                      "leaveRequest", "decision", "letter", "auditEvent", "webSession"] {
+                      "leaveRequest", "decision", "letter", "auditEvent", "webSession",
+                      "attendanceMark", "assessmentPeriod", "religiousDay", "pupilContact", "importRun"] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         #expect(await temp.database.isHealthy())
@@ -30,10 +31,12 @@ struct AppDatabaseTests {
     @Test func loadingTheDemoTwiceAddsNothingTheSecondTime() async throws {
         let temp = try await TemporaryDatabase().withDemo()
         let before = try ["account", "pupil", "parentPupil", "term", "closure"].map { try temp.count($0) }
-        let logins = try await DemoTrust.load(into: temp.database, today: SchoolDate(iso: "2026-11-23")!) {
+        let loaded = try await DemoTrust.load(into: temp.database, today: SchoolDate(iso: "2026-11-23")!) {
             Issue.record("no password should be hashed when the demo is already there")
             return ""
         }
+        #expect(loaded.newSchools.isEmpty)
+        let logins = loaded.logins
         let after = try ["account", "pupil", "parentPupil", "term", "closure"].map { try temp.count($0) }
         #expect(before == after)
         #expect(logins.count == 24)
@@ -45,7 +48,8 @@ struct AppDatabaseTests {
     @Test func everySchoolDataTableCarriesItsSchool() async throws {
         let temp = try TemporaryDatabase()
         try await temp.database.writer.read { db in
-            for table in ["account", "pupil", "parentPupil", "term", "closure", "leaveRequest", "decision", "letter", "auditEvent"] {
+            for table in ["account", "pupil", "parentPupil", "term", "closure", "leaveRequest", "decision", "letter", "auditEvent",
+                          "attendanceMark", "assessmentPeriod", "religiousDay", "pupilContact", "importRun"] {
                 let columns = try db.columns(in: table).map(\.name)
                 #expect(columns.contains("schoolId"), "\(table) has no schoolId")
             }

@@ -18,7 +18,13 @@ final class TemporaryDatabase {
 
     /// Loads the demo trust as of 23 November 2026 with a cheap placeholder hash.
     func withDemo() async throws -> TemporaryDatabase {
-        _ = try await DemoTrust.load(into: database, today: SchoolDate(iso: "2026-11-23")!) { "not-a-real-hash" }
+        let loaded = try await DemoTrust.load(into: database, today: SchoolDate(iso: "2026-11-23")!) { "not-a-real-hash" }
+        for school in loaded.newSchools {
+            let roll = DemoTrust.roll(of: school)
+            _ = try await store.importRegister(
+                schoolID: school.id, record: ImportRecord(kind: "test", fileName: "roll", actorName: "test", at: Date()),
+                { target in for pupil in roll { _ = try target.savePupil(pupil) } }, summary: { "" })
+        }
         return self
     }
 

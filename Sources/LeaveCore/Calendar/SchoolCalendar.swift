@@ -46,11 +46,15 @@ public struct SessionCount: Hashable, Sendable {
 public struct SchoolCalendar: Sendable {
     public let terms: [Term]
     public let closures: [Closure]
+    public let assessments: [AssessmentPeriod]
+    public let religiousDays: [ReligiousDay]
     private let closedDays: Set<SchoolDate>
 
-    public init(terms: [Term], closures: [Closure]) {
+    public init(terms: [Term], closures: [Closure], assessments: [AssessmentPeriod] = [], religiousDays: [ReligiousDay] = []) {
         self.terms = terms.sorted { $0.start < $1.start }
         self.closures = closures.sorted { $0.date < $1.date }
+        self.assessments = assessments.sorted { $0.start < $1.start }
+        self.religiousDays = religiousDays.sorted { $0.date < $1.date }
         self.closedDays = Set(closures.map(\.date))
     }
 

@@ -7,8 +7,9 @@ public struct TypicalSchoolYear: Sendable {
     public let startYear: Int
     public let terms: [Term]
     public let closures: [Closure]
+    public let assessments: [AssessmentPeriod]
 
-    public var calendar: SchoolCalendar { SchoolCalendar(terms: terms, closures: closures) }
+    public var calendar: SchoolCalendar { SchoolCalendar(terms: terms, closures: closures, assessments: assessments) }
 
     /// The academic year 1 September `startYear` to 31 August the year after.
     public init(startingIn startYear: Int) {
@@ -67,6 +68,15 @@ public struct TypicalSchoolYear: Sendable {
             closures.append(Closure(date: easter.adding(days: 1), kind: .bankHoliday, name: "Easter Monday"))
         }
         self.closures = closures.sorted { $0.date < $1.date }
+        // The usual weeks: KS2 SATs in the second week of May, the multiplication tables check
+        // over the first three weeks of June, the phonics check in the second week of June.
+        let sats = onOrAfter(date(next, 5, 8), .monday)
+        let june = onOrAfter(date(next, 6, 1), .monday)
+        assessments = [
+            AssessmentPeriod(name: "KS2 SATs", yearGroups: [6], start: sats, end: sats.adding(days: 3)),
+            AssessmentPeriod(name: "Multiplication tables check", yearGroups: [4], start: june, end: june.adding(days: 18)),
+            AssessmentPeriod(name: "Phonics screening check", yearGroups: [1], start: june.adding(days: 7), end: june.adding(days: 11)),
+        ]
     }
 
     /// Easter Sunday in the Gregorian calendar (the anonymous Gregorian computus).

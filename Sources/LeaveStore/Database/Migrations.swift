@@ -140,6 +140,70 @@ extension AppDatabase {
                 t.column("expiresAt", .double)
             }
         }
+        registerAttendanceMigrations(&migrator)
         return migrator
+    }
+}
+
+extension AppDatabase {
+    /// Attendance history and the fuller calendar, added for the rules and the MIS imports.
+    static func registerAttendanceMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v2: attendance marks, assessments, religious days, MIS identities") { db in
+            try db.alter(table: "school") { t in
+                t.add(column: "laCode", .text)
+                t.add(column: "estab", .text)
+            }
+            try db.alter(table: "pupil") { t in
+                t.add(column: "misId", .text)
+                t.add(column: "dateOfBirth", .text)
+                t.add(column: "sex", .text)
+            }
+            try db.create(table: "pupilContact") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.belongsTo("pupil", onDelete: .cascade).notNull()
+                t.column("name", .text).notNull()
+                t.column("relationship", .text).notNull().defaults(to: "")
+                t.column("parentalResponsibility", .boolean).notNull().defaults(to: false)
+                t.column("email", .text)
+            }
+            // One row per pupil and session; WITHOUT ROWID keeps a year of a school's marks compact.
+            try db.execute(sql: """
+                CREATE TABLE attendanceMark (
+                  pupilId INTEGER NOT NULL REFERENCES pupil(id) ON DELETE CASCADE,
+                  date TEXT NOT NULL,
+                  session TEXT NOT NULL CHECK (session IN ('AM', 'PM')),
+                  code TEXT NOT NULL,
+                  schoolId INTEGER NOT NULL REFERENCES school(id),
+                  PRIMARY KEY (pupilId, date, session)
+                ) WITHOUT ROWID
+                """)
+            try db.create(table: "assessmentPeriod") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("name", .text).notNull()
+                t.column("yearGroups", .text).notNull()
+                t.column("startDate", .text).notNull()
+                t.column("endDate", .text).notNull()
+                t.uniqueKey(["schoolId", "name", "startDate"])
+            }
+            try db.create(table: "religiousDay") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("religion", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("date", .text).notNull()
+                t.uniqueKey(["schoolId", "religion", "date"])
+            }
+            try db.create(table: "importRun") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("at", .datetime).notNull()
+                t.column("kind", .text).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("actorName", .text).notNull()
+                t.column("report", .text).notNull()
+            }
+        }
     }
 }

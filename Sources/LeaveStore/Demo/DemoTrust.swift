@@ -2,12 +2,14 @@ import Foundation
 import GRDB
 import LeaveCore
 
-/// A made-up trust for trying the portal: two schools, staff of every role, about thirty
-/// pupils with their parents, and this year's and next year's calendars. Every name is
-/// invented; none belongs to a real person or school.
+/// A made-up trust for trying the portal: two schools, staff of every role, parents, and
+/// three years of calendar. The pupils come in through the MIS import, as a real school's
+/// would (see `roll(of:)`). Every name is invented; none belongs to a real person or school.
 public enum DemoTrust {
     public static let trustName = "Demo Learning Trust"
     public static let password = "demo-password"
+    static let mainSchoolName = "Oakhollow Primary School"
+    static let infantSchoolName = "Willowmere Infant School"
 
     /// One line of the log-ins printed at start.
     public struct Login: Hashable, Sendable {
@@ -15,6 +17,13 @@ public enum DemoTrust {
         public let role: Role
         public let school: String
         public let note: String
+    }
+
+    /// What loading found or made: the log-ins, and the schools created just now, whose
+    /// pupils still have to be imported.
+    public struct Loaded: Sendable {
+        public let logins: [Login]
+        public let newSchools: [School]
     }
 
     static let forenames = [
@@ -30,18 +39,48 @@ public enum DemoTrust {
     /// Children per family, so some parents see two or three children.
     static let familySizes = [1, 2, 1, 3, 1, 1, 2, 1, 2, 1, 1, 3, 1, 2, 1, 1, 2, 4]
 
-    /// Loads the demo trust unless it is there already; returns the log-ins either way.
+    /// Loads the demo trust unless it is there already.
     /// `passwordHash` is only called when accounts are created (bcrypt is slow on purpose).
     public static func load(into database: AppDatabase, today: SchoolDate,
-                            passwordHash: @Sendable () -> String) async throws -> [Login] {
+                            passwordHash: @Sendable () -> String) async throws -> Loaded {
         let exists = try await database.writer.read { db in
             try TrustRecord.filter(Column("name") == trustName).fetchCount(db) > 0
         }
+        var created: [School] = []
         if !exists {
             let hash = passwordHash()
-            try await database.writer.write { db in try seed(db, today: today, hash: hash) }
+            created = try await database.writer.write { db in try seed(db, today: today, hash: hash) }
         }
-        return try await logins(database)
+        return Loaded(logins: try await logins(database), newSchools: created)
+    }
+
+    /// The demo pupils of a school as its MIS would export them, with the parents' emails as
+    /// contacts with parental responsibility, which links them to the parent accounts.
+    public static func roll(of school: School) -> [ImportedPupil] {
+        if school.name == infantSchoolName {
+            return [ImportedPupil(upn: "A999200200001", forename: "Rue", surname: "Kestrelby",
+                                  dateOfBirth: SchoolDate(iso: "2019-10-02"), sex: "F", yearGroup: YearGroup(1),
+                                  contacts: [ImportedContact(name: "Kit Kestrelby", relationship: "Father",
+                                                             parentalResponsibility: true, email: "parent@willowmere.example")])]
+        }
+        var pupils: [ImportedPupil] = []
+        var child = 0
+        for (family, size) in familySizes.enumerated() {
+            let surname = surnames[family % surnames.count]
+            for _ in 0..<size where child < forenames.count {
+                // Spread the children from Reception to Year 6.
+                let year = (child * 7 / forenames.count + family) % 7
+                pupils.append(ImportedPupil(
+                    upn: "A9992001" + String(10000 + child + 1).suffix(5), forename: forenames[child], surname: surname,
+                    dateOfBirth: SchoolDate(year: 2020 - year, month: 1 + child % 12, day: 1 + child % 28),
+                    sex: child % 2 == 0 ? "F" : "M", yearGroup: YearGroup(year),
+                    contacts: [ImportedContact(name: "\(["Sam", "Alex", "Jo", "Chris"][family % 4]) \(surname)",
+                                               relationship: ["Mother", "Father", "Parent", "Mother"][family % 4],
+                                               parentalResponsibility: true, email: "parent\(family + 1)@example.com")]))
+                child += 1
+            }
+        }
+        return pupils
     }
 
     static func logins(_ database: AppDatabase) async throws -> [Login] {
@@ -63,22 +102,25 @@ public enum DemoTrust {
         }
     }
 
-    static func seed(_ db: Database, today: SchoolDate, hash: String) throws {
+    static func seed(_ db: Database, today: SchoolDate, hash: String) throws -> [School] {
         var trust = TrustRecord(id: nil, name: trustName)
         try trust.insert(db)
         let year = today.academicYearStart
-        var main = SchoolRecord(id: nil, trustId: trust.id!, name: "Oakhollow Primary School",
+        // Local authority 999 and these establishment numbers belong to no real school.
+        var main = SchoolRecord(id: nil, trustId: trust.id!, name: mainSchoolName,
                                 addressLines: "1 Example Lane\nSampleton\nZZ99 1AA",
                                 telephone: "01632 960001", email: "office@oakhollow.example",
-                                headteacherName: "Dr R. Quintrell")
+                                headteacherName: "Dr R. Quintrell", laCode: "999", estab: "2001")
         try main.insert(db)
-        var infant = SchoolRecord(id: nil, trustId: trust.id!, name: "Willowmere Infant School",
+        var infant = SchoolRecord(id: nil, trustId: trust.id!, name: infantSchoolName,
                                   addressLines: "2 Example Road\nSampleton\nZZ99 2BB",
                                   telephone: "01632 960002", email: "office@willowmere.example",
-                                  headteacherName: "Mrs P. Harrowgate")
+                                  headteacherName: "Mrs P. Harrowgate", laCode: "999", estab: "2002")
         try infant.insert(db)
         for school in [main.id!, infant.id!] {
-            for start in [year, year + 1] { try addCalendar(db, schoolID: school, year: TypicalSchoolYear(startingIn: start)) }
+            for start in [year - 1, year, year + 1] {
+                try addCalendar(db, schoolID: school, year: TypicalSchoolYear(startingIn: start))
+            }
         }
 
         let staff: [(String, String, Role)] = [
@@ -92,28 +134,15 @@ public enum DemoTrust {
         }
         _ = try SQLiteStore.insertAccount(db, schoolID: infant.id!, email: "head@willowmere.example",
                                           displayName: "Mrs P. Harrowgate", role: .headteacher, passwordHash: hash)
-
-        var child = 0
-        for (family, size) in familySizes.enumerated() {
+        for family in familySizes.indices {
             let surname = surnames[family % surnames.count]
-            let parent = try SQLiteStore.insertAccount(
+            _ = try SQLiteStore.insertAccount(
                 db, schoolID: main.id!, email: "parent\(family + 1)@example.com",
                 displayName: "\(["Ms", "Mr", "Mx", "Mrs"][family % 4]) \(surname)", role: .parent, passwordHash: hash)
-            for _ in 0..<size where child < forenames.count {
-                // Spread the children from Reception to Year 6.
-                var pupil = PupilRecord(id: nil, schoolId: main.id!, upn: nil, forename: forenames[child],
-                                        surname: surname, yearGroup: (child * 7 / forenames.count + family) % 7)
-                try pupil.insert(db)
-                try ParentPupilRecord(accountId: parent.id, pupilId: pupil.id!, schoolId: main.id!).insert(db)
-                child += 1
-            }
         }
-        let infantParent = try SQLiteStore.insertAccount(
-            db, schoolID: infant.id!, email: "parent@willowmere.example", displayName: "Mr Kestrelby",
-            role: .parent, passwordHash: hash)
-        var infantPupil = PupilRecord(id: nil, schoolId: infant.id!, upn: nil, forename: "Rue", surname: "Kestrelby", yearGroup: 1)
-        try infantPupil.insert(db)
-        try ParentPupilRecord(accountId: infantParent.id, pupilId: infantPupil.id!, schoolId: infant.id!).insert(db)
+        _ = try SQLiteStore.insertAccount(db, schoolID: infant.id!, email: "parent@willowmere.example",
+                                          displayName: "Mr Kestrelby", role: .parent, passwordHash: hash)
+        return [main.school, infant.school]
     }
 
     static func addCalendar(_ db: Database, schoolID: Int64, year: TypicalSchoolYear) throws {
@@ -124,6 +153,12 @@ public enum DemoTrust {
         for closure in year.closures {
             var record = ClosureRecord(id: nil, schoolId: schoolID, date: closure.date.iso, kind: closure.kind.rawValue, name: closure.name)
             try record.insert(db)
+        }
+        for period in year.assessments {
+            try db.execute(sql: """
+                INSERT INTO assessmentPeriod (schoolId, name, yearGroups, startDate, endDate) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [schoolID, period.name, period.yearGroups.map(String.init).joined(separator: ","),
+                                 period.start.iso, period.end.iso])
         }
     }
 }

@@ -26,6 +26,9 @@ struct PupilRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var forename: String
     var surname: String
     var yearGroup: Int
+    var misId: String? = nil
+    var dateOfBirth: String? = nil
+    var sex: String? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

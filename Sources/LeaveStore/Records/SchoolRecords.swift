@@ -18,6 +18,8 @@ struct SchoolRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var telephone: String
     var email: String
     var headteacherName: String
+    var laCode: String?
+    var estab: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

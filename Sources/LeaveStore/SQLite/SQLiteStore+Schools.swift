@@ -10,7 +10,17 @@ extension SQLiteStore: SchoolStore, PupilStore {
         try await writer.read { db in
             let terms = try TermRecord.filter(Column("schoolId") == schoolID).fetchAll(db).compactMap(\.term)
             let closures = try ClosureRecord.filter(Column("schoolId") == schoolID).fetchAll(db).compactMap(\.closure)
-            return SchoolCalendar(terms: terms, closures: closures)
+            let assessments = try Row.fetchAll(db, sql: "SELECT name, yearGroups, startDate, endDate FROM assessmentPeriod WHERE schoolId = ?",
+                                               arguments: [schoolID]).compactMap { row -> AssessmentPeriod? in
+                guard let start = SchoolDate(iso: row[2] as String), let end = SchoolDate(iso: row[3] as String) else { return nil }
+                let years = (row[1] as String).split(separator: ",").compactMap { Int($0) }
+                return AssessmentPeriod(name: row[0], yearGroups: years, start: start, end: end)
+            }
+            let religious = try Row.fetchAll(db, sql: "SELECT religion, name, date FROM religiousDay WHERE schoolId = ?",
+                                             arguments: [schoolID]).compactMap { row -> ReligiousDay? in
+                SchoolDate(iso: row[2] as String).map { ReligiousDay(religion: row[0], name: row[1], date: $0) }
+            }
+            return SchoolCalendar(terms: terms, closures: closures, assessments: assessments, religiousDays: religious)
         }
     }
 

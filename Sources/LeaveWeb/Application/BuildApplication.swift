@@ -18,7 +18,14 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     let passwords = Passwords(cost: configuration.bcryptCost)
 
     if configuration.loadDemo {
-        let logins = try await DemoTrust.load(into: database, today: clock.today) { passwords.hashNow(DemoTrust.password) }
+        let loaded = try await DemoTrust.load(into: database, today: clock.today) { passwords.hashNow(DemoTrust.password) }
+        for school in loaded.newSchools {
+            let report = try await DemoRegister.importRoll(of: school, store: store, today: clock.today, at: clock.now)
+            logger.info("demo roll imported: \(report.summary)")
+        }
+        // Log-ins are listed after the import, which links parents to their children.
+        let logins = loaded.newSchools.isEmpty ? loaded.logins
+            : try await DemoTrust.load(into: database, today: clock.today) { "" }.logins
         logger.info("demo trust ready with \(logins.count) accounts")
         if configuration.logLevel <= .info {
             let text = DemoLogins.describe(logins)

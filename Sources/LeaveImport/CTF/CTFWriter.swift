@@ -1,0 +1,116 @@
+import LeaveCore
+
+/// Writes a Common Transfer File, for the demo school's roll and for tests and benchmarks
+/// that need a realistic file: the same shape the importer reads.
+public enum CTFWriter {
+    public struct Entry: Sendable {
+        public let pupil: ImportedPupil
+        public let years: [CTFAttendanceYear]
+
+        public init(pupil: ImportedPupil, years: [CTFAttendanceYear]) {
+            self.pupil = pupil
+            self.years = years
+        }
+    }
+
+    /// One year of marks as a CTF carries it: a character per session for every calendar day
+    /// from `start` to `end` ('#' where there is no mark), with the summary counts.
+    public static func year(_ marks: [SessionMark], academicYear: Int, from start: SchoolDate, to end: SchoolDate) -> CTFAttendanceYear {
+        var byPoint: [SessionPoint: AttendanceCode] = [:]
+        for mark in marks { byPoint[mark.point] = mark.code }
+        var text = ""
+        text.reserveCapacity(2 * (start.days(until: end) + 1))
+        var day = start
+        while day <= end {
+            for session in Session.allCases {
+                text += byPoint[SessionPoint(day, session)]?.rawValue ?? "#"
+            }
+            day = day.adding(days: 1)
+        }
+        let figures = AttendanceFigures(marks.filter { $0.point.date >= start && $0.point.date <= end })
+        return CTFAttendanceYear(year: academicYear, possible: figures.possible, authorised: figures.authorised,
+                                 attended: figures.attended, unauthorised: figures.unauthorised,
+                                 startDate: start.iso, marks: text)
+    }
+
+    public static func document(header: CTFHeader, entries: some Sequence<Entry>) -> String {
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <CTfile>
+              <Header>
+                <DocumentName>Common Transfer File</DocumentName>
+                <CTFversion>\(escape(header.version))</CTFversion>
+                <SourceSchool>
+                  <LEA>\(escape(header.laCode))</LEA>
+                  <Estab>\(escape(header.estab))</Estab>
+                  <SchoolName>\(escape(header.schoolName))</SchoolName>
+                </SourceSchool>
+              </Header>
+              <CTFpupilData>
+
+            """
+        for entry in entries { xml += pupil(entry) }
+        xml += "  </CTFpupilData>\n</CTfile>\n"
+        return xml
+    }
+
+    static func pupil(_ entry: Entry) -> String {
+        let p = entry.pupil
+        var xml = "    <Pupil>\n"
+        xml += "      <UPN>\(escape(p.upn ?? ""))</UPN>\n"
+        xml += "      <Surname>\(escape(p.surname))</Surname>\n"
+        xml += "      <Forename>\(escape(p.forename))</Forename>\n"
+        if let dob = p.dateOfBirth { xml += "      <DOB>\(dob.iso)</DOB>\n" }
+        if let sex = p.sex { xml += "      <Sex>\(escape(sex))</Sex>\n" }
+        if let year = p.yearGroup {
+            xml += "      <BasicDetails><NCyearActual>\(year.number == 0 ? "R" : String(year.number))</NCyearActual></BasicDetails>\n"
+        }
+        if !p.contacts.isEmpty {
+            xml += "      <Contacts>\n"
+            for contact in p.contacts {
+                let parts = contact.name.split(separator: " ", maxSplits: 1).map(String.init)
+                xml += "        <Contact>\n"
+                xml += "          <Forename>\(escape(parts.first ?? ""))</Forename>\n"
+                xml += "          <Surname>\(escape(parts.count > 1 ? parts[1] : ""))</Surname>\n"
+                xml += "          <Relationship>\(escape(contact.relationship))</Relationship>\n"
+                xml += "          <Responsibility>\(contact.parentalResponsibility)</Responsibility>\n"
+                if let email = contact.email { xml += "          <Email><EmailAddress>\(escape(email))</EmailAddress></Email>\n" }
+                xml += "        </Contact>\n"
+            }
+            xml += "      </Contacts>\n"
+        }
+        if !entry.years.isEmpty {
+            xml += "      <Attendance>\n"
+            for year in entry.years {
+                xml += "        <YearData>\n"
+                if let y = year.year { xml += "          <Year>\(y)</Year>\n" }
+                if let n = year.possible { xml += "          <SessionsPossible>\(n)</SessionsPossible>\n" }
+                if let n = year.authorised { xml += "          <SessionsAuthorised>\(n)</SessionsAuthorised>\n" }
+                if let n = year.attended { xml += "          <SessionsAttended>\(n)</SessionsAttended>\n" }
+                if let n = year.unauthorised { xml += "          <SessionsUnauthorised>\(n)</SessionsUnauthorised>\n" }
+                xml += "          <AttendSessions>\n"
+                xml += "            <AttendanceStartDate>\(escape(year.startDate ?? ""))</AttendanceStartDate>\n"
+                xml += "            <AttendanceMarks>\(escape(year.marks ?? ""))</AttendanceMarks>\n"
+                xml += "          </AttendSessions>\n"
+                xml += "        </YearData>\n"
+            }
+            xml += "      </Attendance>\n"
+        }
+        xml += "    </Pupil>\n"
+        return xml
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
