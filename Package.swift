@@ -25,6 +25,7 @@ let package = Package(
             dependencies: [
                 "LeaveCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // libxml2 from the system (libxml2-dev), for streaming the MIS's CTF files.
@@ -52,6 +53,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .executableTarget(
+            name: "import-benchmark",
+            dependencies: ["LeaveCore", "LeaveStore", "LeaveImport", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/ImportBenchmark"
         ),
         .testTarget(name: "LeaveCoreTests", dependencies: ["LeaveCore"]),
         .testTarget(

@@ -184,3 +184,49 @@ struct CSVImportTests {
         #expect(throws: ImportRefusal.self) { _ = try CSVTable(data: Data("a,b\n1,2,3\n".utf8)) }
     }
 }
+
+@Suite("Importing a whole year")
+struct WholeYearImportTests {
+    /// Crosses the store's batches of a hundred rows, and reads back every mark as written.
+    @Test func aGeneratedYearRoundTripsThroughTheWriterImporterAndStore() async throws {
+        let h = try await ImportHarness()
+        let calendar = try await h.store.calendar(schoolID: h.school.id)
+        let start = SchoolDate(iso: "2025-09-01")!, end = SchoolDate(iso: "2026-02-13")!
+        var marks: [SessionMark] = []
+        var day = start
+        var n = 0
+        while day <= end {
+            if calendar.isSchoolDay(day) {
+                for session in Session.allCases {
+                    n += 1
+                    marks.append(SessionMark(day, session, n % 17 == 0 ? .illness : n % 23 == 0 ? .unauthorisedOther : session == .am ? .presentAM : .presentPM))
+                }
+            }
+            day = day.adding(days: 1)
+        }
+        #expect(marks.count > 200 && marks.count % 100 != 0)
+        let pupil = ImportedPupil(upn: "A999200199777", forename: "Whole", surname: "Year", yearGroup: YearGroup(5))
+        let xml = CTFWriter.document(header: CTFHeader(version: "25.0", laCode: "999", estab: "2001", schoolName: "x"),
+                                     entries: [.init(pupil: pupil, years: [CTFWriter.year(marks, academicYear: 2025, from: start, to: end)])])
+        let report = try await h.importCTF(try h.file("year.xml", xml))
+        #expect(report.marks.added == marks.count)
+        #expect(report.problems.isEmpty)
+        let stored = try #require(try await h.pupil(upn: "A999200199777"))
+        let history = try await h.store.attendanceHistory(pupilID: stored.id, schoolID: h.school.id)
+        #expect(history.marks == AttendanceHistory(marks).marks)
+    }
+
+    @Test func aSessionGivenTwiceInOneCSVKeepsItsLastMark() async throws {
+        let h = try await ImportHarness()
+        _ = try await h.importCTF(ImportHarness.fixture("valid.xml"))
+        let csv = "UPN,Date,Session,Mark\nA999200199002,2025-09-02,AM,N\nA999200199002,2025-09-02,AM,I\n"
+        let data = Data(csv.utf8)
+        let report = try await h.store.importRegister(schoolID: h.school.id, record: h.record("csv"), { target in
+            try AttendanceCSVImporter().run(data: data, into: target)
+        }, summary: { $0.summary })
+        #expect(report.marks.added == 1)
+        let ollie = try #require(try await h.pupil(upn: "A999200199002"))
+        let history = try await h.store.attendanceHistory(pupilID: ollie.id, schoolID: h.school.id)
+        #expect(history.code(at: SessionPoint(SchoolDate(iso: "2025-09-02")!, .am)) == .illness)
+    }
+}

@@ -15,7 +15,7 @@ enum CTFMarks {
             // "#": the school was not in session; "-": no mark was taken.
             if character == "#" || character == "-" { continue }
             let point = SessionPoint(start.adding(days: index / 2), index % 2 == 0 ? .am : .pm)
-            guard let code = AttendanceCode(register: String(character)) else {
+            guard let code = singleCharacterCodes[character] else {
                 return .failure(Mismatch("unknown attendance code '\(character)' on \(point.date.iso) \(point.session.rawValue)"))
             }
             decoded.append(SessionMark(point, code))
@@ -34,6 +34,18 @@ enum CTFMarks {
         }
         return .success(decoded)
     }
+
+    /// Every code a one-character-per-session string can hold, looked up once rather than
+    /// parsed for each of a school's half-million marks.
+    static let singleCharacterCodes: [Character: AttendanceCode] = {
+        var table: [Character: AttendanceCode] = [:]
+        for text in AttendanceCode.allCases.map(\.rawValue).filter({ $0.count == 1 }) + ["H", "F", "J", "Y"] {
+            for variant in [text, text.lowercased()] {
+                if let code = AttendanceCode(register: variant), let character = variant.first { table[character] = code }
+            }
+        }
+        return table
+    }()
 
     struct Mismatch: Error {
         let message: String

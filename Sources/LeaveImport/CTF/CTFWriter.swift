@@ -54,7 +54,7 @@ public enum CTFWriter {
         return xml
     }
 
-    static func pupil(_ entry: Entry) -> String {
+    public static func pupil(_ entry: Entry) -> String {
         let p = entry.pupil
         var xml = "    <Pupil>\n"
         xml += "      <UPN>\(escape(p.upn ?? ""))</UPN>\n"
