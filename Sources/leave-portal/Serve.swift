@@ -30,6 +30,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "bcrypt cost for new passwords. [LEAVE_PORTAL_BCRYPT_COST, default 12]")
     var bcryptCost: UInt8?
 
+    @Option(help: "Largest file the office may upload for an import, in megabytes. [LEAVE_PORTAL_UPLOAD_LIMIT_MB, default 50]")
+    var uploadLimitMb: Int?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. [LEAVE_PORTAL_LOG_LEVEL, default info]")
     var logLevel: String?
 
@@ -48,6 +51,10 @@ struct Serve: AsyncParsableCommand {
         if let level = logLevel ?? Environment.value("LEAVE_PORTAL_LOG_LEVEL") {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level '\(level)'") }
             config.logLevel = parsed
+        }
+        if let limit = uploadLimitMb ?? Environment.value("LEAVE_PORTAL_UPLOAD_LIMIT_MB").flatMap(Int.init) {
+            guard limit > 0 else { throw ValidationError("--upload-limit-mb must be at least 1") }
+            config.uploadLimitBytes = limit * 1_048_576
         }
         let app = try await buildApplication(configuration: config)
         try await app.runService()

@@ -54,14 +54,35 @@ final class Browser: @unchecked Sendable {
         return try await send(uri, method: .post, body: body)
     }
 
+    /// Posts a multipart form with one file, as a browser's file upload does.
+    @discardableResult
+    func upload(_ uri: String, _ fields: [(String, String)], file: (name: String, fileName: String, data: Data)?) async throws -> Page {
+        let boundary = "----LeavePortalTest\(UUID().uuidString)"
+        var body = Data()
+        for (name, value) in fields + [("csrfToken", csrfToken)] {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        if let file {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return try await send(uri, method: .post, body: ByteBuffer(bytes: body), contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     func send(_ uri: String, method: HTTPRequest.Method, body: String?) async throws -> Page {
+        try await send(uri, method: method, body: body.map { ByteBuffer(string: $0) },
+                       contentType: body == nil ? nil : "application/x-www-form-urlencoded")
+    }
+
+    func send(_ uri: String, method: HTTPRequest.Method, body: ByteBuffer?, contentType: String?) async throws -> Page {
         var headers: HTTPFields = [:]
         if !cookies.isEmpty {
             headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         }
-        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
-        let response = try await client.execute(uri: uri, method: method, headers: headers,
-                                                body: body.map { ByteBuffer(string: $0) })
+        if let contentType { headers[.contentType] = contentType }
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
         for line in response.headers[values: .setCookie] {
             let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
             let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""

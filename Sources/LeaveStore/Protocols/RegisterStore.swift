@@ -1,3 +1,4 @@
+import Foundation
 import LeaveCore
 
 /// Pupils' register marks and the imports that bring them from the school's MIS.
@@ -14,4 +15,15 @@ public protocol RegisterStore: Sendable {
     /// The school a CTF names by its local authority and establishment numbers.
     func school(laCode: String, estab: String) async throws -> School?
     func pupils(schoolID: Int64) async throws -> [Pupil]
+    /// The school's most recent imports, newest first.
+    func importRuns(schoolID: Int64, limit: Int) async throws -> [ImportRun]
+}
+
+/// An import as recorded: when, by whom, of which file, and what it did.
+public struct ImportRun: Hashable, Sendable {
+    public let at: Date
+    public let kind: String
+    public let fileName: String
+    public let actorName: String
+    public let summary: String
 }

@@ -57,6 +57,16 @@ extension SQLiteStore: RegisterStore {
         }
     }
 
+    public func importRuns(schoolID: Int64, limit: Int) async throws -> [ImportRun] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT at, kind, fileName, actorName, report FROM importRun WHERE schoolId = ? ORDER BY at DESC, id DESC LIMIT ?
+                """, arguments: [schoolID, limit]).map {
+                ImportRun(at: $0["at"], kind: $0["kind"], fileName: $0["fileName"], actorName: $0["actorName"], summary: $0["report"])
+            }
+        }
+    }
+
     public func pupils(schoolID: Int64) async throws -> [Pupil] {
         try await writer.read { db in
             try PupilRecord.filter(Column("schoolId") == schoolID).order(Column("surname"), Column("forename")).fetchAll(db).map(\.pupil)

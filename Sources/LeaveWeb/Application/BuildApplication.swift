@@ -46,7 +46,7 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
         configuration: .init(
             sessionCookieParameters: .init(name: "lp_session", path: "/", secure: configuration.secureCookies, sameSite: .lax),
             keyPrefix: "s.", defaultSessionExpiration: configuration.sessionLifetime)))
-    router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies))
+    router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies, uploadLimit: configuration.uploadLimitBytes))
     router.add(middleware: AccountMiddleware(accounts: store))
 
     HealthController(isHealthy: { await database.isHealthy() }).addRoutes(to: router)
@@ -54,6 +54,8 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     ParentController(views: views, store: store, clock: clock).addRoutes(to: router)
     HeadteacherController(views: views, store: store, clock: clock).addRoutes(to: router)
     OfficeController(views: views, store: store, clock: clock).addRoutes(to: router)
+    ImportController(views: views, store: store, clock: clock,
+                     imports: RegisterImports(store: store, maxBytes: configuration.uploadLimitBytes)).addRoutes(to: router)
     AdminController(views: views, store: store).addRoutes(to: router)
 
     return Application(

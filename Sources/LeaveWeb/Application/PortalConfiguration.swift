@@ -19,6 +19,8 @@ public struct PortalConfiguration: Sendable {
     /// How long a signed-in session lasts without use.
     public var sessionLifetime: Duration
     public var logLevel: Logger.Level
+    /// The largest file the office may upload for an import.
+    public var uploadLimitBytes: Int
     /// The school's time zone decides what "today" is for notice and past-date checks.
     public var timeZone: TimeZone
     /// Where the current time comes from; tests pin it.
@@ -27,7 +29,7 @@ public struct PortalConfiguration: Sendable {
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "data/leave-portal.sqlite",
                 publicDirectory: String = "public", secureCookies: Bool = false, loadDemo: Bool = false,
                 bcryptCost: UInt8 = 12, sessionLifetime: Duration = .seconds(8 * 60 * 60),
-                logLevel: Logger.Level = .info,
+                logLevel: Logger.Level = .info, uploadLimitBytes: Int = 50 * 1_048_576,
                 timeZone: TimeZone = TimeZone(identifier: "Europe/London") ?? .gmt,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.host = host
@@ -39,6 +41,7 @@ public struct PortalConfiguration: Sendable {
         self.bcryptCost = bcryptCost
         self.sessionLifetime = sessionLifetime
         self.logLevel = logLevel
+        self.uploadLimitBytes = uploadLimitBytes
         self.timeZone = timeZone
         self.now = now
     }

@@ -3,8 +3,14 @@ import Foundation
 /// The fields of an `application/x-www-form-urlencoded` body. Repeated names keep every value.
 public struct FormFields: Sendable {
     private var values: [String: [String]] = [:]
+    /// Files sent with a multipart form, by field name.
+    public var files: [String: UploadedFile] = [:]
 
     public init() {}
+
+    mutating func append(_ name: String, _ value: String) {
+        values[name, default: []].append(value)
+    }
 
     public init(urlEncoded body: String) {
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {

@@ -13,6 +13,8 @@ struct CSRFMiddleware: RouterMiddleware {
     static let formLimit = 256 * 1024
 
     let secureCookies: Bool
+    /// The largest multipart form (a file upload) accepted.
+    let uploadLimit: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var request = request
@@ -26,11 +28,21 @@ struct CSRFMiddleware: RouterMiddleware {
                 throw HTTPError(.forbidden, message: "The form could not be checked because your browser did not send back our security cookie. Make sure cookies are allowed for this site, go back, reload the page and try again.")
             }
             let contentType = request.headers[.contentType] ?? ""
-            guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else {
+            let fields: FormFields
+            if contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") {
+                let body = try await request.collectBody(upTo: Self.formLimit)
+                fields = FormFields(urlEncoded: String(buffer: body))
+            } else if contentType.lowercased().hasPrefix("multipart/form-data"), let boundary = MultipartForm.boundary(of: contentType) {
+                let body: ByteBuffer
+                do {
+                    body = try await request.collectBody(upTo: uploadLimit)
+                } catch let error as HTTPError where error.status == .contentTooLarge {
+                    throw HTTPError(.contentTooLarge, message: "The file is larger than \(uploadLimit / 1_048_576) MB, the most this page accepts. Nothing was imported.")
+                }
+                fields = try MultipartForm.parse(body, boundary: boundary)
+            } else {
                 throw HTTPError(.unsupportedMediaType, message: "This page only accepts forms sent from the portal.")
             }
-            let body = try await request.collectBody(upTo: Self.formLimit)
-            let fields = FormFields(urlEncoded: String(buffer: body))
             guard Self.constantTimeEqual(fields[Self.fieldName], existing) else {
                 throw HTTPError(.forbidden, message: "The form could not be checked: it may have come from another site, or the page was open for too long. Go back, reload the page and try again.")
             }
