@@ -30,7 +30,9 @@ public struct AttendanceStatistics: Sendable {
     /// two dates (001 §5.2: 10 sessions within 10 school weeks can bring a penalty notice).
     /// A school week is a Monday-to-Sunday week with at least one school day or register mark,
     /// so holiday weeks are skipped rather than counted.
-    public func mostUnauthorised(inAnyRunOf weeks: Int = 10, from: SchoolDate, to: SchoolDate) -> RollingCount {
+    /// `assuming` adds sessions as if they were unauthorised (leave refused and taken anyway).
+    public func mostUnauthorised(inAnyRunOf weeks: Int = 10, from: SchoolDate, to: SchoolDate,
+                                 assuming extra: [SessionPoint] = []) -> RollingCount {
         guard weeks > 0, from <= to else { return RollingCount(sessions: 0, firstWeek: nil, lastWeek: nil) }
         var perWeek: [Int: Int] = [:]
         var day = from
@@ -40,6 +42,9 @@ public struct AttendanceStatistics: Sendable {
         }
         for mark in history.marks(from: SessionPoint(from, .am), to: SessionPoint(to, .pm)) where mark.code.isPossibleSession {
             perWeek[Self.monday(of: mark.point.date), default: 0] += mark.code.isUnauthorisedAbsence ? 1 : 0
+        }
+        for point in extra where from <= point.date && point.date <= to && history.code(at: point)?.isUnauthorisedAbsence != true {
+            perWeek[Self.monday(of: point.date), default: 0] += 1
         }
         let ordered = perWeek.keys.sorted()
         guard !ordered.isEmpty else { return RollingCount(sessions: 0, firstWeek: nil, lastWeek: nil) }

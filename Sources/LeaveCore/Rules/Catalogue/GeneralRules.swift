@@ -1,0 +1,85 @@
+// Rules for every request (rules.md "Any request").
+
+struct NotSchoolDays: Rule {
+    let id = "GEN-NOT-SCHOOL-DAYS"
+    let appliesTo = Set(RequestType.allCases).subtracting([.lunchtime])
+    func check(_ c: RuleContext) -> Finding? {
+        guard c.count.sessions == 0 else { return nil }
+        return finding(.info, "The dates contain no school session (weekends, holidays or closures only): there is nothing to authorise.",
+                       parent: "The school is closed on all the dates you asked for, so your child will not miss any school.",
+                       source: "calendar")
+    }
+}
+
+struct Overlap: Rule {
+    let id = "GEN-OVERLAP"
+    let appliesTo = Set(RequestType.allCases)
+    func check(_ c: RuleContext) -> Finding? {
+        let r = c.request
+        let clashes = c.input.previousRequests.filter {
+            $0.outcome.holdsSessions && $0.start <= r.end.date && r.start.date <= $0.end
+        }
+        guard let first = clashes.first else { return nil }
+        return finding(.attention, "Another \(first.outcome == .pending ? "open" : "granted") request of this pupil covers some of the same days (\(first.start.shortForm) to \(first.end.shortForm)).",
+                       parent: "You have already asked for some of these days.", source: "—")
+    }
+}
+
+struct SessionsRequested: Rule {
+    let id = "GEN-SESSIONS"
+    let appliesTo = Set(RequestType.allCases).subtracting([.lunchtime])
+    func check(_ c: RuleContext) -> Finding? {
+        let back = c.request.returnDate.map { "; back on \($0.longForm)" } ?? "; no return date given"
+        let span = c.count.first.map { "from \($0.longForm) to \(c.count.last!.longForm)" } ?? "with no school session"
+        return finding(.info, "\(c.count.sessions) sessions (\(c.count.schoolDays) school days) \(span)\(back).",
+                       source: "004 Leave of absence (must include a return date)")
+    }
+}
+
+struct ProjectedAttendance: Rule {
+    let id = "GEN-PROJECTED"
+    let appliesTo = Set(RequestType.allCases).subtracting([.lunchtime])
+    func check(_ c: RuleContext) -> Finding? {
+        finding(.info, "Attendance this academic year to date is \(Percent.format(c.toDate.attendanceRate)) (\(c.toDate.attended) of \(c.toDate.possible) sessions); if granted it would be \(Percent.format(c.projected.attendanceRate)) at the end of the leave.",
+                source: "004 attendance table; 000 Appendix")
+    }
+}
+
+struct PersistentAbsenceRisk: Rule {
+    let id = "GEN-PA-RISK"
+    let appliesTo = Set(RequestType.allCases).subtracting([.lunchtime])
+    func check(_ c: RuleContext) -> Finding? {
+        let floor = 1 - c.policy.persistentAbsenceThreshold
+        guard c.count.sessions > 0, let projected = c.projected.attendanceRate, projected < floor else { return nil }
+        let already = (c.toDate.attendanceRate ?? 1) < floor
+        return finding(.attention, already
+                       ? "Attendance is already \(Percent.format(c.toDate.attendanceRate)), below \(Percent.format(floor)) (persistent absence); granting would make it \(Percent.format(projected))."
+                       : "Granting would take attendance this year from \(Percent.format(c.toDate.attendanceRate)) to \(Percent.format(projected)), below \(Percent.format(floor)): persistent absence.",
+                       parent: "This absence would take your child's attendance below \(Percent.format(floor)), which counts as persistent absence.",
+                       source: "000 Definitions; 001 §8.4")
+    }
+}
+
+/// evaluate.md: school days before the as-of date with no mark are reported.
+struct MissingMarks: Rule {
+    let id = "GEN-MISSING-MARKS"
+    let appliesTo = Set(RequestType.allCases)
+    func check(_ c: RuleContext) -> Finding? {
+        var missing = 0
+        var firstMissing: SchoolDate?
+        var day = c.yearStart
+        let lastDay = c.input.asOf.adding(days: -1)
+        while day <= lastDay {
+            if c.calendar.isSchoolDay(day) {
+                for session in Session.allCases where c.input.history.code(at: SessionPoint(day, session)) == nil {
+                    missing += 1
+                    if firstMissing == nil { firstMissing = day }
+                }
+            }
+            day = day.adding(days: 1)
+        }
+        guard missing > 0, let firstMissing else { return nil }
+        return finding(.info, "\(missing) school sessions this year before \(c.input.asOf.longForm) have no register mark (the first on \(firstMissing.longForm)); the figures count only marked sessions.",
+                       source: "000 Attendance register")
+    }
+}

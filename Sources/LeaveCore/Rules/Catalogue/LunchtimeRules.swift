@@ -1,0 +1,51 @@
+// Rules for taking a pupil off site at lunchtime (000 "Leave during lunch times").
+
+private let lunchtimeSource = "000 Leave during lunch times"
+
+struct LunchtimeDecideBy: Rule {
+    let id = "LUN-DECIDE-BY"
+    let appliesTo: Set<RequestType> = [.lunchtime]
+    func check(_ c: RuleContext) -> Finding? {
+        var day = c.submittedOn
+        var counted = 0
+        var guardDays = 0
+        while counted < c.policy.lunchtimeDecisionSchoolDays && guardDays < 120 {
+            day = day.adding(days: 1)
+            if c.calendar.isSchoolDay(day) { counted += 1 }
+            guardDays += 1
+        }
+        return finding(.info, "The decision must be sent in writing by \(day.longForm), \(c.policy.lunchtimeDecisionSchoolDays) school days after the request.",
+                       parent: "The school will send you its decision in writing by \(day.longForm).", source: lunchtimeSource)
+    }
+}
+
+struct LunchtimeMeeting: Rule {
+    let id = "LUN-MEETING"
+    let appliesTo: Set<RequestType> = [.lunchtime]
+    func check(_ c: RuleContext) -> Finding? {
+        guard !c.request.meetingHeld else { return nil }
+        return finding(.attention, "No meeting with the parent to discuss the request has been recorded yet.", source: lunchtimeSource)
+    }
+}
+
+struct LunchtimeAttendance: Rule {
+    let id = "LUN-ATTENDANCE"
+    let appliesTo: Set<RequestType> = [.lunchtime]
+    func check(_ c: RuleContext) -> Finding? {
+        guard let rate = c.toDate.attendanceRate, rate < c.policy.lunchtimeAttendanceFloor else { return nil }
+        return finding(.attention, "Attendance this year is \(Percent.format(rate)), below \(Percent.format(c.policy.lunchtimeAttendanceFloor)): attendance concerns may justify refusing or later withdrawing permission.",
+                       source: lunchtimeSource)
+    }
+}
+
+struct LunchtimeTerm: Rule {
+    let id = "LUN-TERM"
+    let appliesTo: Set<RequestType> = [.lunchtime]
+    func check(_ c: RuleContext) -> Finding? {
+        let from = max(c.request.start.date, c.input.asOf)
+        let term = c.calendar.terms.first { $0.end >= from }
+        let until = term.map { " (\($0.name) ends \($0.end.longForm))" } ?? ""
+        return finding(.info, "Permission lasts to the end of the current term\(until); renewal letters go out at the start of each term.",
+                       parent: "Permission lasts until the end of term; the school will write to you about renewing it.", source: lunchtimeSource)
+    }
+}

@@ -1,0 +1,27 @@
+/// One check of the rule catalogue (../shared/design/rules.md): its ID, which requests it
+/// looks at, and what it finds. Adding a rule is writing one of these and listing it in
+/// `RuleCatalogue.all`.
+public protocol Rule: Sendable {
+    var id: String { get }
+    var appliesTo: Set<RequestType> { get }
+    func check(_ context: RuleContext) -> Finding?
+}
+
+extension Rule {
+    func finding(_ severity: Severity, _ message: String, parent: String? = nil, source: String) -> Finding {
+        Finding(rule: id, severity: severity, message: message, parentMessage: parent, source: source)
+    }
+}
+
+public enum RuleCatalogue {
+    public static let all: [any Rule] = [
+        NotSchoolDays(), Overlap(), SessionsRequested(), ProjectedAttendance(), PersistentAbsenceRisk(), MissingMarks(),
+        Retrospective(), Notice(), Assessment(), UnauthorisedThisYear(), AuthorisedAboveLimit(), NotExceptional(),
+        Protest(), LeaveEvidence(), HolidayAdjacent(), PriorLeave(), Unforeseen(), PenaltyWarning(), ReturnDateMissing(),
+        MedicalNotInAdvance(), MedicalLong(), MedicalEvidence(),
+        ReligiousNotice(), ReligiousNotSetApart(),
+        TravellerNotOccupational(), TravellerNotice(), TravellerSessions(),
+        NoLicence(), LicenceDated(), LicenceUndated(), PerformanceFloor(), PerformanceEducation(),
+        LunchtimeDecideBy(), LunchtimeMeeting(), LunchtimeAttendance(), LunchtimeTerm(),
+    ]
+}
