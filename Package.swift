@@ -61,6 +61,7 @@ let package = Package(
             dependencies: ["LeaveCore", "LeaveStore", "LeaveImport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ImportBenchmark"
         ),
+        .executableTarget(name: "evaluate-benchmark", dependencies: ["LeaveCore"], path: "Benchmarks/EvaluateBenchmark"),
         .testTarget(name: "LeaveCoreTests", dependencies: ["LeaveCore"]),
         .testTarget(
             name: "LeaveStoreTests",

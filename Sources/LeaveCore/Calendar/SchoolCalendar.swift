@@ -59,10 +59,21 @@ public struct SchoolCalendar: Sendable {
     }
 
     public func isSchoolDay(_ date: SchoolDate) -> Bool {
-        !date.isWeekend && !closedDays.contains(date) && terms.contains { $0.contains(date) }
+        !date.isWeekend && term(containing: date) != nil && !closedDays.contains(date)
     }
 
-    public func term(containing date: SchoolDate) -> Term? { terms.first { $0.contains(date) } }
+    /// Terms are sorted and do not overlap, so the last one starting on or before the date
+    /// is the only one that can hold it: found by binary search, since the rules ask this
+    /// for every day of a year.
+    public func term(containing date: SchoolDate) -> Term? {
+        var low = 0, high = terms.count
+        while low < high {
+            let mid = (low + high) / 2
+            if terms[mid].start <= date { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0, terms[low - 1].contains(date) else { return nil }
+        return terms[low - 1]
+    }
 
     /// Counts the sessions from `start` to `end`, both included; a pupil away from the
     /// afternoon of one day to the morning of another misses both of those half days.
