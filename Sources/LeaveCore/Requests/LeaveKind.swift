@@ -23,6 +23,19 @@ public enum LeaveKind: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// How the rules see this kind: medical appointments are their own type; the others are
+    /// leave of absence in a category of rules.md.
+    public var requestType: RequestType { self == .medical ? .medical : .leave }
+
+    public var category: LeaveCategory? {
+        switch self {
+        case .exceptional: .exceptional
+        case .holiday: .holiday
+        case .medical: nil
+        case .other: .otherExceptional
+        }
+    }
+
     /// The national attendance code the register takes if the leave is granted
     /// (001 Appendix 1: C leave for exceptional circumstances, M medical or dental appointment).
     public var registerCodeWhenGranted: String {

@@ -31,9 +31,9 @@ public enum LeaveCategory: String, Sendable, Codable, CaseIterable {
         switch self {
         case .exceptional: "exceptional circumstances"
         case .otherExceptional: "other exceptional circumstance"
-        case .holiday: "family holiday"
+        case .holiday: "a family holiday"
         case .protest: "taking part in a protest"
-        case .interview: "interview"
+        case .interview: "an interview"
         case .studyLeave: "study leave"
         case .partTimeTimetable: "part-time timetable"
         case .birthday: "a birthday"

@@ -141,6 +141,7 @@ extension AppDatabase {
             }
         }
         registerAttendanceMigrations(&migrator)
+        registerRulesMigrations(&migrator)
         return migrator
     }
 }
@@ -203,6 +204,35 @@ extension AppDatabase {
                 t.column("fileName", .text).notNull()
                 t.column("actorName", .text).notNull()
                 t.column("report", .text).notNull()
+            }
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Each school's policy, each evaluation of a request, and what a decision overrode.
+    static func registerRulesMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v3: school policies, evaluations, decision overrides") { db in
+            try db.create(table: "schoolPolicy") { t in
+                t.primaryKey("schoolId", .integer).references("school")
+                t.column("preset", .text).notNull()
+                t.column("overrides", .text).notNull().defaults(to: "{}")
+                t.column("updatedAt", .datetime)
+                t.column("updatedBy", .text)
+            }
+            try db.create(table: "requestEvaluation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("requestId", .integer).notNull().references("leaveRequest")
+                t.column("evaluatedAt", .datetime).notNull()
+                t.column("recommendation", .text).notNull()
+                t.column("findings", .text).notNull()
+            }
+            try db.create(index: "requestEvaluation_latest", on: "requestEvaluation", columns: ["requestId", "id"])
+            try db.alter(table: "decision") { t in
+                t.add(column: "overrideReason", .text)
+                t.add(column: "consultation", .text)
+                t.add(column: "findings", .text)
             }
         }
     }

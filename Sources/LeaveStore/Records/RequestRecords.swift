@@ -68,14 +68,23 @@ struct DecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var deciderName: String
     var deciderRole: String
     var decidedAt: Date
+    var overrideReason: String?
+    var consultation: String?
+    var findings: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     func decision() throws -> Decision {
         guard let outcome = DecisionOutcome(rawValue: outcome), let role = Role(rawValue: deciderRole)
         else { throw StoreError.corrupt("decision \(id ?? 0)") }
+        let stored = (findings.flatMap { try? JSONDecoder().decode([StoredFinding].self, from: Data($0.utf8)) }) ?? []
         return Decision(requestID: requestId, outcome: outcome, reason: reason,
-                        decidedBy: Actor(accountID: deciderId, name: deciderName, role: role), decidedAt: decidedAt)
+                        decidedBy: Actor(accountID: deciderId, name: deciderName, role: role), decidedAt: decidedAt,
+                        overrideReason: overrideReason, consultation: consultation,
+                        findings: stored.map {
+                            Finding(rule: $0.rule, severity: Severity(rawValue: $0.severity) ?? .info, message: $0.message,
+                                    parentMessage: $0.parentMessage, source: $0.source)
+                        })
     }
 }
 

@@ -88,14 +88,19 @@ extension SQLiteStore: RequestStore {
             var record = DecisionRecord(
                 id: nil, schoolId: schoolID, requestId: decision.requestID, outcome: decision.outcome.rawValue,
                 reason: decision.reason, deciderId: decision.decidedBy.accountID, deciderName: decision.decidedBy.name,
-                deciderRole: decision.decidedBy.role.rawValue, decidedAt: decision.decidedAt)
+                deciderRole: decision.decidedBy.role.rawValue, decidedAt: decision.decidedAt,
+                overrideReason: decision.overrideReason, consultation: decision.consultation,
+                findings: String(decoding: try JSONEncoder().encode(decision.findings.map(StoredFinding.init)), as: UTF8.self))
             try record.insert(db)
             var letter = LetterRecord(id: nil, schoolId: schoolID, requestId: decision.requestID, decisionId: record.id!,
                                       html: letterHTML, createdAt: decision.decidedAt, printedAt: nil, printedById: nil)
             try letter.insert(db)
             var event = AuditEventRecord(AuditEvent(
                 schoolID: schoolID, actor: decision.decidedBy, action: .decided, requestID: decision.requestID,
-                at: decision.decidedAt, detail: "\(decision.outcome.rawValue): \(decision.reason)"))
+                at: decision.decidedAt,
+                detail: "\(decision.outcome.rawValue): \(decision.reason)"
+                    + (decision.overrideReason.map { " (override: \($0))" } ?? "")
+                    + (decision.consultation.map { " (consulted: \($0))" } ?? "")))
             try event.insert(db)
         }
     }

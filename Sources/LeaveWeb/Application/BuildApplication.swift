@@ -56,7 +56,7 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     OfficeController(views: views, store: store, clock: clock).addRoutes(to: router)
     ImportController(views: views, store: store, clock: clock,
                      imports: RegisterImports(store: store, maxBytes: configuration.uploadLimitBytes)).addRoutes(to: router)
-    AdminController(views: views, store: store).addRoutes(to: router)
+    AdminController(views: views, store: store, clock: clock).addRoutes(to: router)
 
     return Application(
         router: router,

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LeaveCore
 import LeaveLetters
@@ -22,9 +23,14 @@ struct HeadteacherController {
         let isEmpty: Bool
     }
 
+    var evaluations: RequestEvaluations { RequestEvaluations(store: store, clock: clock) }
+
     func queue(_ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let rows = try await store.decisionQueue(schoolID: account.schoolID).map { RequestRow($0, clock: clock) }
+        let advice = try await store.recommendations(schoolID: account.schoolID)
+        let rows = try await store.decisionQueue(schoolID: account.schoolID).map {
+            RequestRow($0, clock: clock, recommendation: advice[$0.request.id])
+        }
         return views.render("queue", QueueContent(requests: rows, count: rows.count, isEmpty: rows.isEmpty),
                             layout: Layout(title: "Decision queue", account: account, csrfToken: context.csrfToken))
     }
@@ -38,6 +44,18 @@ struct HeadteacherController {
         let reason: TextField
         let reasonLimit: Int
         let audit: [AuditRow]
+        let recommendation: String
+        let recommendationClass: String
+        let findings: [FindingView]
+        let blocked: Bool
+        /// Granting needs an override reason when a finding says refuse.
+        let needsOverride: Bool
+        let overrideReason: TextField
+        /// The consultation the policy asks for, and with whom.
+        let consultWith: String?
+        let consultation: TextField
+        let decidedFindings: [FindingView]
+        let hasDecidedFindings: Bool
     }
 
     /// A request of this school with this reference; another school's answers 404.
@@ -51,12 +69,15 @@ struct HeadteacherController {
 
     func requestPage(_ context: PortalRequestContext) async throws -> Response {
         let (account, found) = try await schoolRequest(context)
-        return try await page(account, found, answers: DecisionAnswers(), errors: [], context: context, status: .ok)
+        // History may have changed since the request was made, so the rules run again now.
+        let evaluation = try await evaluations.refresh(found)
+        return try await page(account, found, evaluation: evaluation, answers: DecisionAnswers(), errors: [], context: context, status: .ok)
     }
 
-    func page(_ account: Account, _ found: RequestWithPupil, answers: DecisionAnswers, errors: [FieldError],
+    func page(_ account: Account, _ found: RequestWithPupil, evaluation: Evaluation, answers: DecisionAnswers, errors: [FieldError],
               context: PortalRequestContext, status: HTTPResponse.Status) async throws -> Response {
         let decision = try await store.decision(requestID: found.request.id, schoolID: account.schoolID)
+        let policy = try await store.policy(schoolID: account.schoolID)
         let parent = try await store.account(id: found.request.parentID)
         let audit = try await store.auditTrail(requestID: found.request.id, schoolID: account.schoolID)
         let content = RequestContent(
@@ -69,7 +90,15 @@ struct HeadteacherController {
             }, errors),
             reason: TextField("reason", answers.reason, errors),
             reasonLimit: DecisionAnswers.reasonLimit,
-            audit: audit.map { AuditRow($0, clock: clock) })
+            audit: audit.map { AuditRow($0, clock: clock) },
+            recommendation: evaluation.recommendation.title, recommendationClass: evaluation.recommendation.rawValue,
+            findings: evaluation.findings.map(FindingView.init), blocked: evaluation.isBlocked,
+            needsOverride: !evaluation.isBlocked && evaluation.findings.contains { $0.severity == .refuse },
+            overrideReason: TextField("overrideReason", answers.overrideReason, errors),
+            consultWith: evaluation.fired("LOA-UNFORESEEN") ? policy.escalateUnforeseenTo : nil,
+            consultation: TextField("consultation", answers.consultation, errors),
+            decidedFindings: decision?.findings.map(FindingView.init) ?? [],
+            hasDecidedFindings: !(decision?.findings.isEmpty ?? true))
         let layout = Layout(title: "Request \(found.request.reference.text)", account: account,
                             csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
         return views.render("decide", content, layout: layout, status: status)
@@ -77,22 +106,26 @@ struct HeadteacherController {
 
     func decide(_ context: PortalRequestContext) async throws -> Response {
         let (account, found) = try await schoolRequest(context)
-        let answers = DecisionAnswers(outcome: context.form["outcome"], reason: context.form["reason"])
+        let answers = DecisionAnswers(outcome: context.form["outcome"], reason: context.form["reason"],
+                                      overrideReason: context.form["overrideReason"], consultation: context.form["consultation"])
         if let existing = try await store.decision(requestID: found.request.id, schoolID: account.schoolID) {
             throw HTTPError(.conflict, message: "Request \(found.request.reference.text) was already \(existing.outcome.title.lowercased()) by \(existing.decidedBy.name) on \(clock.describe(existing.decidedAt)). A decision cannot be made twice.")
         }
         guard found.request.status.isOpen else {
             throw HTTPError(.conflict, message: "Request \(found.request.reference.text) has been \(found.request.status.title.lowercased()) and no longer needs a decision.")
         }
-        switch answers.validate() {
+        let evaluation = try await evaluations.refresh(found)
+        switch answers.validate(against: evaluation) {
         case .invalid(let errors):
-            return try await page(account, found, answers: answers, errors: errors, context: context, status: .unprocessableContent)
+            return try await page(account, found, evaluation: evaluation, answers: answers, errors: errors, context: context, status: .unprocessableContent)
         case .valid(let (outcome, reason)):
             guard let school = try await store.school(id: account.schoolID),
                   let parent = try await store.account(id: found.request.parentID)
             else { throw HTTPError(.notFound) }
             let decision = Decision(requestID: found.request.id, outcome: outcome, reason: reason,
-                                    decidedBy: Actor(account), decidedAt: clock.now)
+                                    decidedBy: Actor(account), decidedAt: clock.now,
+                                    overrideReason: outcome == .granted ? answers.overrideReason.trimmedOrNil : nil,
+                                    consultation: answers.consultation.trimmedOrNil, findings: evaluation.findings)
             let letter = DecisionLetter(school: school, letterDate: clock.today, parentName: parent.displayName,
                                         pupil: found.pupil, request: found.request, outcome: outcome,
                                         reason: reason, decidedBy: decision.decidedBy)
@@ -103,5 +136,12 @@ struct HeadteacherController {
             }
             return .redirect(to: "/decisions/\(found.request.reference.text)")
         }
+    }
+}
+
+extension String {
+    var trimmedOrNil: String? {
+        let text = trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
     }
 }

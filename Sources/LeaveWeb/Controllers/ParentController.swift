@@ -148,7 +148,12 @@ struct ParentController {
 
     struct CheckContent {
         let rows: [SummaryRow]
+        /// What the policy says that the parent should know before sending.
+        let notes: [String]
+        let hasNotes: Bool
     }
+
+    var evaluations: RequestEvaluations { RequestEvaluations(store: store, clock: clock) }
 
     /// The draft as a checked application, or nil when there is none (or it no longer passes).
     func draftApplication(_ context: PortalRequestContext, children: [Pupil]) -> LeaveApplication? {
@@ -177,7 +182,9 @@ struct ParentController {
             row("Back at school", application.returnDate.longForm, "returnDay-day"),
             SummaryRow(key: "School time missed", value: Self.describe(count), changeHref: nil, changeLabel: ""),
         ]
-        return views.render("request-check", CheckContent(rows: rows),
+        let evaluation = try await evaluations.evaluate(application, pupil: child, requestID: nil, submittedOn: clock.today)
+        let notes = evaluation.findings.compactMap(\.parentMessage)
+        return views.render("request-check", CheckContent(rows: rows, notes: notes, hasNotes: !notes.isEmpty),
                             layout: Layout(title: "Check your answers before sending your request", account: account, csrfToken: context.csrfToken))
     }
 
@@ -196,6 +203,9 @@ struct ParentController {
         let count = try await store.calendar(schoolID: account.schoolID).count(from: application.start, to: application.end)
         let request = try await store.submit(application, schoolID: account.schoolID, by: Actor(account), count: count, at: clock.now)
         _ = context.sessions.updateSession(PortalSession(accountID: account.id, leaveDraft: nil))
+        if let child = children.first(where: { $0.id == application.pupilID }) {
+            _ = try await evaluations.refresh(RequestWithPupil(request: request, pupil: child))
+        }
         return .redirect(to: "/parent/requests/\(request.reference.text)/confirmation")
     }
 

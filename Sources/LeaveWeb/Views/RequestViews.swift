@@ -19,8 +19,15 @@ struct RequestRow {
     let statusClass: String
     let isOpen: Bool
     let submittedAt: String
+    /// The rules' newest advice, for the queue.
+    var recommendation: String = ""
+    var recommendationClass: String = ""
 
-    init(_ item: RequestWithPupil, clock: SchoolClock) {
+    init(_ item: RequestWithPupil, clock: SchoolClock, recommendation: Recommendation? = nil) {
+        if let recommendation {
+            self.recommendation = recommendation.title
+            self.recommendationClass = recommendation.rawValue
+        }
         let r = item.request, a = r.application
         reference = r.reference.text
         pupilName = item.pupil.fullName
@@ -56,8 +63,12 @@ struct DecisionView {
     let reason: String
     let decidedBy: String
     let decidedAt: String
+    let overrideReason: String?
+    let consultation: String?
 
     init(_ decision: Decision, clock: SchoolClock) {
+        overrideReason = decision.overrideReason
+        consultation = decision.consultation
         outcome = decision.outcome.title
         outcomeClass = decision.outcome.rawValue
         reason = decision.reason

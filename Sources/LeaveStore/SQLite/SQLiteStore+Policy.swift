@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import LeaveCore
+
+extension SQLiteStore: PolicyStore {
+    public func policy(schoolID: Int64) async throws -> PolicySettings {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT preset, overrides FROM schoolPolicy WHERE schoolId = ?", arguments: [schoolID])
+            else { return .standard }
+            var settings = PolicySettings.preset(row["preset"]) ?? .standard
+            let overrides = (try? JSONDecoder().decode([String: StoredPolicyValue].self, from: Data((row["overrides"] as String).utf8))) ?? [:]
+            for (name, value) in overrides {
+                // A setting that no longer passes its checks keeps the preset's value.
+                try? settings.set(name, to: value.policyValue)
+            }
+            return settings
+        }
+    }
+
+    public func savePolicy(_ settings: PolicySettings, schoolID: Int64, by actor: Actor, at: Date) async throws {
+        // Only what differs from the preset is stored, so a later change to a preset reaches
+        // every school that has not overridden that setting.
+        let preset = PolicySettings.preset(settings.preset) ?? .standard
+        var overrides: [String: StoredPolicyValue] = [:]
+        for name in PolicySettings.settingNames where settings.value(of: name) != preset.value(of: name) {
+            overrides[name] = StoredPolicyValue(settings.value(of: name))
+        }
+        let json = String(decoding: try JSONEncoder().encode(overrides), as: UTF8.self)
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO schoolPolicy (schoolId, preset, overrides, updatedAt, updatedBy) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(schoolId) DO UPDATE SET preset = excluded.preset, overrides = excluded.overrides,
+                  updatedAt = excluded.updatedAt, updatedBy = excluded.updatedBy
+                """, arguments: [schoolID, settings.preset, json, at, "\(actor.name) (\(actor.role.title))"])
+        }
+    }
+
+    public func saveEvaluation(_ evaluation: Evaluation, requestID: Int64, schoolID: Int64, at: Date) async throws {
+        let findings = String(decoding: try JSONEncoder().encode(evaluation.findings.map(StoredFinding.init)), as: UTF8.self)
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO requestEvaluation (schoolId, requestId, evaluatedAt, recommendation, findings) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [schoolID, requestID, at, evaluation.recommendation.rawValue, findings])
+        }
+    }
+
+    public func recommendations(schoolID: Int64) async throws -> [Int64: Recommendation] {
+        try await writer.read { db in
+            var result: [Int64: Recommendation] = [:]
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT requestId, recommendation FROM requestEvaluation
+                WHERE id IN (SELECT MAX(id) FROM requestEvaluation WHERE schoolId = ? GROUP BY requestId)
+                """, arguments: [schoolID])
+            for row in rows {
+                if let recommendation = Recommendation(rawValue: row["recommendation"]) { result[row["requestId"]] = recommendation }
+            }
+            return result
+        }
+    }
+
+    public func previousRequests(pupilID: Int64, schoolID: Int64, excluding requestID: Int64?) async throws -> [PreviousRequest] {
+        try await writer.read { db in
+            try LeaveRequestRecord.filter(Column("pupilId") == pupilID && Column("schoolId") == schoolID && Column("id") != (requestID ?? -1))
+                .fetchAll(db).map { record in
+                    let request = try record.request()
+                    let outcome: PreviousOutcome = switch request.status {
+                    case .awaitingDecision: .pending
+                    case .granted: .granted
+                    case .refused: .refused
+                    case .withdrawn: .withdrawn
+                    }
+                    let kind = request.application.kind
+                    return PreviousRequest(type: kind == .medical ? .medical : .leave, category: kind.category,
+                                           start: request.application.start.date, end: request.application.end.date, outcome: outcome)
+                }
+        }
+    }
+}
+
+/// A policy setting as stored in JSON.
+enum StoredPolicyValue: Codable, Equatable {
+    case number(Double), text(String), flag(Bool), list([String]), null
+
+    init(_ value: PolicyValue) {
+        switch value {
+        case .number(let n): self = .number(n)
+        case .text(let t): self = .text(t)
+        case .flag(let f): self = .flag(f)
+        case .list(let l): self = .list(l)
+        case .null: self = .null
+        }
+    }
+
+    var policyValue: PolicyValue {
+        switch self {
+        case .number(let n): .number(n)
+        case .text(let t): .text(t)
+        case .flag(let f): .flag(f)
+        case .list(let l): .list(l)
+        case .null: .null
+        }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .flag(b) }
+        else if let n = try? c.decode(Double.self) { self = .number(n) }
+        else if let t = try? c.decode(String.self) { self = .text(t) }
+        else { self = .list(try c.decode([String].self)) }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .number(let n): try c.encode(n)
+        case .text(let t): try c.encode(t)
+        case .flag(let f): try c.encode(f)
+        case .list(let l): try c.encode(l)
+        case .null: try c.encodeNil()
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The rules engine inside the portal: findings on submission and on opening, the queue's
+/// advice, and a decision that must respect them.
+@Suite("Rules in the decision queue")
+struct RulesWiringTests {
+    static func ask(_ parent: Browser, kind: String, purpose: String = "A family holiday") async throws -> String {
+        let form = try await parent.get("/parent/requests/new")
+        let child = try #require(form.html.radioValue(labelled: "Bryn Marrowfield"))
+        let fields = [("pupil", child)] + JourneyTests.leave.map { $0.0 == "kind" ? ("kind", kind) : $0.0 == "purpose" ? ("purpose", purpose) : $0 }
+        #expect(try await parent.post("/parent/requests/new", fields).status == .seeOther)
+        let check = try await parent.get("/parent/requests/check")
+        if kind == "holiday" {
+            // 001 §5.1: the parent is told before sending that a holiday is not exceptional.
+            #expect(check.html.contains("Before you send this request"))
+            #expect(check.html.contains("leave for a family holiday is not an exceptional circumstance"))
+        }
+        let sent = try await parent.post("/parent/requests/submit")
+        return try #require(sent.location?.references.first)
+    }
+
+    @Test func theQueueShowsAdviceAndTheRequestItsFindings() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let reference = try await Self.ask(parent, kind: "holiday")
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            let queue = try await head.get("/decisions")
+            #expect(queue.html.contains("<strong class=\"tag tag--refuse\">Refuse</strong>"))
+            let page = try await head.get("/decisions/\(reference)")
+            for text in ["LOA-NOT-EXCEPTIONAL", "001 §5.1 (circumstances that are not exceptional); 004", "GEN-SESSIONS",
+                         "GEN-PROJECTED", "LOA-PENALTY-WARNING", "Policy says refuse"] {
+                #expect(page.html.contains(text), "request page lacks \(text)")
+            }
+        }
+    }
+
+    /// rules.md: granting against a `refuse` finding needs a recorded override reason.
+    @Test func grantingAgainstThePolicyNeedsAnOverrideReason() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let reference = try await Self.ask(parent, kind: "holiday")
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            let refused = try await head.post("/decisions/\(reference)", [("outcome", "granted"), ("reason", "Granted.")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.html.contains("Give the reason for granting although the policy says such a request will not be granted"))
+            let granted = try await head.post("/decisions/\(reference)", [("outcome", "granted"), ("reason", "Granted."),
+                                                                          ("overrideReason", "A once-only family reunion abroad")])
+            #expect(granted.status == .seeOther)
+            let record = try await head.get("/decisions/\(reference)")
+            #expect(record.html.contains("Granted against the policy because:</strong> A once-only family reunion abroad"))
+            #expect(record.html.contains("What the rules said when it was decided"))
+            #expect(record.html.contains("(override: A once-only family reunion abroad)"))
+        }
+    }
+
+    /// 001 §5.1 under the Manor preset: unforeseen circumstances need the trust CEO consulted.
+    @Test func theAdminChoosesManorAndConsultationBecomesRequired() async throws {
+        try await PortalHarness.run { client in
+            let admin = Browser(client)
+            try await admin.signIn("admin@oakhollow.example")
+            let form = try await admin.get("/admin/policy")
+            #expect(form.html.contains("value=\"default\" checked"))
+            let switched = try await admin.post("/admin/policy", [("preset", "manor")])
+            #expect(switched.status == .ok)
+            #expect(switched.html.contains("The policy settings are saved"))
+            #expect(switched.html.contains("value=\"the trust CEO\""))
+            #expect(switched.html.contains("id=\"noticeDays\" name=\"noticeDays\" type=\"text\" value=\"15\""))
+
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let reference = try await Self.ask(parent, kind: "other", purpose: "Flood damage at home")
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            let page = try await head.get("/decisions/\(reference)")
+            #expect(page.html.contains("LOA-UNFORESEEN"))
+            #expect(page.html.contains("Your consultation with the trust CEO"))
+            let missing = try await head.post("/decisions/\(reference)", [("outcome", "refused"), ("reason", "No")])
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.html.contains("Record the consultation the policy asks for before deciding"))
+        }
+    }
+
+    @Test func policySettingsAreCheckedAndKeepWhatWasTyped() async throws {
+        try await PortalHarness.run { client in
+            let admin = Browser(client)
+            try await admin.signIn("admin@oakhollow.example")
+            let page = try await admin.get("/admin/policy")
+            var fields: [(String, String)] = [("preset", "default")]
+            for name in ["noticeDays", "preferredNoticeDays", "assessmentBufferSchoolDays", "authorisedAbsenceLimit", "performanceFloor",
+                         "persistentAbsenceThreshold", "notExceptional", "evidenceRequired", "escalateUnforeseenTo", "retentionYears",
+                         "penaltyNoticeAmounts", "penaltyThresholdSessions", "penaltyWindowSchoolWeeks", "religiousNoticeDays",
+                         "travellerNoticeDays", "travellerMinimumSessions", "lunchtimeAttendanceFloor", "lunchtimeDecisionSchoolDays",
+                         "returnDateRequired", "attendanceExpectation"] {
+                let marker = "name=\"\(name)\" type=\"text\" value=\""
+                let value = try #require(page.html.range(of: marker).map { String(page.html[$0.upperBound...].prefix { $0 != "\"" }) })
+                fields.append((name, value))
+            }
+            let bad = fields.map { $0.0 == "authorisedAbsenceLimit" ? ($0.0, "ten percent") : $0.0 == "noticeDays" ? ($0.0, "21") : $0 }
+            let refused = try await admin.post("/admin/policy", bad)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.html.contains("Authorised absence limit: must be a fraction from 0 to 1"))
+            #expect(refused.html.contains("value=\"ten percent\""))
+            #expect(refused.html.contains("value=\"21\""))
+            let good = fields.map { $0.0 == "noticeDays" ? ($0.0, "21") : $0 }
+            let saved = try await admin.post("/admin/policy", good)
+            #expect(saved.status == .ok)
+            #expect(try await admin.get("/admin/policy").html.contains("name=\"noticeDays\" type=\"text\" value=\"21\""))
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            #expect(try await parent.get("/admin/policy").status == .forbidden)
+        }
+    }
+}
