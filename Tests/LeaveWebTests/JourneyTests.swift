@@ -7,26 +7,9 @@ import Testing
 /// The walking skeleton end to end: a parent asks, the headteacher decides, the office prints.
 @Suite("Parent to headteacher to office")
 struct JourneyTests {
-    static let leave: [(String, String)] = [
-        ("kind", "exceptional"), ("purpose", "Funeral of a grandparent in Leeds"),
-        ("firstDay-day", "7"), ("firstDay-month", "12"), ("firstDay-year", "2026"), ("firstSession", "AM"),
-        ("lastDay-day", "9"), ("lastDay-month", "12"), ("lastDay-year", "2026"), ("lastSession", "PM"),
-        ("returnDay-day", "10"), ("returnDay-month", "12"), ("returnDay-year", "2026"),
-    ]
-
-    /// Submits the standard leave for the parent's first child and returns its reference.
+    /// Submits the standard leave for one child and returns its reference.
     static func submitLeave(_ parent: Browser) async throws -> String {
-        let form = try await parent.get("/parent/requests/new")
-        let child = try #require(form.html.range(of: "name=\"pupil\" type=\"radio\" value=\"").map {
-            String(form.html[$0.upperBound...].prefix { $0 != "\"" })
-        })
-        let next = try await parent.post("/parent/requests/new", [("pupil", child)] + leave)
-        #expect(next.status == .seeOther)
-        #expect(next.location == "/parent/requests/check")
-        let sent = try await parent.post("/parent/requests/submit")
-        #expect(sent.status == .seeOther)
-        let location = try #require(sent.location)
-        return try #require(location.references.first)
+        try #require(try await parent.askForLeave().first)
     }
 
     @Test func aRequestGoesFromTheParentToTheHeadteacherToAPrintedLetter() async throws {
@@ -37,21 +20,29 @@ struct JourneyTests {
             let session = try #require(parent.cookies["lp_session"])
             #expect(!session.isEmpty)
 
-            // Check your answers shows each answer with a change link, and the school days counted.
-            let form = try await parent.get("/parent/requests/new")
-            let child = try #require(form.html.radioValue(labelled: "Bryn Marrowfield"))
-            _ = try await parent.post("/parent/requests/new", [("pupil", child)] + Self.leave)
-            let check = try await parent.get("/parent/requests/check")
+            // The form, page by page, then "Check your answers" with a change link for each answer.
+            try await parent.get("/parent/forms/leave")
+            let child = try await parent.childIDs(["Bryn Marrowfield"])
+            _ = try await parent.post("/parent/forms/leave/children", [("children", child[0])])
+            _ = try await parent.post("/parent/forms/leave/reason", [("category", "exceptional"), ("purpose", "Funeral of a grandparent in Leeds")])
+            _ = try await parent.post("/parent/forms/leave/dates", Browser.leaveDates)
+            let evidencePage = try await parent.get("/parent/forms/leave/evidence")
+            #expect(evidencePage.html.contains("enctype=\"multipart/form-data\""))
+            _ = try await parent.post("/parent/forms/leave/evidence", [])
+            let check = try await parent.get("/parent/forms/leave/check")
             #expect(check.status == .ok)
             #expect(check.html.contains("Check your answers before sending your request"))
-            #expect(check.html.contains("Monday 7 December 2026 (morning)"))
+            #expect(check.html.contains("Monday 7 December 2026"))
             #expect(check.html.contains("3 school days (6 sessions)"))
-            #expect(check.html.contains("href=\"/parent/requests/new?change=1#purpose\""))
-            // A change link brings the answers back.
-            let change = try await parent.get("/parent/requests/new?change=1")
+            #expect(check.html.contains("href=\"/parent/forms/leave/reason?change=1#purpose\""))
+            // A change link brings the answer back, and "Continue" returns to the check page.
+            let change = try await parent.get("/parent/forms/leave/reason?change=1")
             #expect(change.html.contains("Funeral of a grandparent in Leeds"))
+            #expect(change.html.contains("name=\"change\" value=\"1\""))
+            let changed = try await parent.post("/parent/forms/leave/reason", [("category", "exceptional"), ("purpose", "Funeral of a grandparent in Leeds"), ("change", "1")])
+            #expect(changed.location == "/parent/forms/leave/check")
 
-            let sent = try await parent.post("/parent/requests/submit")
+            let sent = try await parent.post("/parent/forms/leave/submit")
             let reference = try #require(sent.location?.references.first)
             let confirmation = try await parent.get(try #require(sent.location))
             #expect(confirmation.html.contains("Request sent"))

@@ -138,3 +138,39 @@ extension String {
         return String(before[valueRange.upperBound...].prefix { $0 != "\"" })
     }
 }
+
+/// Filling in the declarative forms as a parent would, page by page.
+extension Browser {
+    static let leaveDates: [(String, String)] = [
+        ("start-day", "7"), ("start-month", "12"), ("start-year", "2026"), ("startSession", "AM"),
+        ("end-day", "9"), ("end-month", "12"), ("end-year", "2026"), ("endSession", "PM"),
+        ("returnDate-day", "10"), ("returnDate-month", "12"), ("returnDate-year", "2026"),
+    ]
+
+    /// The ids of the named children, read from a form's first page.
+    func childIDs(_ names: [String], form: String = "leave") async throws -> [String] {
+        let page = try await get("/parent/forms/\(form)/children")
+        return try names.map { try #require(page.html.radioValue(labelled: $0), "no child \($0) on the form") }
+    }
+
+    /// Fills in every page of the leave form and sends it; returns the references made.
+    @discardableResult
+    func askForLeave(children: [String] = ["Bryn Marrowfield"], category: String = "exceptional",
+                     purpose: String = "Funeral of a grandparent in Leeds", dates: [(String, String)] = Browser.leaveDates) async throws -> [String] {
+        try await get("/parent/forms/leave")
+        let ids = try await childIDs(children)
+        #expect(try await post("/parent/forms/leave/children", ids.map { ("children", $0) }).location == "/parent/forms/leave/reason")
+        #expect(try await post("/parent/forms/leave/reason", [("category", category), ("purpose", purpose)]).location == "/parent/forms/leave/dates")
+        let afterDates = try await post("/parent/forms/leave/dates", dates)
+        if afterDates.location == "/parent/forms/leave/evidence" {
+            #expect(try await post("/parent/forms/leave/evidence", []).location == "/parent/forms/leave/check")
+        } else {
+            #expect(afterDates.location == "/parent/forms/leave/check")
+        }
+        #expect(try await get("/parent/forms/leave/check").status == .ok)
+        let sent = try await post("/parent/forms/leave/submit")
+        #expect(sent.status == .seeOther)
+        let confirmation = try await get(try #require(sent.location))
+        return confirmation.html.references.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    }
+}

@@ -28,9 +28,11 @@ struct SecurityTests {
 
             // Posting another family's child id is refused as a choice that is not theirs.
             let childID = String(childLink.split(separator: "/").last!)
-            let attempt = try await other.post("/parent/requests/new", [("pupil", childID)] + JourneyTests.leave)
+            try await other.get("/parent/forms/leave")
+            let attempt = try await other.post("/parent/forms/leave/children", [("children", childID)])
             #expect(attempt.status == .unprocessableContent)
             #expect(attempt.html.contains("Select which child the leave is for"))
+            #expect(!attempt.html.contains("Bryn Marrowfield"))
             #expect(try await owner.get("/parent/requests/\(reference)").html.contains("Awaiting decision"))
         }
     }
@@ -80,9 +82,9 @@ struct SecurityTests {
         try await PortalHarness.run { client in
             let parent = Browser(client)
             try await parent.signIn("parent2@example.com")
-            let missing = try await parent.post("/parent/requests/new", [("csrfToken", "")] + JourneyTests.leave)
+            let missing = try await parent.post("/parent/forms/leave/dates", [("csrfToken", "")] + Browser.leaveDates)
             #expect(missing.status == .forbidden)
-            let wrong = try await parent.post("/parent/requests/new", [("csrfToken", String(repeating: "A", count: 43))] + JourneyTests.leave)
+            let wrong = try await parent.post("/parent/forms/leave/dates", [("csrfToken", String(repeating: "A", count: 43))] + Browser.leaveDates)
             #expect(wrong.status == .forbidden)
             #expect(wrong.html.contains("The form could not be checked"))
             // A browser with no CSRF cookie at all cannot sign in either.

@@ -1,6 +1,6 @@
 /// One thing wrong with what was typed into a form: which question, which box to
 /// move to, and the message shown both in the summary and beside the question.
-public struct FieldError: Hashable, Sendable {
+public struct FieldError: Error, Hashable, Sendable {
     public let field: String
     public let anchor: String
     public let message: String

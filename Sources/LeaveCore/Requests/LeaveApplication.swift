@@ -6,21 +6,29 @@ public struct LeaveApplication: Hashable, Sendable, Codable {
     public let start: SessionPoint
     public let end: SessionPoint
     public let returnDate: SchoolDate
+    /// The rules.md category of a leave request; for older requests, what their kind implies.
+    public let category: LeaveCategory?
+    public let details: RequestDetails
 
-    public init(pupilID: Int64, kind: LeaveKind, purpose: String, start: SessionPoint, end: SessionPoint, returnDate: SchoolDate) {
+    public init(pupilID: Int64, kind: LeaveKind, purpose: String, start: SessionPoint, end: SessionPoint, returnDate: SchoolDate,
+                category: LeaveCategory? = nil, details: RequestDetails = RequestDetails()) {
         self.pupilID = pupilID
         self.kind = kind
         self.purpose = purpose
         self.start = start
         self.end = end
         self.returnDate = returnDate
+        self.category = category ?? kind.category
+        self.details = details
     }
 
-    /// Turns the application back into answers, so "Change" on the check page refills the form.
-    public var answers: LeaveAnswers {
-        LeaveAnswers(pupilID: String(pupilID), kind: kind.rawValue, purpose: purpose,
-                     firstDay: DateAnswer(start.date), firstSession: start.session.rawValue,
-                     lastDay: DateAnswer(end.date), lastSession: end.session.rawValue,
-                     returnDay: DateAnswer(returnDate))
+    public var type: RequestType { kind.requestType }
+
+    /// "Exceptional circumstances", "A family holiday", "Medical or dental appointment".
+    public var title: String {
+        if type == .leave, let category, kind == .exceptional && category != .exceptional {
+            return category.title.prefix(1).uppercased() + category.title.dropFirst()
+        }
+        return kind.title
     }
 }

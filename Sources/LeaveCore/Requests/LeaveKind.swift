@@ -4,6 +4,10 @@ public enum LeaveKind: String, CaseIterable, Sendable, Codable {
     case holiday
     case medical
     case other
+    case religious
+    case traveller
+    case performance
+    case lunchtime
 
     public var title: String {
         switch self {
@@ -11,6 +15,27 @@ public enum LeaveKind: String, CaseIterable, Sendable, Codable {
         case .holiday: "Family holiday"
         case .medical: "Medical or dental appointment"
         case .other: "Something else"
+        case .religious: "Religious observance"
+        case .traveller: "Traveller: travelling for work"
+        case .performance: "Performance or activity under a licence"
+        case .lunchtime: "Leaving school at lunchtime"
+        }
+    }
+
+    /// The kind that stands for a request of this type and category.
+    public init(type: RequestType, category: LeaveCategory?) {
+        switch type {
+        case .leave:
+            self = switch category {
+            case .holiday?: .holiday
+            case .otherExceptional?: .other
+            default: .exceptional
+            }
+        case .medical: self = .medical
+        case .religious: self = .religious
+        case .traveller: self = .traveller
+        case .performance: self = .performance
+        case .lunchtime: self = .lunchtime
         }
     }
 
@@ -20,25 +45,45 @@ public enum LeaveKind: String, CaseIterable, Sendable, Codable {
         case .holiday: "Leave for a holiday is only granted in exceptional circumstances"
         case .medical: "Appointments should be made outside school hours where possible"
         case .other: "Tell us what the leave is for"
+        case .religious: "A day set apart for religious observance"
+        case .traveller: "Travelling with a parent for their work"
+        case .performance: "A performance or activity licensed by the local authority"
+        case .lunchtime: "Taking your child off site at lunchtime"
         }
     }
 
     /// How the rules see this kind: medical appointments are their own type; the others are
     /// leave of absence in a category of rules.md.
-    public var requestType: RequestType { self == .medical ? .medical : .leave }
+    public var requestType: RequestType {
+        switch self {
+        case .exceptional, .holiday, .other: .leave
+        case .medical: .medical
+        case .religious: .religious
+        case .traveller: .traveller
+        case .performance: .performance
+        case .lunchtime: .lunchtime
+        }
+    }
 
     public var category: LeaveCategory? {
         switch self {
         case .exceptional: .exceptional
         case .holiday: .holiday
-        case .medical: nil
         case .other: .otherExceptional
+        default: nil
         }
     }
 
     /// The national attendance code the register takes if the leave is granted
     /// (001 Appendix 1: C leave for exceptional circumstances, M medical or dental appointment).
     public var registerCodeWhenGranted: String {
-        self == .medical ? "M" : "C"
+        switch self {
+        case .medical: "M"
+        case .religious: "R"
+        case .traveller: "T"
+        case .performance: "C1"
+        case .lunchtime: ""
+        default: "C"
+        }
     }
 }

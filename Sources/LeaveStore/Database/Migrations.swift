@@ -142,6 +142,7 @@ extension AppDatabase {
         }
         registerAttendanceMigrations(&migrator)
         registerRulesMigrations(&migrator)
+        registerFormMigrations(&migrator)
         return migrator
     }
 }
@@ -233,6 +234,34 @@ extension AppDatabase {
                 t.add(column: "overrideReason", .text)
                 t.add(column: "consultation", .text)
                 t.add(column: "findings", .text)
+            }
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Requests from the declarative forms: their category and answers, linked siblings, and evidence files.
+    static func registerFormMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v4: form answers, sibling groups, evidence uploads") { db in
+            try db.alter(table: "leaveRequest") { t in
+                t.add(column: "category", .text)
+                t.add(column: "details", .text)
+                t.add(column: "groupReference", .text)
+            }
+            try db.create(index: "leaveRequest_group", on: "leaveRequest", columns: ["groupReference"])
+            try db.create(table: "upload") { t in
+                t.primaryKey("id", .text)
+                t.belongsTo("school").notNull()
+                t.column("parentId", .integer).notNull().references("account")
+                t.column("fileName", .text).notNull()
+                t.column("contentType", .text).notNull()
+                t.column("size", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "requestUpload") { t in
+                t.column("requestId", .integer).notNull().references("leaveRequest")
+                t.column("uploadId", .text).notNull().references("upload")
+                t.primaryKey(["requestId", "uploadId"])
             }
         }
     }

@@ -18,6 +18,12 @@ public protocol RequestStore: Sendable {
     /// Stores a new request with a fresh reference number and records who submitted it.
     func submit(_ application: LeaveApplication, schoolID: Int64, by parent: Actor,
                 count: SessionCount, at: Date) async throws -> LeaveRequest
+    /// Stores one request per child of a sibling submission, linked by the first one's
+    /// reference, all in one transaction; files sent with it go with each request.
+    func submitGroup(_ applications: [LeaveApplication], schoolID: Int64, by parent: Actor,
+                     counts: [SessionCount], at: Date) async throws -> [LeaveRequest]
+    /// The other requests sent together with this one (siblings), in the order sent.
+    func linkedRequests(to request: LeaveRequest) async throws -> [RequestWithPupil]
     func requests(parentID: Int64) async throws -> [RequestWithPupil]
     /// The request with this reference, only if it belongs to this school.
     func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil?

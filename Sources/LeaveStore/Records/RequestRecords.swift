@@ -20,10 +20,13 @@ struct LeaveRequestRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var schoolDays: Int
     var status: String
     var submittedAt: Date
+    var category: String?
+    var details: String?
+    var groupReference: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    init(request r: LeaveRequest) {
+    init(request r: LeaveRequest, groupReference: String? = nil) {
         let a = r.application
         id = r.id == 0 ? nil : r.id
         schoolId = r.schoolID
@@ -41,6 +44,9 @@ struct LeaveRequestRecord: Codable, FetchableRecord, MutablePersistableRecord {
         schoolDays = r.schoolDays
         status = r.status.rawValue
         submittedAt = r.submittedAt
+        category = a.category?.rawValue
+        details = String(decoding: (try? JSONEncoder().encode(a.details)) ?? Data("{}".utf8), as: UTF8.self)
+        self.groupReference = groupReference
     }
 
     func request() throws -> LeaveRequest {
@@ -49,8 +55,10 @@ struct LeaveRequestRecord: Codable, FetchableRecord, MutablePersistableRecord {
               let e = SchoolDate(iso: endDate), let es = Session(rawValue: endSession),
               let back = SchoolDate(iso: returnDate), let status = RequestStatus(rawValue: status)
         else { throw StoreError.corrupt("leave request \(id ?? 0)") }
+        let decodedDetails = details.flatMap { try? JSONDecoder().decode(RequestDetails.self, from: Data($0.utf8)) } ?? RequestDetails()
         let application = LeaveApplication(pupilID: pupilId, kind: kind, purpose: purpose,
-                                           start: SessionPoint(s, ss), end: SessionPoint(e, es), returnDate: back)
+                                           start: SessionPoint(s, ss), end: SessionPoint(e, es), returnDate: back,
+                                           category: category.flatMap(LeaveCategory.init(rawValue:)), details: decodedDetails)
         return LeaveRequest(id: id, reference: ref, schoolID: schoolId, parentID: parentId,
                             application: application, sessions: sessions, schoolDays: schoolDays,
                             status: status, submittedAt: submittedAt)

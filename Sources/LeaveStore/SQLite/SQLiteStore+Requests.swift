@@ -5,7 +5,29 @@ import LeaveCore
 extension SQLiteStore: RequestStore {
     public func submit(_ application: LeaveApplication, schoolID: Int64, by parent: Actor,
                        count: SessionCount, at: Date) async throws -> LeaveRequest {
+        try await submitGroup([application], schoolID: schoolID, by: parent, counts: [count], at: at)[0]
+    }
+
+    public func submitGroup(_ applications: [LeaveApplication], schoolID: Int64, by parent: Actor,
+                            counts: [SessionCount], at: Date) async throws -> [LeaveRequest] {
         try await writer.write { db in
+            var stored: [LeaveRequest] = []
+            var group: String?
+            for (application, count) in zip(applications, counts) {
+                let request = try Self.insert(db, application, schoolID: schoolID, by: parent, count: count, at: at,
+                                              group: applications.count > 1 ? group : nil)
+                group = group ?? request.reference.text
+                stored.append(request)
+            }
+            if applications.count > 1 {
+                try db.execute(sql: "UPDATE leaveRequest SET groupReference = ? WHERE id = ?", arguments: [group, stored[0].id])
+            }
+            return stored
+        }
+    }
+
+    static func insert(_ db: Database, _ application: LeaveApplication, schoolID: Int64, by parent: Actor,
+                       count: SessionCount, at: Date, group: String?) throws -> LeaveRequest {
             // The parent–child link is checked again inside the transaction that writes.
             let linked = try ParentPupilRecord
                 .filter(Column("accountId") == parent.accountID && Column("pupilId") == application.pupilID
@@ -19,14 +41,31 @@ extension SQLiteStore: RequestStore {
             let draft = LeaveRequest(id: 0, reference: reference, schoolID: schoolID, parentID: parent.accountID,
                                      application: application, sessions: count.sessions, schoolDays: count.schoolDays,
                                      status: .awaitingDecision, submittedAt: at)
-            var record = LeaveRequestRecord(request: draft)
+            var record = LeaveRequestRecord(request: draft, groupReference: group)
             try record.insert(db)
             let stored = try record.request()
+            for evidence in application.details.evidence {
+                // Only the parent's own uploads can be attached.
+                try db.execute(sql: """
+                    INSERT INTO requestUpload (requestId, uploadId)
+                    SELECT ?, id FROM upload WHERE id = ? AND parentId = ? AND schoolId = ?
+                    """, arguments: [stored.id, evidence.id, parent.accountID, schoolID])
+            }
             var event = AuditEventRecord(AuditEvent(
                 schoolID: schoolID, actor: parent, action: .submitted, requestID: stored.id, at: at,
-                detail: "\(application.kind.rawValue), \(count.sessions) sessions"))
+                detail: "\(application.kind.rawValue), \(count.sessions) sessions" + (group.map { ", with \($0)" } ?? "")))
             try event.insert(db)
             return stored
+    }
+
+    public func linkedRequests(to request: LeaveRequest) async throws -> [RequestWithPupil] {
+        try await writer.read { db in
+            guard let group = try String.fetchOne(db, sql: "SELECT groupReference FROM leaveRequest WHERE id = ?", arguments: [request.id]) else {
+                return []
+            }
+            return try Self.withPupils(db, sql: """
+                WHERE leaveRequest.groupReference = ? AND leaveRequest.schoolId = ? AND leaveRequest.id != ? ORDER BY leaveRequest.id
+                """, [group, request.schoolID, request.id])
         }
     }
 

@@ -12,6 +12,8 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     var logger = Logger(label: "leave-portal")
     logger.logLevel = configuration.logLevel
 
+    // A mistake in a form definition stops the start here, naming the file and field.
+    let forms = try FormLoader.load(folder: configuration.formsDirectory)
     let database = try AppDatabase.open(path: configuration.databasePath)
     let store = SQLiteStore(database)
     let clock = SchoolClock(timeZone: configuration.timeZone, now: configuration.now)
@@ -51,7 +53,12 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
 
     HealthController(isHealthy: { await database.isHealthy() }).addRoutes(to: router)
     AuthController(views: views, accounts: store, passwords: passwords, sessionLifetime: configuration.sessionLifetime).addRoutes(to: router)
-    ParentController(views: views, store: store, clock: clock).addRoutes(to: router)
+    ParentController(views: views, store: store, clock: clock, forms: forms).addRoutes(to: router)
+    let evidenceFolder = configuration.evidenceDirectory
+        ?? URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent().appendingPathComponent("evidence").path
+    FormController(views: views, store: store, clock: clock, forms: forms,
+                   evidence: EvidenceFiles(folder: evidenceFolder, maxFileBytes: configuration.evidenceFileLimitBytes,
+                                           maxRequestBytes: configuration.evidenceRequestLimitBytes, store: store)).addRoutes(to: router)
     HeadteacherController(views: views, store: store, clock: clock).addRoutes(to: router)
     OfficeController(views: views, store: store, clock: clock).addRoutes(to: router)
     ImportController(views: views, store: store, clock: clock,

@@ -21,6 +21,13 @@ public struct PortalConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// The largest file the office may upload for an import.
     public var uploadLimitBytes: Int
+    /// The request forms' definitions (forms/*.yaml), read at start.
+    public var formsDirectory: String
+    /// Where parents' evidence files are kept: outside public/, next to the database by default.
+    public var evidenceDirectory: String?
+    /// Limits on evidence: each file, and all the files of one request.
+    public var evidenceFileLimitBytes: Int
+    public var evidenceRequestLimitBytes: Int
     /// The school's time zone decides what "today" is for notice and past-date checks.
     public var timeZone: TimeZone
     /// Where the current time comes from; tests pin it.
@@ -30,6 +37,8 @@ public struct PortalConfiguration: Sendable {
                 publicDirectory: String = "public", secureCookies: Bool = false, loadDemo: Bool = false,
                 bcryptCost: UInt8 = 12, sessionLifetime: Duration = .seconds(8 * 60 * 60),
                 logLevel: Logger.Level = .info, uploadLimitBytes: Int = 50 * 1_048_576,
+                formsDirectory: String = "forms", evidenceDirectory: String? = nil,
+                evidenceFileLimitBytes: Int = 10 * 1_048_576, evidenceRequestLimitBytes: Int = 10 * 1_048_576,
                 timeZone: TimeZone = TimeZone(identifier: "Europe/London") ?? .gmt,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.host = host
@@ -42,6 +51,10 @@ public struct PortalConfiguration: Sendable {
         self.sessionLifetime = sessionLifetime
         self.logLevel = logLevel
         self.uploadLimitBytes = uploadLimitBytes
+        self.formsDirectory = formsDirectory
+        self.evidenceDirectory = evidenceDirectory
+        self.evidenceFileLimitBytes = evidenceFileLimitBytes
+        self.evidenceRequestLimitBytes = evidenceRequestLimitBytes
         self.timeZone = timeZone
         self.now = now
     }

@@ -5,12 +5,12 @@ import LeaveCore
 /// What the portal keeps between requests for a signed-in person.
 public struct PortalSession: Codable, Sendable {
     public var accountID: Int64
-    /// The leave form's answers between "Continue" and "Submit", so "Change" links can refill it.
-    public var leaveDraft: LeaveAnswers?
+    /// The form being filled in, between its pages, so "Back" and "Change" bring answers back.
+    public var formDraft: FormDraft?
 
-    public init(accountID: Int64, leaveDraft: LeaveAnswers? = nil) {
+    public init(accountID: Int64, formDraft: FormDraft? = nil) {
         self.accountID = accountID
-        self.leaveDraft = leaveDraft
+        self.formDraft = formDraft
     }
 }
 

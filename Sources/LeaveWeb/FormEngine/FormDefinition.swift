@@ -24,6 +24,13 @@ struct FormDefinition: Sendable {
 struct GuidanceBlock: Sendable {
     let paragraph: String?
     let items: [String]
+    let hasItems: Bool
+
+    init(paragraph: String?, items: [String]) {
+        self.paragraph = paragraph
+        self.items = items
+        hasItems = !items.isEmpty
+    }
 }
 
 struct FormPage: Sendable {

@@ -72,7 +72,7 @@ struct AccountBar {
         name = account.displayName
         role = account.role.title
         links = switch account.role {
-        case .parent: [NavLink(href: "/parent", text: "Your requests"), NavLink(href: "/parent/requests/new", text: "Ask for leave")]
+        case .parent: [NavLink(href: "/parent", text: "Your requests"), NavLink(href: "/parent/forms", text: "Ask the school")]
         case .headteacher, .deputy: [NavLink(href: "/decisions", text: "Decision queue")]
         case .office: [NavLink(href: "/office/letters", text: "Letters to print"), NavLink(href: "/office/imports", text: "Import from the MIS")]
         case .admin: [NavLink(href: "/admin", text: "School settings")]

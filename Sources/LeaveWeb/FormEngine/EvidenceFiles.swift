@@ -1,0 +1,64 @@
+import Foundation
+import LeaveCore
+import LeaveStore
+
+/// Keeps the files parents send, outside public/, after checking what they really are:
+/// the kind is read from the file's first bytes, never from its name.
+struct EvidenceFiles: Sendable {
+    let folder: String
+    let maxFileBytes: Int
+    let maxRequestBytes: Int
+    let store: any PortalStore
+
+    enum Kind: String {
+        case pdf, jpeg, png
+
+        var contentType: String {
+            switch self {
+            case .pdf: "application/pdf"
+            case .jpeg: "image/jpeg"
+            case .png: "image/png"
+            }
+        }
+
+        static func of(_ data: Data) -> Kind? {
+            let head = [UInt8](data.prefix(8))
+            if head.starts(with: Array("%PDF-".utf8)) { return .pdf }
+            if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
+            if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
+            return nil
+        }
+    }
+
+    /// Checks and keeps one file; returns the reference to it, or the message for the parent.
+    func accept(_ file: UploadedFile, for question: Question, alreadySent: Int, parent: Account, at: Date) async throws
+        -> Result<RequestDetails.Evidence, FieldError> {
+        let names = question.fileTypes.map { $0 == "jpeg" ? "JPG" : $0.uppercased() }
+        let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.first ?? ""
+        guard file.data.count <= maxFileBytes else {
+            return .failure(FieldError(field: question.id, message: "The selected file must be smaller than \(maxFileBytes / 1_048_576) MB"))
+        }
+        guard alreadySent + file.data.count <= maxRequestBytes else {
+            return .failure(FieldError(field: question.id, message: "The files for one request must add up to \(maxRequestBytes / 1_048_576) MB or less"))
+        }
+        guard let kind = Kind.of(file.data), question.fileTypes.contains(kind.rawValue) else {
+            return .failure(FieldError(field: question.id, message: "The selected file must be a \(list)"))
+        }
+        let id = CSRFMiddleware.newToken()
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let path = URL(fileURLWithPath: folder).appendingPathComponent(id).path
+        guard FileManager.default.createFile(atPath: path, contents: file.data, attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        let name = String(file.fileName.filter { !$0.isNewline && $0 != "\"" }.prefix(120))
+        try await store.saveUpload(StoredUpload(id: id, schoolID: parent.schoolID, parentID: parent.id,
+                                                fileName: name.isEmpty ? "evidence.\(kind.rawValue)" : name,
+                                                contentType: kind.contentType, size: file.data.count), at: at)
+        return .success(RequestDetails.Evidence(id: id, fileName: name.isEmpty ? "evidence.\(kind.rawValue)" : name))
+    }
+
+    func data(of id: String) -> Data? {
+        guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
+        return FileManager.default.contents(atPath: URL(fileURLWithPath: folder).appendingPathComponent(id).path)
+    }
+}

@@ -1,0 +1,114 @@
+import LeaveCore
+
+/// Turns a completed draft into one request per chosen child, with every answer kept for
+/// the record and the facts each kind of request gives the rules.
+struct FormSubmission {
+    let form: FormDefinition
+    let draft: FormDraft
+    let children: [Pupil]
+    /// Where a request with no last day ends: lunchtime permission lasts to the end of term.
+    var endOfTerm: (SchoolDate) -> SchoolDate? = { _ in nil }
+
+    var chosenChildren: [Pupil] {
+        guard let question = form.question(bound: .children) else { return [] }
+        let ids = Set(draft.all(question.id).compactMap { Int64($0) })
+        return children.filter { ids.contains($0.id) }
+    }
+
+    func date(_ bind: Bind) -> SchoolDate? {
+        guard let question = form.question(bound: bind), draft.shows(question.showIf),
+              case .success(let date) = draft.date(question).parse() else { return nil }
+        return date
+    }
+
+    func text(_ bind: Bind) -> String? {
+        guard let question = form.question(bound: bind), draft.shows(question.showIf) else { return nil }
+        let value = draft.value(question.id).trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
+    }
+
+    func number(_ bind: Bind) -> Double? { text(bind).flatMap(Double.init) }
+
+    /// The applications, one per child; nil if the draft is not complete.
+    func applications() -> [LeaveApplication]? {
+        let type = form.requestType
+        let startDate = date(.start) ?? date(.from)
+        guard let startDate, !chosenChildren.isEmpty else { return nil }
+        let endDate = date(.end) ?? date(.until) ?? (type == .lunchtime ? endOfTerm(startDate) ?? startDate : startDate)
+        var startSession = Session(rawValue: text(.startSession) ?? "AM") ?? .am
+        var endSession = Session(rawValue: text(.endSession) ?? "PM") ?? .pm
+        // A single-session question ("morning", "afternoon" or "both") gives both ends.
+        if let missed = text(.startSession), form.question(bound: .startSession)?.kind == .session {
+            startSession = missed == "PM" ? .pm : .am
+            endSession = missed == "AM" ? .am : .pm
+        }
+        let category = text(.category).flatMap(LeaveCategory.init(rawValue:))
+        var details = RequestDetails()
+        details.formID = form.id
+        details.answers = answerRows()
+        details.evidence = form.questions.filter { $0.kind == .file && draft.shows($0.showIf) }.flatMap { draft.uploads[$0.id] ?? [] }
+        details.licenceNumber = text(.licenceNumber)
+        details.licenceAuthority = text(.licenceAuthority)
+        if text(.licenceNamesDates) == "yes" {
+            details.licenceDates = (text(.licenceDates).map(FormValidator.lines) ?? []).compactMap(FormValidator.parseDate)
+        }
+        details.hoursPerWeek = number(.hoursPerWeek)
+        details.hoursPerDay = number(.hoursPerDay).map { [$0] } ?? []
+        details.maxHoursOnADay = number(.maxHoursOnADay)
+        details.occupational = text(.occupational).map { $0 == "yes" }
+        details.religion = text(.religion)
+        if let question = form.question(bound: .days) {
+            details.days = draft.all(question.id).compactMap { name in Weekday.allCases.first { $0.name == name } }
+        }
+        details.collector = text(.collector)
+        let purpose = text(.purpose) ?? (type == .lunchtime ? "Leaving school at lunchtime" : form.title)
+        let returnDate = date(.returnDate) ?? endDate.adding(days: 1)
+        return chosenChildren.map { child in
+            LeaveApplication(pupilID: child.id, kind: LeaveKind(type: type, category: category), purpose: purpose,
+                             start: SessionPoint(startDate, startSession), end: SessionPoint(endDate, endSession),
+                             returnDate: returnDate, category: category, details: details)
+        }
+    }
+
+    /// Every visible answer as the parent would read it back.
+    func answerRows() -> [RequestDetails.Answer] {
+        draft.visiblePages(of: form).flatMap { draft.visibleQuestions(of: $0) }.compactMap { q in
+            let text = FormAnswerText(question: q, draft: draft, children: children).text
+            return text.isEmpty ? nil : RequestDetails.Answer(question: q.label, answer: text)
+        }
+    }
+}
+
+/// An answer written out for people: dates in full, choices by their labels, children by name.
+struct FormAnswerText {
+    let question: Question
+    let draft: FormDraft
+    let children: [Pupil]
+
+    var text: String {
+        let q = question
+        switch q.kind {
+        case .date:
+            if case .success(let date) = draft.date(q).parse() { return date.longForm }
+            return ""
+        case .choice:
+            let value = draft.value(q.id)
+            return q.options.first { $0.value == value }?.label ?? value
+        case .checkboxes:
+            return draft.all(q.id).map { value in q.options.first { $0.value == value }?.label ?? value }.joined(separator: ", ")
+        case .yesno:
+            return ["yes": "Yes", "no": "No"][draft.value(q.id)] ?? ""
+        case .session:
+            return ["AM": "The morning", "PM": "The afternoon", "both": "The whole day"][draft.value(q.id)] ?? ""
+        case .weekdays:
+            return draft.all(q.id).joined(separator: ", ")
+        case .children:
+            let ids = Set(draft.all(q.id).compactMap { Int64($0) })
+            return children.filter { ids.contains($0.id) }.map(\.fullName).joined(separator: ", ")
+        case .file:
+            return (draft.uploads[q.id] ?? []).map(\.fileName).joined(separator: ", ")
+        case .text, .textarea, .number, .dates:
+            return draft.value(q.id).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import LeaveCore
+
+/// A question as its template needs it: which input to draw, what was typed, and its error.
+struct QuestionView {
+    let id: String
+    let label: String
+    let hint: String?
+    let error: String?
+    let isText: Bool
+    let isTextarea: Bool
+    let isRadios: Bool
+    let isCheckboxes: Bool
+    let isDate: Bool
+    let isNumber: Bool
+    let isFile: Bool
+    let value: String
+    let choices: [Choice]
+    let date: DateField?
+    let files: [String]
+    let hasFiles: Bool
+    let accept: String
+    let maxLength: Int?
+
+    init(_ q: Question, draft: FormDraft, errors: [FieldError], children: [Pupil]) {
+        id = q.id
+        label = q.label
+        hint = q.hint
+        error = errors.first { $0.field == q.id }?.message
+        isText = q.kind == .text
+        isTextarea = q.kind == .textarea || q.kind == .dates
+        isNumber = q.kind == .number
+        isFile = q.kind == .file
+        isDate = q.kind == .date
+        value = draft.value(q.id)
+        maxLength = q.maxLength
+        let options: [Question.Option] = switch q.kind {
+        case .yesno: [.init(value: "yes", label: "Yes", hint: nil), .init(value: "no", label: "No", hint: nil)]
+        case .session: [.init(value: "AM", label: "The morning", hint: nil), .init(value: "PM", label: "The afternoon", hint: nil),
+                        .init(value: "both", label: "The whole day", hint: nil)]
+        case .weekdays: Weekday.allCases.prefix(5).map { .init(value: $0.name, label: $0.name, hint: nil) }
+        case .children: children.map { .init(value: String($0.id), label: $0.fullName, hint: $0.yearGroup.name) }
+        default: q.options
+        }
+        let multiple = q.kind == .checkboxes || q.kind == .weekdays || (q.kind == .children && q.multiple)
+        isCheckboxes = multiple
+        isRadios = !multiple && [.choice, .yesno, .session, .children].contains(q.kind)
+        let chosen = Set(draft.all(q.id))
+        choices = ChoiceField(q.id, options.map {
+            Choice(value: $0.value, label: $0.label, hint: $0.hint, checked: chosen.contains($0.value))
+        }, errors).choices
+        date = q.kind == .date ? DateField(q.id, legend: q.label, hint: q.hint ?? "", draft.date(q), errors) : nil
+        files = (draft.uploads[q.id] ?? []).map(\.fileName)
+        hasFiles = !files.isEmpty
+        accept = q.fileTypes.map { ["pdf": ".pdf,application/pdf", "jpeg": ".jpg,.jpeg,image/jpeg", "png": ".png,image/png"][$0] ?? "" }
+            .joined(separator: ",")
+    }
+}

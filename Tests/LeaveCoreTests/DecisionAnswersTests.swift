@@ -1,0 +1,60 @@
+import Testing
+@testable import LeaveCore
+
+@Suite("The decision form")
+struct DecisionAnswersTests {
+    @Test func theDecisionFormNeedsAnOutcomeAndAReason() {
+        #expect(DecisionAnswers().validate().errors.map(\.field) == ["outcome", "reason"])
+        #expect(DecisionAnswers(outcome: "granted", reason: " ").validate().errors.map(\.field) == ["reason"])
+        guard case .valid(let decision) = DecisionAnswers(outcome: "refused", reason: " Not exceptional ").validate() else {
+            Issue.record("expected a valid decision")
+            return
+        }
+        #expect(decision.outcome == .refused)
+        #expect(decision.reason == "Not exceptional")
+    }
+}
+
+@Suite("Dates typed in three boxes")
+struct DateAnswerTests {
+    /// GOV.UK date input: missing, then incomplete, then impossible.
+    @Test func problemsComeInTheGovUKOrder() {
+        #expect(DateAnswer().parse() == .failure(.missing))
+        #expect(DateAnswer(day: "", month: "12", year: "").parse() == .failure(.incomplete([.day, .year])))
+        #expect(DateAnswer(day: "31", month: "2", year: "2027").parse() == .failure(.notReal(.day)))
+        #expect(DateAnswer(day: "7", month: "13", year: "2027").parse() == .failure(.notReal(.month)))
+        #expect(DateAnswer(day: "7", month: "12", year: "26").parse() == .failure(.notReal(.year)))
+        #expect(DateAnswer(day: " 7 ", month: "Dec", year: "2026").parse() == .success(SchoolDate(iso: "2026-12-07")!))
+    }
+}
+
+/// rules.md "Severities": what a decision must respect.
+@Suite("Deciding against the rules' findings")
+struct DecisionAgainstFindingsTests {
+    func evaluation(_ severities: [(String, Severity)]) -> Evaluation {
+        let findings = severities.map { Finding(rule: $0.0, severity: $0.1, message: "\($0.0) fired", source: "test") }
+        return Evaluation(recommendation: Evaluator.recommendation(for: findings), sessions: 2, schoolDays: 1,
+                          attendanceToDate: 1, projectedAttendance: 1, registerCode: .exceptional, findings: findings)
+    }
+
+    @Test func aBlockedRequestCanOnlyBeRefused() {
+        let blocked = evaluation([("LOA-PROTEST", .blocked)])
+        let grant = DecisionAnswers(outcome: "granted", reason: "Fine", overrideReason: "Even so")
+        #expect(grant.validate(against: blocked).errors.map(\.message) == ["This request cannot be granted: LOA-PROTEST fired"])
+        #expect(DecisionAnswers(outcome: "refused", reason: "Not allowed").validate(against: blocked).errors.isEmpty)
+    }
+
+    @Test func grantingAgainstARefuseFindingNeedsAnOverride() {
+        let refuse = evaluation([("LOA-NOT-EXCEPTIONAL", .refuse), ("GEN-SESSIONS", .info)])
+        #expect(DecisionAnswers(outcome: "granted", reason: "Fine").validate(against: refuse).errors.map(\.field) == ["overrideReason"])
+        #expect(DecisionAnswers(outcome: "granted", reason: "Fine", overrideReason: "Reunion").validate(against: refuse).errors.isEmpty)
+        #expect(DecisionAnswers(outcome: "refused", reason: "Policy").validate(against: refuse).errors.isEmpty)
+    }
+
+    /// 001 §5.1: the consultation is recorded whatever the outcome.
+    @Test func anUnforeseenCircumstanceNeedsTheConsultationRecorded() {
+        let unforeseen = evaluation([("LOA-UNFORESEEN", .attention)])
+        #expect(DecisionAnswers(outcome: "refused", reason: "No").validate(against: unforeseen).errors.map(\.field) == ["consultation"])
+        #expect(DecisionAnswers(outcome: "granted", reason: "Yes", consultation: "CEO agreed by phone, 3 March").validate(against: unforeseen).errors.isEmpty)
+    }
+}
