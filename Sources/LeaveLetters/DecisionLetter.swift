@@ -25,10 +25,18 @@ public struct DecisionLetter: Hashable, Sendable {
     }
 
     public var subject: String {
-        "Request for leave of absence for \(pupil.fullName) (\(request.reference))"
+        request.application.type == .lunchtime
+            ? "Request to leave school at lunchtime for \(pupil.fullName) (\(request.reference))"
+            : "Request for leave of absence for \(pupil.fullName) (\(request.reference))"
     }
 
     public var outcomeSentence: String {
+        let a = request.application
+        if a.type == .lunchtime {
+            let days = a.details.days.map { $0.name + "s" }.joined(separator: " and ")
+            let period = "\(days.isEmpty ? "" : "on \(days) ")from \(a.start.date.longForm) until \(a.end.date.longForm)"
+            return "I am writing to let you know that your request to take \(pupil.forename) off the school site at lunchtime \(period) has been \(outcome == .granted ? "granted" : "refused")."
+        }
         let period = "from \(request.application.start.longForm) to \(request.application.end.longForm)"
         switch outcome {
         case .granted:
@@ -41,6 +49,11 @@ public struct DecisionLetter: Hashable, Sendable {
     /// What follows from the decision, in the words the policies use (000 "Authorising
     /// parental absence requests"; 001 §5.2; 004: refused leave that is taken is unauthorised).
     public var consequences: [String] {
+        if request.application.type == .lunchtime {
+            return outcome == .granted
+                ? ["Permission lasts until the end of this term; we will write at the start of each term about renewing it. It may be withdrawn, with written reasons, for example if attendance becomes a concern."]
+                : []
+        }
         switch outcome {
         case .granted:
             return ["We expect \(pupil.forename) back in school on \(request.application.returnDate.longForm). If \(pupil.forename) does not return on that day, please contact the school office straight away."]

@@ -17,7 +17,7 @@ public enum LetterHTML {
         html += "<table class=\"letter__facts\">\n"
         let rows: [(String, String)] = [
             ("Pupil", "\(letter.pupil.fullName), \(letter.pupil.yearGroup.name)"),
-            ("Kind of leave", a.kind.title),
+            ("Kind of request", a.title),
             ("First session", a.start.longForm),
             ("Last session", a.end.longForm),
             ("School days", "\(letter.request.schoolDays) (\(letter.request.sessions) \(letter.request.sessions == 1 ? "session" : "sessions"))"),

@@ -56,6 +56,10 @@ struct HeadteacherController {
         let consultation: TextField
         let decidedFindings: [FindingView]
         let hasDecidedFindings: Bool
+        /// Requests sent together for brothers and sisters, decided together or one by one.
+        let linked: [RequestRow]
+        let hasLinked: Bool
+        let openLinked: Bool
     }
 
     /// A request of this school with this reference; another school's answers 404.
@@ -80,6 +84,7 @@ struct HeadteacherController {
         let policy = try await store.policy(schoolID: account.schoolID)
         let parent = try await store.account(id: found.request.parentID)
         let audit = try await store.auditTrail(requestID: found.request.id, schoolID: account.schoolID)
+        let linked = try await store.linkedRequests(to: found.request)
         let content = RequestContent(
             request: RequestRow(found, clock: clock), parentName: parent?.displayName ?? "",
             decision: decision.map { DecisionView($0, clock: clock) },
@@ -98,7 +103,9 @@ struct HeadteacherController {
             consultWith: evaluation.fired("LOA-UNFORESEEN") ? policy.escalateUnforeseenTo : nil,
             consultation: TextField("consultation", answers.consultation, errors),
             decidedFindings: decision?.findings.map(FindingView.init) ?? [],
-            hasDecidedFindings: !(decision?.findings.isEmpty ?? true))
+            hasDecidedFindings: !(decision?.findings.isEmpty ?? true),
+            linked: linked.map { RequestRow($0, clock: clock) }, hasLinked: !linked.isEmpty,
+            openLinked: linked.contains { $0.request.status.isOpen })
         let layout = Layout(title: "Request \(found.request.reference.text)", account: account,
                             csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
         return views.render("decide", content, layout: layout, status: status)
@@ -119,23 +126,38 @@ struct HeadteacherController {
         case .invalid(let errors):
             return try await page(account, found, evaluation: evaluation, answers: answers, errors: errors, context: context, status: .unprocessableContent)
         case .valid(let (outcome, reason)):
-            guard let school = try await store.school(id: account.schoolID),
-                  let parent = try await store.account(id: found.request.parentID)
-            else { throw HTTPError(.notFound) }
-            let decision = Decision(requestID: found.request.id, outcome: outcome, reason: reason,
-                                    decidedBy: Actor(account), decidedAt: clock.now,
-                                    overrideReason: outcome == .granted ? answers.overrideReason.trimmedOrNil : nil,
-                                    consultation: answers.consultation.trimmedOrNil, findings: evaluation.findings)
-            let letter = DecisionLetter(school: school, letterDate: clock.today, parentName: parent.displayName,
-                                        pupil: found.pupil, request: found.request, outcome: outcome,
-                                        reason: reason, decidedBy: decision.decidedBy)
             do {
-                try await store.decide(decision, schoolID: account.schoolID, letterHTML: LetterHTML.render(letter))
+                try await record(outcome, reason, answers: answers, evaluation: evaluation, for: found, by: account)
             } catch StoreError.notOpen(let status) {
                 throw HTTPError(.conflict, message: "Request \(found.request.reference.text) was \(status.title.lowercased()) while you were deciding. A decision cannot be made twice.")
             }
+            if context.form["applyToLinked"] == "yes" {
+                // Brothers' and sisters' requests take the same decision where their own findings allow it;
+                // any that need something more stay in the queue.
+                for sibling in try await store.linkedRequests(to: found.request) where sibling.request.status.isOpen {
+                    let siblingEvaluation = try await evaluations.refresh(sibling)
+                    guard case .valid = answers.validate(against: siblingEvaluation) else { continue }
+                    try? await record(outcome, reason, answers: answers, evaluation: siblingEvaluation, for: sibling, by: account)
+                }
+            }
             return .redirect(to: "/decisions/\(found.request.reference.text)")
         }
+    }
+
+    /// Records one decision with its letter, written now and kept unchanged.
+    func record(_ outcome: DecisionOutcome, _ reason: String, answers: DecisionAnswers, evaluation: Evaluation,
+                for item: RequestWithPupil, by account: Account) async throws {
+        guard let school = try await store.school(id: account.schoolID),
+              let parent = try await store.account(id: item.request.parentID)
+        else { throw HTTPError(.notFound) }
+        let decision = Decision(requestID: item.request.id, outcome: outcome, reason: reason,
+                                decidedBy: Actor(account), decidedAt: clock.now,
+                                overrideReason: outcome == .granted ? answers.overrideReason.trimmedOrNil : nil,
+                                consultation: answers.consultation.trimmedOrNil, findings: evaluation.findings)
+        let letter = DecisionLetter(school: school, letterDate: clock.today, parentName: parent.displayName,
+                                    pupil: item.pupil, request: item.request, outcome: outcome,
+                                    reason: reason, decidedBy: decision.decidedBy)
+        try await store.decide(decision, schoolID: account.schoolID, letterHTML: LetterHTML.render(letter))
     }
 }
 

@@ -19,6 +19,12 @@ struct RequestRow {
     let statusClass: String
     let isOpen: Bool
     let submittedAt: String
+    /// Every answer the parent gave, and the files they sent.
+    let answers: [RequestDetails.Answer]
+    let hasAnswers: Bool
+    let evidence: [RequestDetails.Evidence]
+    let hasEvidence: Bool
+    let groupReference: String?
     /// The rules' newest advice, for the queue.
     var recommendation: String = ""
     var recommendationClass: String = ""
@@ -29,10 +35,15 @@ struct RequestRow {
             self.recommendationClass = recommendation.rawValue
         }
         let r = item.request, a = r.application
+        answers = a.details.answers
+        hasAnswers = !a.details.answers.isEmpty
+        evidence = a.details.evidence
+        hasEvidence = !a.details.evidence.isEmpty
+        groupReference = nil
         reference = r.reference.text
         pupilName = item.pupil.fullName
         yearGroup = item.pupil.yearGroup.name
-        kind = a.kind.title
+        kind = a.title
         purpose = a.purpose
         firstSession = a.start.longForm
         lastSession = a.end.longForm
