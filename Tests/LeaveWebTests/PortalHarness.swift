@@ -10,12 +10,18 @@ import Testing
 enum PortalHarness {
     static let now = Date(timeIntervalSince1970: 1_795_428_000)  // 2026-11-23T10:00:00Z
 
-    static func run(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    /// The project's own forms/ folder, wherever the tests run from.
+    static let formsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("forms").path
+
+    static func run(configure: (inout PortalConfiguration) -> Void = { _ in },
+                    _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leave-web-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let configuration = PortalConfiguration(
+        var configuration = PortalConfiguration(
             databasePath: folder.appendingPathComponent("portal.sqlite").path,
-            loadDemo: true, bcryptCost: 4, logLevel: .warning, now: { now })
+            loadDemo: true, bcryptCost: 4, logLevel: .warning, formsDirectory: formsFolder, now: { now })
+        configure(&configuration)
         let app = try await buildApplication(configuration: configuration)
         try await app.test(.router) { client in try await test(client) }
     }

@@ -13,9 +13,17 @@ struct RequestEvaluations: Sendable {
         async let calendar = store.calendar(schoolID: pupil.schoolID)
         async let history = store.attendanceHistory(pupilID: pupil.id, schoolID: pupil.schoolID)
         async let previous = store.previousRequests(pupilID: pupil.id, schoolID: pupil.schoolID, excluding: requestID)
+        let d = application.details
+        let licence = d.hasLicence
+            ? PerformanceLicence(number: d.licenceNumber ?? "", authority: d.licenceAuthority ?? "", dates: d.licenceDates,
+                                 education: d.hoursPerWeek == nil && d.hoursPerDay.isEmpty && d.maxHoursOnADay == nil ? nil
+                                     : EducationArrangements(hoursPerWeek: d.hoursPerWeek, hoursPerDay: d.hoursPerDay, maxHoursOnADay: d.maxHoursOnADay))
+            : nil
         let request = RequestUnderReview(
-            type: application.kind.requestType, category: application.kind.category, purpose: application.purpose,
-            start: application.start, end: application.end, returnDate: application.returnDate, submittedOn: submittedOn)
+            type: application.type, category: application.category, purpose: application.purpose,
+            start: application.start, end: application.end, returnDate: application.returnDate,
+            evidence: d.evidence.map(\.fileName), licence: licence, occupational: d.occupational, religion: d.religion,
+            lunchtimeDays: d.days, meetingHeld: false, submittedOn: submittedOn)
         let input = EvaluationInput(asOf: clock.today, policy: try await policy, calendar: try await calendar,
                                     yearGroup: pupil.yearGroup, history: try await history,
                                     previousRequests: try await previous, request: request)

@@ -84,14 +84,31 @@ struct FormReader {
         return value
     }
 
+    /// Paragraphs are separated by blank lines; lines starting "- " make a list.
     func guidance(_ text: String?) -> [GuidanceBlock] {
         guard let text else { return [] }
-        return text.components(separatedBy: "\n\n").compactMap { block in
-            let lines = block.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard !lines.isEmpty else { return nil }
-            if lines.allSatisfy({ $0.hasPrefix("- ") }) { return GuidanceBlock(paragraph: nil, items: lines.map { String($0.dropFirst(2)) }) }
-            return GuidanceBlock(paragraph: lines.joined(separator: " "), items: [])
+        var blocks: [GuidanceBlock] = []
+        var paragraph: [String] = []
+        var items: [String] = []
+        func flush() {
+            if !paragraph.isEmpty { blocks.append(GuidanceBlock(paragraph: paragraph.joined(separator: " "), items: [])) }
+            if !items.isEmpty { blocks.append(GuidanceBlock(paragraph: nil, items: items)) }
+            paragraph = []
+            items = []
         }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if line.isEmpty {
+                flush()
+            } else if line.hasPrefix("- ") {
+                if !paragraph.isEmpty { blocks.append(GuidanceBlock(paragraph: paragraph.joined(separator: " "), items: [])); paragraph = [] }
+                items.append(String(line.dropFirst(2)))
+            } else {
+                if !items.isEmpty { blocks.append(GuidanceBlock(paragraph: nil, items: items)); items = [] }
+                paragraph.append(line)
+            }
+        }
+        flush()
+        return blocks
     }
 
     func form(_ root: Node, id: String) throws -> FormDefinition {
