@@ -7,7 +7,7 @@ import Testing
 struct FormDefinitionTests {
     @Test func everyBundledFormLoads() throws {
         let forms = try FormLoader.load(folder: PortalHarness.formsFolder)
-        #expect(Set(forms.keys) == ["leave", "medical", "religious", "traveller", "performance", "lunchtime"])
+        #expect(Set(forms.keys) == ["leave", "medical", "religious", "traveller", "performance", "lunchtime", "lunchtime-stop"])
         let leave = try #require(forms["leave"])
         #expect(leave.requestType == .leave)
         #expect(leave.guidance.contains { $0.items.contains("a family holiday, or cheaper travel outside the school holidays") })

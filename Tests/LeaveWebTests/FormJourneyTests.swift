@@ -113,6 +113,34 @@ struct FormJourneyTests {
         }
     }
 
+    /// 000 "Leave during lunch times": the parent can withdraw their own permission.
+    @Test func aParentStopsALunchtimePermission() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let refs = try await Self.fill(parent, form: "lunchtime", children: ["Bryn Marrowfield"], pages: [
+                ("days", [("days", "Friday"), ("from-day", "1"), ("from-month", "12"), ("from-year", "2026")]),
+                ("collection", [("collector", "Sam Marrowfield"), ("purpose", "Lunch at home")]),
+            ])
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            #expect(try await head.post("/decisions/\(refs[0])", [("outcome", "granted"), ("reason", "Agreed at our meeting")]).status == .seeOther)
+
+            try await parent.get("/parent/forms/lunchtime-stop")
+            let ids = try await parent.childIDs(["Bryn Marrowfield"], form: "lunchtime-stop")
+            _ = try await parent.post("/parent/forms/lunchtime-stop/children", [("children", ids[0])])
+            let when = try await parent.post("/parent/forms/lunchtime-stop/when", [("from-day", "7"), ("from-month", "12"), ("from-year", "2026"), ("reason", "New childminder")])
+            #expect(when.location == "/parent/forms/lunchtime-stop/check")
+            let done = try await parent.post("/parent/forms/lunchtime-stop/submit")
+            #expect(done.status == .ok)
+            #expect(done.html.contains("Bryn Marrowfield&#39;s lunchtime permission (\(refs[0])) has stopped.") || done.html.contains("Bryn Marrowfield's lunchtime permission (\(refs[0])) has stopped."))
+            #expect(try await parent.get("/parent/requests/\(refs[0])").html.contains("Withdrawn"))
+            let record = try await head.get("/decisions/\(refs[0])")
+            #expect(record.html.contains("lunchtime permission stopped by the parent"))
+            #expect(record.html.contains("New childminder"))
+        }
+    }
+
     @Test func leaveForSiblingsIsLinkedAndDecidedTogether() async throws {
         try await PortalHarness.run { client in
             let parent = Browser(client)

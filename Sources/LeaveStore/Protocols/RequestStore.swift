@@ -28,6 +28,9 @@ public protocol RequestStore: Sendable {
     /// The request with this reference, only if it belongs to this school.
     func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil?
     func withdraw(requestID: Int64, schoolID: Int64, by parent: Actor, at: Date) async throws -> LeaveRequest
+    /// Ends the child's lunchtime permission (granted, or still being decided) at the parent's
+    /// word, recording why; returns what was ended.
+    func stopLunchtimePermissions(pupilID: Int64, schoolID: Int64, by parent: Actor, at: Date, detail: String) async throws -> [LeaveRequest]
     /// Every undecided request of the school, soonest first day first.
     func decisionQueue(schoolID: Int64) async throws -> [RequestWithPupil]
     func decision(requestID: Int64, schoolID: Int64) async throws -> Decision?

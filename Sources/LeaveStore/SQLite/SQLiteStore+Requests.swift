@@ -99,6 +99,26 @@ extension SQLiteStore: RequestStore {
         }
     }
 
+    public func stopLunchtimePermissions(pupilID: Int64, schoolID: Int64, by parent: Actor, at: Date, detail: String) async throws -> [LeaveRequest] {
+        try await writer.write { db in
+            let records = try LeaveRequestRecord.filter(
+                Column("pupilId") == pupilID && Column("schoolId") == schoolID && Column("parentId") == parent.accountID
+                    && Column("kind") == LeaveKind.lunchtime.rawValue
+                    && [RequestStatus.awaitingDecision.rawValue, RequestStatus.granted.rawValue].contains(Column("status"))
+            ).fetchAll(db)
+            var ended: [LeaveRequest] = []
+            for var record in records {
+                record.status = RequestStatus.withdrawn.rawValue
+                try record.update(db, columns: ["status"])
+                var event = AuditEventRecord(AuditEvent(schoolID: schoolID, actor: parent, action: .withdrawn,
+                                                        requestID: record.id!, at: at, detail: "lunchtime permission stopped by the parent: \(detail)"))
+                try event.insert(db)
+                ended.append(try record.request())
+            }
+            return ended
+        }
+    }
+
     public func decisionQueue(schoolID: Int64) async throws -> [RequestWithPupil] {
         try await writer.read { db in
             try Self.withPupils(db, sql: """

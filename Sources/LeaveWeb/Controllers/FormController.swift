@@ -55,7 +55,7 @@ struct FormController {
 
     func list(_ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let order: [String] = ["leave", "medical", "religious", "traveller", "performance", "lunchtime"]
+        let order: [String] = ["leave", "medical", "religious", "traveller", "performance", "lunchtime", "lunchtime-stop"]
         let items = forms.values.sorted { (order.firstIndex(of: $0.id) ?? 99, $0.id) < (order.firstIndex(of: $1.id) ?? 99, $1.id) }
             .map { ListContent.Item(id: $0.id, title: $0.title, summary: $0.summary) }
         return views.render("forms", ListContent(forms: items), layout: Layout(title: "What would you like to ask for?", account: account, csrfToken: context.csrfToken))
@@ -211,6 +211,10 @@ struct FormController {
         let calendar = try await store.calendar(schoolID: account.schoolID)
         var submission = FormSubmission(form: form, draft: draft, children: children)
         submission.endOfTerm = { date in calendar.term(containing: date)?.end ?? calendar.terms.first { $0.start > date }?.end }
+        if form.action == .stopLunchtime {
+            guard validator.allErrors().isEmpty else { return .redirect(to: "/parent/forms/\(form.id)/check") }
+            return try await stopLunchtime(form, submission: submission, context: context)
+        }
         guard validator.allErrors().isEmpty, let applications = submission.applications() else {
             return .redirect(to: "/parent/forms/\(form.id)/check")
         }
@@ -223,6 +227,23 @@ struct FormController {
             }
         }
         return .redirect(to: "/parent/requests/\(requests[0].reference.text)/confirmation")
+    }
+
+    /// The parent ends a lunchtime permission: no decision is needed, the record says who and why.
+    func stopLunchtime(_ form: FormDefinition, submission: FormSubmission, context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let detail = submission.answerRows().map { "\($0.question) \($0.answer)" }.joined(separator: "; ")
+        var lines: [String] = []
+        for child in submission.chosenChildren {
+            let ended = try await store.stopLunchtimePermissions(pupilID: child.id, schoolID: account.schoolID, by: Actor(account),
+                                                                  at: clock.now, detail: detail)
+            lines.append(ended.isEmpty ? "\(child.fullName) had no lunchtime permission to stop."
+                         : "\(child.fullName)'s lunchtime permission (\(ended.map(\.reference.text).joined(separator: ", "))) has stopped.")
+        }
+        try save(nil, context)
+        struct Content { let lines: [String]; let whatHappensNext: [GuidanceBlock] }
+        return views.render("form-done", Content(lines: lines, whatHappensNext: form.whatHappensNext),
+                            layout: Layout(title: "Lunchtime permission stopped", account: account, csrfToken: context.csrfToken))
     }
 
     // MARK: Evidence files

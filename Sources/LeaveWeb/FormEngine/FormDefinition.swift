@@ -12,6 +12,13 @@ struct FormDefinition: Sendable {
     let guidance: [GuidanceBlock]
     let whatHappensNext: [GuidanceBlock]
     let pages: [FormPage]
+    /// What sending does: make a request (the default), or end the child's lunchtime permission.
+    let action: Action
+
+    enum Action: String, Sendable {
+        case request
+        case stopLunchtime = "stop-lunchtime"
+    }
 
     var questions: [Question] { pages.flatMap(\.questions) }
 

@@ -112,7 +112,11 @@ struct FormReader {
     }
 
     func form(_ root: Node, id: String) throws -> FormDefinition {
-        let top = try mapping(root, "form", allowed: ["title", "summary", "type", "guidance", "whatHappensNext", "pages"])
+        let top = try mapping(root, "form", allowed: ["title", "summary", "type", "action", "guidance", "whatHappensNext", "pages"])
+        let actionText = try text(top, "action", "form", required: false) ?? "request"
+        guard let action = FormDefinition.Action(rawValue: actionText) else {
+            throw fail(top["action"], "action", "unknown action '\(actionText)' (request or stop-lunchtime)")
+        }
         let typeText = try text(top, "type", "form")!
         guard let type = RequestType(rawValue: typeText) else {
             throw fail(top["type"], "type", "unknown request type '\(typeText)' (one of \(RequestType.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -147,14 +151,15 @@ struct FormReader {
             pages.append(FormPage(id: pageID, title: try text(page, "title", field)!, guidance: guidance(try text(page, "guidance", field, required: false)),
                                   showIf: showIf, questions: questions))
         }
-        let needed: [Bind] = type == .lunchtime ? [.children, .from, .days] : [.children, .start]
+        let needed: [Bind] = action == .stopLunchtime ? [.children] : type == .lunchtime ? [.children, .from, .days] : [.children, .start]
         for bind in needed where !binds.contains(bind) {
             throw fail(root, "pages", "a \(type.rawValue) form needs a question with bind: \(bind.rawValue)")
         }
         if type == .leave && !binds.contains(.category) { throw fail(root, "pages", "a leave form needs a question with bind: category") }
         return FormDefinition(id: id, file: file, title: try text(top, "title", "form")!, summary: try text(top, "summary", "form", required: false) ?? "",
                               requestType: type, guidance: guidance(try text(top, "guidance", "form", required: false)),
-                              whatHappensNext: guidance(try text(top, "whatHappensNext", "form", required: false)), pages: pages)
+                              whatHappensNext: guidance(try text(top, "whatHappensNext", "form", required: false)), pages: pages,
+                              action: action)
     }
 
     func condition(_ node: Node?, _ field: String, known: [String: Question]) throws -> Condition? {
