@@ -64,6 +64,7 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     ImportController(views: views, store: store, clock: clock,
                      imports: RegisterImports(store: store, maxBytes: configuration.uploadLimitBytes)).addRoutes(to: router)
     AdminController(views: views, store: store, clock: clock).addRoutes(to: router)
+    CalendarController(views: views, store: store).addRoutes(to: router)
 
     return Application(
         router: router,

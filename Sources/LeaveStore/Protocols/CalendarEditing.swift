@@ -1,0 +1,23 @@
+import LeaveCore
+
+/// An assessment period or religious day with its row id, so the admin can remove it.
+public struct StoredAssessment: Hashable, Sendable {
+    public let id: Int64
+    public let period: AssessmentPeriod
+}
+
+public struct StoredReligiousDay: Hashable, Sendable {
+    public let id: Int64
+    public let day: ReligiousDay
+}
+
+/// The parts of the calendar a school edits itself: statutory assessment weeks and the days it
+/// lists as set apart for religious observance (issue: "editable").
+public protocol CalendarEditing: Sendable {
+    func assessments(schoolID: Int64) async throws -> [StoredAssessment]
+    func religiousDays(schoolID: Int64) async throws -> [StoredReligiousDay]
+    func addAssessment(_ period: AssessmentPeriod, schoolID: Int64) async throws
+    func addReligiousDay(_ day: ReligiousDay, schoolID: Int64) async throws
+    func removeAssessment(id: Int64, schoolID: Int64) async throws
+    func removeReligiousDay(id: Int64, schoolID: Int64) async throws
+}

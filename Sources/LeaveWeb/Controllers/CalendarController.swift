@@ -1,0 +1,113 @@
+import Foundation
+import Hummingbird
+import LeaveCore
+import LeaveStore
+
+/// The admin keeps the school's statutory assessment weeks and its days set apart for
+/// religious observance up to date; the rules read them (LOA-ASSESSMENT, REL-NOT-SET-APART).
+struct CalendarController {
+    let views: Views
+    let store: any PortalStore
+
+    func addRoutes(to router: Router<PortalRequestContext>) {
+        let admin = router.group("admin/calendar").add(middleware: RoleMiddleware(.admin))
+        admin.get("/") { _, context in try await page(context, typed: FormFields(), errors: [], status: .ok) }
+        admin.post("assessments") { _, context in try await addAssessment(context) }
+        admin.post("religious-days") { _, context in try await addReligiousDay(context) }
+        admin.post("assessments/:id/remove") { _, context in
+            let account = try context.requireAccount()
+            try await store.removeAssessment(id: try context.parameters.require("id", as: Int64.self), schoolID: account.schoolID)
+            return Response.redirect(to: "/admin/calendar")
+        }
+        admin.post("religious-days/:id/remove") { _, context in
+            let account = try context.requireAccount()
+            try await store.removeReligiousDay(id: try context.parameters.require("id", as: Int64.self), schoolID: account.schoolID)
+            return Response.redirect(to: "/admin/calendar")
+        }
+    }
+
+    struct Row { let id: Int64; let name: String; let detail: String; let dates: String }
+
+    struct Content {
+        let errors: ErrorSummary
+        let assessments: [Row]
+        let religiousDays: [Row]
+        let name: TextField
+        let yearGroups: TextField
+        let start: DateField
+        let end: DateField
+        let religion: TextField
+        let dayName: TextField
+        let date: DateField
+    }
+
+    func page(_ context: PortalRequestContext, typed: FormFields, errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
+        let account = try context.requireAccount()
+        let assessments = try await store.assessments(schoolID: account.schoolID).map {
+            Row(id: $0.id, name: $0.period.name, detail: $0.period.yearGroups.compactMap { YearGroup($0)?.name }.joined(separator: ", "),
+                dates: "\($0.period.start.longForm) to \($0.period.end.longForm)")
+        }
+        let days = try await store.religiousDays(schoolID: account.schoolID).map {
+            Row(id: $0.id, name: $0.day.name, detail: $0.day.religion, dates: $0.day.date.longForm)
+        }
+        func date(_ id: String, _ legend: String) -> DateField {
+            DateField(id, legend: legend, hint: "For example, 12 5 2027",
+                      DateAnswer(day: typed["\(id)-day"], month: typed["\(id)-month"], year: typed["\(id)-year"]), errors)
+        }
+        let content = Content(
+            errors: ErrorSummary(errors), assessments: assessments, religiousDays: days,
+            name: TextField("name", typed["name"], errors), yearGroups: TextField("yearGroups", typed["yearGroups"], errors),
+            start: date("start", "First day"), end: date("end", "Last day"),
+            religion: TextField("religion", typed["religion"], errors), dayName: TextField("dayName", typed["dayName"], errors),
+            date: date("date", "Date"))
+        let layout = Layout(title: "Assessments and religious days", account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
+        return views.render("admin-calendar", content, layout: layout, status: status)
+    }
+
+    func date(_ form: FormFields, _ id: String, _ subject: String, into errors: inout [FieldError]) -> SchoolDate? {
+        switch DateAnswer(day: form["\(id)-day"], month: form["\(id)-month"], year: form["\(id)-year"]).parse() {
+        case .success(let date): return date
+        case .failure(.missing): errors.append(FieldError(field: id, anchor: "\(id)-day", message: "Enter the \(subject)"))
+        case .failure(.incomplete(let parts)):
+            errors.append(FieldError(field: id, anchor: "\(id)-\(parts[0].rawValue)", message: "The \(subject) must include a \(parts.map(\.rawValue).joined(separator: " and "))"))
+        case .failure(.notReal(let part)):
+            errors.append(FieldError(field: id, anchor: "\(id)-\(part.rawValue)", message: "The \(subject) must be a real date"))
+        }
+        return nil
+    }
+
+    func addAssessment(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let form = context.form
+        var errors: [FieldError] = []
+        let name = form["name"].trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { errors.append(FieldError(field: "name", message: "Enter the name of the assessment")) }
+        let years = form["yearGroups"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let numbers = years.compactMap { Int($0) }.filter { (0...13).contains($0) }
+        if years.isEmpty || numbers.count != years.count {
+            errors.append(FieldError(field: "yearGroups", message: "Enter the year groups as numbers from 0 (Reception) to 13, separated by commas"))
+        }
+        let start = date(form, "start", "first day", into: &errors)
+        let end = date(form, "end", "last day", into: &errors)
+        if let start, let end, end < start {
+            errors.append(FieldError(field: "end", anchor: "end-day", message: "The last day must be the same as or after the first day"))
+        }
+        guard errors.isEmpty, let start, let end else { return try await page(context, typed: form, errors: errors, status: .unprocessableContent) }
+        try await store.addAssessment(AssessmentPeriod(name: name, yearGroups: numbers, start: start, end: end), schoolID: account.schoolID)
+        return .redirect(to: "/admin/calendar")
+    }
+
+    func addReligiousDay(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let form = context.form
+        var errors: [FieldError] = []
+        let religion = form["religion"].trimmingCharacters(in: .whitespaces)
+        let name = form["dayName"].trimmingCharacters(in: .whitespaces)
+        if religion.isEmpty { errors.append(FieldError(field: "religion", message: "Enter the religion")) }
+        if name.isEmpty { errors.append(FieldError(field: "dayName", message: "Enter the name of the day")) }
+        let day = date(form, "date", "date", into: &errors)
+        guard errors.isEmpty, let day else { return try await page(context, typed: form, errors: errors, status: .unprocessableContent) }
+        try await store.addReligiousDay(ReligiousDay(religion: religion, name: name, date: day), schoolID: account.schoolID)
+        return .redirect(to: "/admin/calendar")
+    }
+}
