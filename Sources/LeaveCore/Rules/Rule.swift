@@ -16,11 +16,11 @@ extension Rule {
 public enum RuleCatalogue {
     public static let all: [any Rule] = [
         NotSchoolDays(), Overlap(), SessionsRequested(), ProjectedAttendance(), PersistentAbsenceRisk(), MissingMarks(),
-        Retrospective(), Notice(), Assessment(), UnauthorisedThisYear(), AuthorisedAboveLimit(), NotExceptional(),
+        Retrospective(), Notice.leave, Assessment(), UnauthorisedThisYear(), AuthorisedAboveLimit(), NotExceptional(),
         Protest(), LeaveEvidence(), HolidayAdjacent(), PriorLeave(), Unforeseen(), PenaltyWarning(), ReturnDateMissing(),
         MedicalNotInAdvance(), MedicalLong(), MedicalEvidence(),
-        ReligiousNotice(), ReligiousNotSetApart(),
-        TravellerNotOccupational(), TravellerNotice(), TravellerSessions(),
+        Notice.religious, ReligiousNotSetApart(),
+        TravellerNotOccupational(), Notice.traveller, TravellerSessions(),
         NoLicence(), LicenceDated(), LicenceUndated(), PerformanceFloor(), PerformanceEducation(),
         LunchtimeDecideBy(), LunchtimeMeeting(), LunchtimeAttendance(), LunchtimeTerm(),
     ]

@@ -32,18 +32,6 @@ struct MedicalEvidence: Rule {
     }
 }
 
-struct ReligiousNotice: Rule {
-    let id = "REL-NOTICE"
-    let appliesTo: Set<RequestType> = [.religious]
-    func check(_ c: RuleContext) -> Finding? {
-        let given = c.noticeGiven
-        guard given >= 0, given < c.policy.religiousNoticeDays else { return nil }
-        return finding(.attention, "Asked \(given) days before the day; the policy asks for \(c.policy.religiousNoticeDays) days' notice.",
-                       parent: "The school asks for \(c.policy.religiousNoticeDays) days' notice of religious observance.",
-                       source: "000 Religious observance")
-    }
-}
-
 struct ReligiousNotSetApart: Rule {
     let id = "REL-NOT-SET-APART"
     let appliesTo: Set<RequestType> = [.religious]
@@ -66,17 +54,6 @@ struct TravellerNotOccupational: Rule {
         return finding(.blocked, "The travel is not for occupational purposes; traveller absence can only be authorised for occupational travel.",
                        parent: "Traveller absence can only be authorised when the family travels for work.",
                        source: "000 Traveller absence; 001 §5.1")
-    }
-}
-
-struct TravellerNotice: Rule {
-    let id = "TRV-NOTICE"
-    let appliesTo: Set<RequestType> = [.traveller]
-    func check(_ c: RuleContext) -> Finding? {
-        let given = c.noticeGiven
-        guard given >= 0, given < c.policy.travellerNoticeDays else { return nil }
-        return finding(.attention, "Asked \(given) days before travelling; the policy asks for \(c.policy.travellerNoticeDays) days' notice.",
-                       parent: "The school asks for \(c.policy.travellerNoticeDays) days' notice of travel.", source: "000 Traveller absence")
     }
 }
 

@@ -13,15 +13,27 @@ struct Retrospective: Rule {
     }
 }
 
+/// Notice before the first day, for the kinds of request the policies ask notice of:
+/// leave (000 two weeks; 001 §5.1 15 days), religious observance and traveller absence (000).
 struct Notice: Rule {
-    let id = "LOA-NOTICE"
-    let appliesTo: Set<RequestType> = [.leave]
+    let id: String
+    let appliesTo: Set<RequestType>
+    let days: any KeyPath<PolicySettings, Int> & Sendable
+    let what: String
+    let source: String
+
+    static let leave = Notice(id: "LOA-NOTICE", appliesTo: [.leave], days: \.noticeDays, what: "leave starts",
+                              source: "\(leaveSource) (two weeks' notice); 001 §5.1 (15 days, four weeks where possible)")
+    static let religious = Notice(id: "REL-NOTICE", appliesTo: [.religious], days: \.religiousNoticeDays,
+                                  what: "religious observance", source: "000 Religious observance")
+    static let traveller = Notice(id: "TRV-NOTICE", appliesTo: [.traveller], days: \.travellerNoticeDays,
+                                  what: "travel", source: "000 Traveller absence")
+
     func check(_ c: RuleContext) -> Finding? {
-        let given = c.noticeGiven
-        guard given >= 0, given < c.policy.noticeDays else { return nil }
-        return finding(.attention, "Asked \(given) days before the first day; the policy asks for \(c.noticeWanted(c.policy.noticeDays)).",
-                       parent: "The school asks for \(c.noticeWanted(c.policy.noticeDays)) before leave starts.",
-                       source: "\(leaveSource) (two weeks' notice); 001 §5.1 (15 days, four weeks where possible)")
+        let given = c.noticeGiven, wanted = c.policy[keyPath: days]
+        guard given >= 0, given < wanted else { return nil }
+        return finding(.attention, "Asked \(given) days before the first day; the policy asks for \(c.noticeWanted(wanted)).",
+                       parent: "The school asks for \(c.noticeWanted(wanted)) before \(what).", source: source)
     }
 }
 

@@ -1,0 +1,18 @@
+extension String {
+    /// The text made safe inside HTML or XML: markup characters become entities.
+    public var markupEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for character in self {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
