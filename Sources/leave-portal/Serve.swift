@@ -33,6 +33,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Largest file the office may upload for an import, in megabytes. [LEAVE_PORTAL_UPLOAD_LIMIT_MB, default 50]")
     var uploadLimitMb: Int?
 
+    @Option(help: "Largest evidence file a parent may send, and the most for one request, in megabytes. [LEAVE_PORTAL_EVIDENCE_LIMIT_MB, default 10]")
+    var evidenceLimitMb: Int?
+
+    @Option(help: "Folder of the request forms' definitions. [LEAVE_PORTAL_FORMS, default forms]")
+    var forms: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. [LEAVE_PORTAL_LOG_LEVEL, default info]")
     var logLevel: String?
 
@@ -56,6 +62,12 @@ struct Serve: AsyncParsableCommand {
             guard limit > 0 else { throw ValidationError("--upload-limit-mb must be at least 1") }
             config.uploadLimitBytes = limit * 1_048_576
         }
+        if let limit = evidenceLimitMb ?? Environment.value("LEAVE_PORTAL_EVIDENCE_LIMIT_MB").flatMap(Int.init) {
+            guard limit > 0 else { throw ValidationError("--evidence-limit-mb must be at least 1") }
+            config.evidenceFileLimitBytes = limit * 1_048_576
+            config.evidenceRequestLimitBytes = limit * 1_048_576
+        }
+        config.formsDirectory = forms ?? Environment.value("LEAVE_PORTAL_FORMS") ?? config.formsDirectory
         let app = try await buildApplication(configuration: config)
         try await app.runService()
     }

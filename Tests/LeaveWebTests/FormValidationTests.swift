@@ -94,3 +94,46 @@ struct FormValidationTests {
         }
     }
 }
+
+/// The other forms' own rules, each with its message.
+@Suite("The other forms' validation")
+struct OtherFormValidationTests {
+    @Test func performanceLicenceDatesAndTeachingHoursAreChecked() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            try await parent.get("/parent/forms/performance")
+            let licence = try await parent.post("/parent/forms/performance/licence", [("licenceNumber", ""), ("authority", "Sampleton Council"),
+                                                                                      ("namesDates", "yes"), ("licenceDates", "7/12/2026\n32/12/2026")])
+            #expect(licence.status == .unprocessableContent)
+            #expect(licence.html.contains("Enter the licence number"))
+            #expect(licence.html.contains("Line 2 of the dates the licence names, &#39;32/12/2026&#39;, is not a real date") ||
+                    licence.html.contains("Line 2 of the dates the licence names, '32/12/2026', is not a real date"))
+            #expect(licence.html.contains("Sampleton Council"), "the other answers are kept")
+            let hours = try await parent.post("/parent/forms/performance/education", [("hoursPerWeek", "six"), ("hoursPerDay", "13"), ("maxHours", "")])
+            #expect(hours.html.contains("The hours a week must be a number"))
+            #expect(hours.html.contains("Hours of teaching a day must be 12 or fewer"))
+            #expect(hours.html.contains("Enter the most hours of teaching on any one day"))
+        }
+    }
+
+    @Test func medicalAndLunchtimeQuestionsAreRequired() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            try await parent.get("/parent/forms/medical")
+            let medical = try await parent.post("/parent/forms/medical/appointment", [("start-day", "8"), ("start-month", "12"), ("start-year", "2026")])
+            #expect(medical.html.contains("Enter the time of the appointment"))
+            #expect(medical.html.contains("Select which part of the school day your child will miss"))
+            try await parent.get("/parent/forms/lunchtime")
+            let lunchtime = try await parent.post("/parent/forms/lunchtime/days", [("days", "Saturday"), ("from-day", "1"), ("from-month", "12"),
+                                                                                   ("from-year", "2026"), ("until-day", "30"), ("until-month", "11"), ("until-year", "2026")])
+            #expect(lunchtime.html.contains("Select the days"), "a weekend day is not offered")
+            #expect(lunchtime.html.contains("The last day must be the same as or after the first day"))
+            try await parent.get("/parent/forms/traveller")
+            let traveller = try await parent.post("/parent/forms/traveller/travel", Array(Browser.leaveDates.prefix(0)))
+            #expect(traveller.html.contains("Select yes if the family is travelling for a parent&#39;s work") ||
+                    traveller.html.contains("Select yes if the family is travelling for a parent's work"))
+        }
+    }
+}
