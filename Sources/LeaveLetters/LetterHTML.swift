@@ -15,15 +15,25 @@ public enum LetterHTML {
         html += "<h1 class=\"letter__subject\">\(escape(letter.subject))</h1>\n"
         html += "<p>\(escape(letter.outcomeSentence))</p>\n"
         html += "<table class=\"letter__facts\">\n"
-        let rows: [(String, String)] = [
-            ("Pupil", "\(letter.pupil.fullName), \(letter.pupil.yearGroup.name)"),
-            ("Kind of request", a.title),
-            ("First session", a.start.longForm),
-            ("Last session", a.end.longForm),
-            ("School days", "\(letter.request.schoolDays) (\(letter.request.sessions) \(letter.request.sessions == 1 ? "session" : "sessions"))"),
-            ("Back at school", a.returnDate.longForm),
-            ("Decision", letter.outcome.title),
-        ]
+        let rows: [(String, String)] = a.type == .lunchtime
+            ? [
+                ("Pupil", "\(letter.pupil.fullName), \(letter.pupil.yearGroup.name)"),
+                ("Kind of request", a.title),
+                ("Days", a.details.days.map(\.name).joined(separator: ", ")),
+                ("From", a.start.date.longForm),
+                ("Until", a.end.date.longForm),
+                ("Collected by", a.details.collector ?? ""),
+                ("Decision", letter.outcome.title),
+            ]
+            : [
+                ("Pupil", "\(letter.pupil.fullName), \(letter.pupil.yearGroup.name)"),
+                ("Kind of request", a.title),
+                ("First session", a.start.longForm),
+                ("Last session", a.end.longForm),
+                ("School days", "\(letter.request.schoolDays) (\(letter.request.sessions) \(letter.request.sessions == 1 ? "session" : "sessions"))"),
+                ("Back at school", a.returnDate.longForm),
+                ("Decision", letter.outcome.title),
+            ]
         for (label, value) in rows {
             html += "<tr><th scope=\"row\">\(escape(label))</th><td>\(escape(value))</td></tr>\n"
         }

@@ -51,3 +51,29 @@ struct DecisionLetterTests {
         #expect(html.contains("Mr S. Ashcombe<br>Deputy Headteacher, for Dr R. Quintrell, Headteacher"))
     }
 }
+
+@Suite("Lunchtime letters")
+struct LunchtimeLetterTests {
+    /// 000 "Leave during lunch times": the decision in writing, lasting to the end of term.
+    @Test func aLunchtimePermissionLetterNamesTheDaysAndWhoCollects() {
+        let school = School(id: 1, trustID: 1, name: "Oakhollow Primary School", addressLines: ["1 Example Lane"],
+                            telephone: "01632 960001", email: "office@oakhollow.example", headteacherName: "Dr R. Quintrell")
+        let pupil = Pupil(id: 4, schoolID: 1, forename: "Bryn", surname: "Marrowfield", yearGroup: YearGroup(3)!)
+        var details = RequestDetails()
+        details.days = [.tuesday, .thursday]
+        details.collector = "Sam Marrowfield"
+        let application = LeaveApplication(pupilID: 4, kind: .lunchtime, purpose: "Lunch at home",
+                                           start: SessionPoint(SchoolDate(iso: "2026-12-01")!, .am),
+                                           end: SessionPoint(SchoolDate(iso: "2026-12-18")!, .pm),
+                                           returnDate: SchoolDate(iso: "2026-12-19")!, details: details)
+        let request = LeaveRequest(id: 9, reference: ReferenceNumber("LP-7K3M9Q")!, schoolID: 1, parentID: 2, application: application,
+                                   sessions: 0, schoolDays: 0, status: .awaitingDecision, submittedAt: Date(timeIntervalSince1970: 0))
+        let html = LetterHTML.render(DecisionLetter(school: school, letterDate: SchoolDate(iso: "2026-11-30")!, parentName: "Mr Marrowfield",
+                                                    pupil: pupil, request: request, outcome: .granted, reason: "Agreed at our meeting",
+                                                    decidedBy: Actor(accountID: 3, name: "Dr R. Quintrell", role: .headteacher)))
+        #expect(html.contains("off the school site at lunchtime on Tuesdays and Thursdays from Tuesday 1 December 2026 until Friday 18 December 2026 has been granted"))
+        #expect(html.contains("<td>Sam Marrowfield</td>"))
+        #expect(html.contains("Permission lasts until the end of this term"))
+        #expect(!html.contains("Back at school"))
+    }
+}

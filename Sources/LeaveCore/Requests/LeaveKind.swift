@@ -39,19 +39,6 @@ public enum LeaveKind: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    public var hint: String {
-        switch self {
-        case .exceptional: "For example, a funeral or a serious illness in the family"
-        case .holiday: "Leave for a holiday is only granted in exceptional circumstances"
-        case .medical: "Appointments should be made outside school hours where possible"
-        case .other: "Tell us what the leave is for"
-        case .religious: "A day set apart for religious observance"
-        case .traveller: "Travelling with a parent for their work"
-        case .performance: "A performance or activity licensed by the local authority"
-        case .lunchtime: "Taking your child off site at lunchtime"
-        }
-    }
-
     /// How the rules see this kind: medical appointments are their own type; the others are
     /// leave of absence in a category of rules.md.
     public var requestType: RequestType {

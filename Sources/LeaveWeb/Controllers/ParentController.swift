@@ -67,9 +67,7 @@ struct ParentController {
                             layout: Layout(title: pupil.fullName, account: account, csrfToken: context.csrfToken))
     }
 
-    // MARK: Sending
-
-    var evaluations: RequestEvaluations { RequestEvaluations(store: store, clock: clock) }
+    // MARK: Figures shown to parents
 
     static func describe(_ count: SessionCount) -> String {
         if count.sessions == 0 { return "No school sessions: the school is closed on these dates" }
