@@ -128,6 +128,24 @@ struct SecurityTests {
     }
 }
 
+@Suite("Password guessing")
+struct SignInThrottleTests {
+    @Test func fiveWrongPasswordsHoldTheAddressBack() async throws {
+        try await PortalHarness.run { client in
+            let browser = Browser(client)
+            for _ in 0..<5 {
+                #expect(try await browser.signIn("parent2@example.com", password: "guess").status == .unauthorized)
+            }
+            let held = try await browser.signIn("parent2@example.com")
+            #expect(held.status == .tooManyRequests)
+            #expect(held.html.contains("Too many attempts to sign in with this email address. Try again in 15 minutes"))
+            #expect(browser.cookies["lp_session"] == nil, "even the right password waits")
+            // Other addresses are not affected.
+            #expect(try await Browser(client).signIn("parent3@example.com").status == .seeOther)
+        }
+    }
+}
+
 extension HTTPField.Name {
     static let contentSecurityPolicy = Self("Content-Security-Policy")!
 }

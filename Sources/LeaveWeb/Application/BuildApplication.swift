@@ -52,7 +52,8 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     router.add(middleware: AccountMiddleware(accounts: store))
 
     HealthController(isHealthy: { await database.isHealthy() }).addRoutes(to: router)
-    AuthController(views: views, accounts: store, passwords: passwords, sessionLifetime: configuration.sessionLifetime).addRoutes(to: router)
+    AuthController(views: views, accounts: store, passwords: passwords, sessionLifetime: configuration.sessionLifetime,
+                   throttle: SignInThrottle(), clock: clock).addRoutes(to: router)
     ParentController(views: views, store: store, clock: clock, forms: forms).addRoutes(to: router)
     let evidenceFolder = configuration.evidenceDirectory
         ?? URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent().appendingPathComponent("evidence").path

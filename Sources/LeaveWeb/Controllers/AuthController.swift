@@ -8,6 +8,8 @@ struct AuthController {
     let accounts: any AccountStore
     let passwords: Passwords
     let sessionLifetime: Duration
+    let throttle: SignInThrottle
+    let clock: SchoolClock
 
     struct LoginContent {
         let errors: ErrorSummary
@@ -52,11 +54,18 @@ struct AuthController {
         if password.isEmpty { errors.append(FieldError(field: "password", message: "Enter your password")) }
         guard errors.isEmpty else { return loginPage(email: email, errors: errors, context: context, status: .unprocessableContent) }
 
+        if let until = await throttle.heldUntil(email, now: clock.now) {
+            let minutes = max(1, Int((until.timeIntervalSince(clock.now) / 60).rounded(.up)))
+            let held = [FieldError(field: "email", message: "Too many attempts to sign in with this email address. Try again in \(minutes) \(minutes == 1 ? "minute" : "minutes"), or ask the school office to reset your password")]
+            return loginPage(email: email, errors: held, context: context, status: .tooManyRequests)
+        }
         let found = try await accounts.account(email: email)
         guard try await passwords.verify(password, hash: found?.passwordHash), let account = found?.account else {
+            await throttle.failed(email, now: clock.now)
             let wrong = [FieldError(field: "email", message: "Enter a correct email address and password")]
             return loginPage(email: email, errors: wrong, context: context, status: .unauthorized)
         }
+        await throttle.succeeded(email)
         // A new session id at sign-in, so an id planted before sign-in is worth nothing.
         context.sessions.createSession(PortalSession(accountID: account.id), expiresIn: sessionLifetime)
         return Response.redirect(to: Self.home(for: account.role))
