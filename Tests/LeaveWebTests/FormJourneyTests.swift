@@ -190,6 +190,21 @@ struct EvidenceUploadTests {
         }
     }
 
+    @Test func aFileSentByMistakeCanBeRemoved() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            try await Self.toEvidencePage(parent)
+            _ = try await parent.upload("/parent/forms/leave/evidence", [], file: ("evidence", "wrong-file.png", FormJourneyTests.png))
+            let page = try await parent.get("/parent/forms/leave/evidence")
+            let id = try #require(page.html.range(of: "name=\"removeFile\" value=\"").map { String(page.html[$0.upperBound...].prefix { $0 != "\"" }) })
+            let removed = try await parent.upload("/parent/forms/leave/evidence", [("removeFile", id)], file: nil)
+            #expect(removed.status == .ok)
+            #expect(!removed.html.contains("wrong-file.png"))
+            #expect(try await parent.get("/parent/forms/leave/check").html.contains("Not given"))
+        }
+    }
+
     @Test func aFileOverTheLimitIsRefused() async throws {
         try await PortalHarness.run(configure: { $0.evidenceFileLimitBytes = 1_048_576 }) { client in
             let parent = Browser(client)

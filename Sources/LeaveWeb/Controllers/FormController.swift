@@ -117,6 +117,14 @@ struct FormController {
                 draft.values[name] = context.form.all(name)
             }
         }
+        // "Remove" beside a file sent earlier takes it out of the request and shows the page again.
+        let removing = context.form["removeFile"]
+        if !removing.isEmpty {
+            for key in draft.uploads.keys { draft.uploads[key]?.removeAll { $0.id == removing } }
+            try save(draft, context)
+            return try await renderPage(form, page, draft: draft, errors: [], changing: context.form["change"] == "1",
+                                        context: context, status: .ok)
+        }
         var uploadErrors: [FieldError] = []
         for question in draft.visibleQuestions(of: page) where question.kind == .file {
             guard let file = context.form.files[question.id], !file.data.isEmpty else { continue }

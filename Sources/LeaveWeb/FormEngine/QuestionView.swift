@@ -16,7 +16,7 @@ struct QuestionView {
     let value: String
     let choices: [Choice]
     let date: DateField?
-    let files: [String]
+    let files: [RequestDetails.Evidence]
     let hasFiles: Bool
     let accept: String
     let maxLength: Int?
@@ -49,7 +49,7 @@ struct QuestionView {
             Choice(value: $0.value, label: $0.label, hint: $0.hint, checked: chosen.contains($0.value))
         }, errors).choices
         date = q.kind == .date ? DateField(q.id, legend: q.label, hint: q.hint ?? "", draft.date(q), errors) : nil
-        files = (draft.uploads[q.id] ?? []).map(\.fileName)
+        files = draft.uploads[q.id] ?? []
         hasFiles = !files.isEmpty
         accept = q.fileTypes.map { ["pdf": ".pdf,application/pdf", "jpeg": ".jpg,.jpeg,image/jpeg", "png": ".png,image/png"][$0] ?? "" }
             .joined(separator: ",")
