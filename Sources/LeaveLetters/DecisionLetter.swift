@@ -11,6 +11,9 @@ public struct DecisionLetter: Hashable, Sendable {
     public let outcome: DecisionOutcome
     public let reason: String
     public let decidedBy: Actor
+    /// For a grant in part: the first and last sessions granted.
+    public var grantedFrom: SessionPoint?
+    public var grantedTo: SessionPoint?
 
     public init(school: School, letterDate: SchoolDate, parentName: String, pupil: Pupil,
                 request: LeaveRequest, outcome: DecisionOutcome, reason: String, decidedBy: Actor) {
@@ -41,6 +44,9 @@ public struct DecisionLetter: Hashable, Sendable {
         switch outcome {
         case .granted:
             return "I am writing to let you know that your request for \(pupil.forename) to be absent \(period) has been granted. The absence will be recorded as authorised (code \(request.application.kind.registerCodeWhenGranted))."
+        case .grantedInPart:
+            let part = grantedFrom.flatMap { from in grantedTo.map { "from \(from.longForm) to \($0.longForm)" } } ?? "for part of that time"
+            return "I am writing to let you know that your request for \(pupil.forename) to be absent \(period) has been granted in part: \(pupil.forename) may be absent \(part), and that absence will be recorded as authorised (code \(request.application.kind.registerCodeWhenGranted)). The rest of the request is refused."
         case .refused:
             return "I am writing to let you know that your request for \(pupil.forename) to be absent \(period) has been refused."
         }
@@ -57,6 +63,10 @@ public struct DecisionLetter: Hashable, Sendable {
         switch outcome {
         case .granted:
             return ["We expect \(pupil.forename) back in school on \(request.application.returnDate.longForm). If \(pupil.forename) does not return on that day, please contact the school office straight away."]
+        case .grantedInPart:
+            return [
+                "If \(pupil.forename) is absent on the days that were not granted, the absence will be recorded as unauthorised (code G), and unauthorised absence may lead to the local authority issuing a penalty notice.",
+            ]
         case .refused:
             return [
                 "If \(pupil.forename) is absent on these days, the absence will be recorded as unauthorised (code G).",

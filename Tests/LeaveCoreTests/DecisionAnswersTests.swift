@@ -58,3 +58,43 @@ struct DecisionAgainstFindingsTests {
         #expect(DecisionAnswers(outcome: "granted", reason: "Yes", consultation: "CEO agreed by phone, 3 March").validate(against: unforeseen).errors.isEmpty)
     }
 }
+
+/// rules.md "What a decision records": granted in part, with the granted sessions.
+@Suite("Granting some of a request")
+struct GrantedInPartTests {
+    let requested = (start: SessionPoint(SchoolDate(iso: "2026-12-07")!, .am), end: SessionPoint(SchoolDate(iso: "2026-12-09")!, .pm))
+
+    func answers(_ from: String, _ fromSession: String, _ to: String, _ toSession: String) -> DecisionAnswers {
+        func date(_ text: String) -> DateAnswer {
+            let parts = text.split(separator: "-").map(String.init)
+            return parts.count == 3 ? DateAnswer(day: parts[2], month: parts[1], year: parts[0]) : DateAnswer()
+        }
+        return DecisionAnswers(outcome: "granted-in-part", reason: "Two days only", grantedFrom: date(from), grantedFromSession: fromSession,
+                               grantedTo: date(to), grantedToSession: toSession)
+    }
+
+    @Test func aPartInsideTheRequestIsAccepted() {
+        guard case .valid(let part) = answers("2026-12-07", "AM", "2026-12-08", "PM").grantedPart(of: requested) else {
+            Issue.record("expected a valid part")
+            return
+        }
+        #expect(part.from == requested.start)
+        #expect(part.to == SessionPoint(SchoolDate(iso: "2026-12-08")!, .pm))
+    }
+
+    @Test func aPartOutsideOutOfOrderOrWholeIsRefused() {
+        #expect(answers("2026-12-06", "AM", "2026-12-08", "PM").grantedPart(of: requested).errors.first?.message.hasPrefix("The part granted must fall within") == true)
+        #expect(answers("2026-12-08", "AM", "2026-12-07", "PM").grantedPart(of: requested).errors.map(\.message) == ["The last session granted must be on or after the first"])
+        #expect(answers("2026-12-07", "AM", "2026-12-09", "PM").grantedPart(of: requested).errors.map(\.message) == ["That is all of it: choose Grant instead"])
+        #expect(answers("", "", "2026-12-08", "PM").grantedPart(of: requested).errors.map(\.message) == ["Enter the first session granted"])
+        #expect(answers("2026-12-07", "", "2026-12-08", "PM").grantedPart(of: requested).errors.map(\.field) == ["grantedFromSession"])
+    }
+
+    /// A blocked request cannot be granted even in part.
+    @Test func aBlockedRequestCannotBeGrantedInPart() {
+        let findings = [Finding(rule: "LOA-PROTEST", severity: .blocked, message: "protest", source: "001 §5.1")]
+        let evaluation = Evaluation(recommendation: .blocked, sessions: 6, schoolDays: 3, attendanceToDate: 1, projectedAttendance: 1,
+                                    registerCode: .exceptional, findings: findings)
+        #expect(answers("2026-12-07", "AM", "2026-12-08", "PM").validate(against: evaluation).errors.first?.message == "This request cannot be granted: protest")
+    }
+}

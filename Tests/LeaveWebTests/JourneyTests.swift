@@ -136,6 +136,36 @@ struct JourneyTests {
         }
     }
 
+    /// rules.md "What a decision records": granted in part, with the sessions granted.
+    @Test func theHeadteacherGrantsSomeOfTheDays() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let reference = try await Self.submitLeave(parent)
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            let part = [("outcome", "granted-in-part"), ("reason", "The funeral day and the day after"),
+                        ("grantedFrom-day", "7"), ("grantedFrom-month", "12"), ("grantedFrom-year", "2026"), ("grantedFromSession", "AM"),
+                        ("grantedTo-day", "8"), ("grantedTo-month", "12"), ("grantedTo-year", "2026"), ("grantedToSession", "PM")]
+            let outside = part.map { $0.0 == "grantedTo-day" ? ($0.0, "12") : $0 }
+            let refused = try await head.post("/decisions/\(reference)", outside)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.html.contains("The part granted must fall within what was asked for"))
+            #expect(refused.html.contains("value=\"granted-in-part\" checked"))
+            #expect(try await head.post("/decisions/\(reference)", part).status == .seeOther)
+            let outcome = try await parent.get("/parent/requests/\(reference)")
+            #expect(outcome.html.contains("Decision: Granted in part"))
+            #expect(outcome.html.contains("Monday 7 December 2026 (morning) to Tuesday 8 December 2026 (afternoon)"))
+            let office = Browser(client)
+            try await office.signIn("office@oakhollow.example")
+            let letters = try await office.get("/office/letters")
+            let link = try #require(letters.html.range(of: "/office/letters/").map { "/office/letters/" + letters.html[$0.upperBound...].prefix { $0.isNumber } })
+            let letter = try await office.get(link)
+            #expect(letter.html.contains("has been granted in part: Bryn may be absent from Monday 7 December 2026 (morning) to Tuesday 8 December 2026 (afternoon)"))
+            #expect(letter.html.contains("recorded as unauthorised (code G)"))
+        }
+    }
+
     @Test func theHealthCheckAnswersWhenTheDatabaseDoes() async throws {
         try await PortalHarness.run { client in
             let response = try await Browser(client).get("/health")

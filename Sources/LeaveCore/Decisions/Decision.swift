@@ -4,14 +4,31 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// What the headteacher decided. Only grant and refuse for now; granting in part comes with the rules engine.
+/// What the headteacher decided (rules.md "What a decision records").
 public enum DecisionOutcome: String, CaseIterable, Sendable, Codable {
     case granted
+    /// Some of the sessions asked for, named in the decision.
+    case grantedInPart = "granted-in-part"
     case refused
 
-    public var title: String { self == .granted ? "Granted" : "Refused" }
+    public var title: String {
+        switch self {
+        case .granted: "Granted"
+        case .grantedInPart: "Granted in part"
+        case .refused: "Refused"
+        }
+    }
 
-    public var status: RequestStatus { self == .granted ? .granted : .refused }
+    public var status: RequestStatus {
+        switch self {
+        case .granted: .granted
+        case .grantedInPart: .grantedInPart
+        case .refused: .refused
+        }
+    }
+
+    /// Whether any absence is authorised.
+    public var grants: Bool { self != .refused }
 }
 
 /// A decision as recorded: never edited, so it keeps who decided and why, what the rules
@@ -27,9 +44,15 @@ public struct Decision: Hashable, Sendable {
     /// The consultation the policy asks for (001 §5.1: the trust CEO on unforeseen circumstances).
     public let consultation: String?
     public let findings: [Finding]
+    /// For a grant in part: the first and last sessions granted.
+    public let grantedFrom: SessionPoint?
+    public let grantedTo: SessionPoint?
 
     public init(requestID: Int64, outcome: DecisionOutcome, reason: String, decidedBy: Actor, decidedAt: Date,
-                overrideReason: String? = nil, consultation: String? = nil, findings: [Finding] = []) {
+                overrideReason: String? = nil, consultation: String? = nil,
+                grantedFrom: SessionPoint? = nil, grantedTo: SessionPoint? = nil, findings: [Finding] = []) {
+        self.grantedFrom = grantedFrom
+        self.grantedTo = grantedTo
         self.requestID = requestID
         self.outcome = outcome
         self.reason = reason
@@ -47,12 +70,58 @@ public struct DecisionAnswers: Hashable, Sendable {
     public var reason: String
     public var overrideReason: String
     public var consultation: String
+    /// For a grant in part: the first and last days granted, and their sessions.
+    public var grantedFrom: DateAnswer
+    public var grantedFromSession: String
+    public var grantedTo: DateAnswer
+    public var grantedToSession: String
 
-    public init(outcome: String = "", reason: String = "", overrideReason: String = "", consultation: String = "") {
+    public init(outcome: String = "", reason: String = "", overrideReason: String = "", consultation: String = "",
+                grantedFrom: DateAnswer = .init(), grantedFromSession: String = "", grantedTo: DateAnswer = .init(),
+                grantedToSession: String = "") {
         self.outcome = outcome
         self.reason = reason
         self.overrideReason = overrideReason
         self.consultation = consultation
+        self.grantedFrom = grantedFrom
+        self.grantedFromSession = grantedFromSession
+        self.grantedTo = grantedTo
+        self.grantedToSession = grantedToSession
+    }
+
+    /// The part granted, checked against what was asked: inside it, in order, and not all of it.
+    public func grantedPart(of requested: (start: SessionPoint, end: SessionPoint)) -> Validated<(from: SessionPoint, to: SessionPoint)> {
+        var errors: [FieldError] = []
+        func point(_ date: DateAnswer, _ session: String, field: String, name: String) -> SessionPoint? {
+            switch date.parse() {
+            case .success(let day):
+                guard let s = Session(rawValue: session) else {
+                    errors.append(FieldError(field: "\(field)Session", message: "Select whether \(name) is a morning or an afternoon"))
+                    return nil
+                }
+                return SessionPoint(day, s)
+            case .failure(.missing):
+                errors.append(FieldError(field: field, anchor: "\(field)-day", message: "Enter \(name)"))
+            default:
+                errors.append(FieldError(field: field, anchor: "\(field)-day", message: "\(name.capitalisedFirst) must be a real date"))
+            }
+            return nil
+        }
+        let from = point(grantedFrom, grantedFromSession, field: "grantedFrom", name: "the first session granted")
+        let to = point(grantedTo, grantedToSession, field: "grantedTo", name: "the last session granted")
+        if let from, let to {
+            if from > to {
+                errors.append(FieldError(field: "grantedTo", anchor: "grantedTo-day", message: "The last session granted must be on or after the first"))
+            } else if from < requested.start || to > requested.end {
+                errors.append(FieldError(field: "grantedFrom", anchor: "grantedFrom-day",
+                                         message: "The part granted must fall within what was asked for, \(requested.start.longForm) to \(requested.end.longForm)"))
+            } else if from == requested.start && to == requested.end {
+                errors.append(FieldError(field: "grantedFrom", anchor: "grantedFrom-day", message: "That is all of it: choose Grant instead"))
+            } else if errors.isEmpty {
+                return .valid((from, to))
+            }
+        }
+        return .invalid(errors)
     }
 
     public static let reasonLimit = 2000
@@ -64,7 +133,7 @@ public struct DecisionAnswers: Hashable, Sendable {
         let basic = validate()
         var errors = basic.errors
         let outcome = DecisionOutcome(rawValue: outcome)
-        if outcome == .granted {
+        if outcome?.grants == true {
             if let blocking = evaluation.findings.first(where: { $0.severity == .blocked }) {
                 errors.insert(FieldError(field: "outcome", message: "This request cannot be granted: \(blocking.message)"), at: 0)
             } else if evaluation.findings.contains(where: { $0.severity == .refuse }), overrideReason.trimmed.isEmpty {
@@ -82,7 +151,7 @@ public struct DecisionAnswers: Hashable, Sendable {
         var errors: [FieldError] = []
         let outcome = DecisionOutcome(rawValue: outcome)
         if outcome == nil {
-            errors.append(FieldError(field: "outcome", message: "Select whether to grant or refuse the leave"))
+            errors.append(FieldError(field: "outcome", message: "Select whether to grant, grant some of it, or refuse"))
         }
         let text = reason.trimmed
         if text.isEmpty {

@@ -50,6 +50,8 @@ public struct DateAnswer: Hashable, Sendable, Codable {
 }
 
 extension String {
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+
     var trimmed: String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }

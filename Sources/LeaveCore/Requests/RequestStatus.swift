@@ -2,6 +2,7 @@
 public enum RequestStatus: String, CaseIterable, Sendable, Codable {
     case awaitingDecision = "awaiting-decision"
     case granted
+    case grantedInPart = "granted-in-part"
     case refused
     case withdrawn
 
@@ -9,6 +10,7 @@ public enum RequestStatus: String, CaseIterable, Sendable, Codable {
         switch self {
         case .awaitingDecision: "Awaiting decision"
         case .granted: "Granted"
+        case .grantedInPart: "Granted in part"
         case .refused: "Refused"
         case .withdrawn: "Withdrawn"
         }

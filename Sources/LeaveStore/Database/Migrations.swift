@@ -143,6 +143,7 @@ extension AppDatabase {
         registerAttendanceMigrations(&migrator)
         registerRulesMigrations(&migrator)
         registerFormMigrations(&migrator)
+        registerPartialGrantMigrations(&migrator)
         return migrator
     }
 }
@@ -262,6 +263,18 @@ extension AppDatabase {
                 t.column("requestId", .integer).notNull().references("leaveRequest")
                 t.column("uploadId", .text).notNull().references("upload")
                 t.primaryKey(["requestId", "uploadId"])
+            }
+        }
+    }
+}
+
+extension AppDatabase {
+    /// A grant in part names the sessions granted.
+    static func registerPartialGrantMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v5: sessions granted by a grant in part") { db in
+            try db.alter(table: "decision") { t in
+                t.add(column: "grantedFrom", .text)
+                t.add(column: "grantedTo", .text)
             }
         }
     }

@@ -79,6 +79,17 @@ struct DecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var overrideReason: String?
     var consultation: String?
     var findings: String?
+    var grantedFrom: String?
+    var grantedTo: String?
+
+    /// "2026-12-07 AM", how a granted session point is stored.
+    static func text(_ point: SessionPoint?) -> String? { point.map { "\($0.date.iso) \($0.session.rawValue)" } }
+
+    static func point(_ text: String?) -> SessionPoint? {
+        guard let parts = text?.split(separator: " "), parts.count == 2, let date = SchoolDate(iso: parts[0]),
+              let session = Session(rawValue: String(parts[1])) else { return nil }
+        return SessionPoint(date, session)
+    }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -89,6 +100,7 @@ struct DecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
         return Decision(requestID: requestId, outcome: outcome, reason: reason,
                         decidedBy: Actor(accountID: deciderId, name: deciderName, role: role), decidedAt: decidedAt,
                         overrideReason: overrideReason, consultation: consultation,
+                        grantedFrom: Self.point(grantedFrom), grantedTo: Self.point(grantedTo),
                         findings: stored.map {
                             Finding(rule: $0.rule, severity: Severity(rawValue: $0.severity) ?? .info, message: $0.message,
                                     parentMessage: $0.parentMessage, source: $0.source)

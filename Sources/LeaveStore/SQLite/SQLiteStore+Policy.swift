@@ -66,6 +66,7 @@ extension SQLiteStore: PolicyStore {
                     let outcome: PreviousOutcome = switch request.status {
                     case .awaitingDecision: .pending
                     case .granted: .granted
+                    case .grantedInPart: .grantedInPart
                     case .refused: .refused
                     case .withdrawn: .withdrawn
                     }

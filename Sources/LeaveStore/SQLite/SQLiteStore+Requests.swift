@@ -149,7 +149,8 @@ extension SQLiteStore: RequestStore {
                 reason: decision.reason, deciderId: decision.decidedBy.accountID, deciderName: decision.decidedBy.name,
                 deciderRole: decision.decidedBy.role.rawValue, decidedAt: decision.decidedAt,
                 overrideReason: decision.overrideReason, consultation: decision.consultation,
-                findings: String(decoding: try JSONEncoder().encode(decision.findings.map(StoredFinding.init)), as: UTF8.self))
+                findings: String(decoding: try JSONEncoder().encode(decision.findings.map(StoredFinding.init)), as: UTF8.self),
+                grantedFrom: DecisionRecord.text(decision.grantedFrom), grantedTo: DecisionRecord.text(decision.grantedTo))
             try record.insert(db)
             var letter = LetterRecord(id: nil, schoolId: schoolID, requestId: decision.requestID, decisionId: record.id!,
                                       html: letterHTML, createdAt: decision.decidedAt, printedAt: nil, printedById: nil)
@@ -158,6 +159,7 @@ extension SQLiteStore: RequestStore {
                 schoolID: schoolID, actor: decision.decidedBy, action: .decided, requestID: decision.requestID,
                 at: decision.decidedAt,
                 detail: "\(decision.outcome.rawValue): \(decision.reason)"
+                    + (decision.grantedFrom.map { from in " (granted \(from.longForm) to \(decision.grantedTo?.longForm ?? ""))" } ?? "")
                     + (decision.overrideReason.map { " (override: \($0))" } ?? "")
                     + (decision.consultation.map { " (consulted: \($0))" } ?? "")))
             try event.insert(db)

@@ -54,6 +54,11 @@ struct HeadteacherController {
         /// The consultation the policy asks for, and with whom.
         let consultWith: String?
         let consultation: TextField
+        /// The part granted, when granting some of it.
+        let grantedFrom: DateField
+        let grantedFromSession: ChoiceField
+        let grantedTo: DateField
+        let grantedToSession: ChoiceField
         let decidedFindings: [FindingView]
         let hasDecidedFindings: Bool
         /// Requests sent together for brothers and sisters, decided together or one by one.
@@ -90,8 +95,14 @@ struct HeadteacherController {
             decision: decision.map { DecisionView($0, clock: clock) },
             errors: ErrorSummary(errors),
             outcome: ChoiceField("outcome", DecisionOutcome.allCases.map {
-                Choice(value: $0.rawValue, label: $0 == .granted ? "Grant the leave" : "Refuse the leave",
-                       hint: nil, checked: answers.outcome == $0.rawValue)
+                let label = switch $0 {
+                case .granted: "Grant all of it"
+                case .grantedInPart: "Grant some of it"
+                case .refused: "Refuse it"
+                }
+                return Choice(value: $0.rawValue, label: label,
+                              hint: $0 == .grantedInPart ? "Say below which sessions are granted" : nil,
+                              checked: answers.outcome == $0.rawValue)
             }, errors),
             reason: TextField("reason", answers.reason, errors),
             reasonLimit: DecisionAnswers.reasonLimit,
@@ -102,6 +113,14 @@ struct HeadteacherController {
             overrideReason: TextField("overrideReason", answers.overrideReason, errors),
             consultWith: evaluation.fired("LOA-UNFORESEEN") ? policy.escalateUnforeseenTo : nil,
             consultation: TextField("consultation", answers.consultation, errors),
+            grantedFrom: DateField("grantedFrom", legend: "First session granted", hint: "For example, 7 12 2026", answers.grantedFrom, errors),
+            grantedFromSession: ChoiceField("grantedFromSession", [
+                Choice(value: "AM", label: "Morning", hint: nil, checked: answers.grantedFromSession == "AM"),
+                Choice(value: "PM", label: "Afternoon", hint: nil, checked: answers.grantedFromSession == "PM")], errors),
+            grantedTo: DateField("grantedTo", legend: "Last session granted", hint: "For example, 8 12 2026", answers.grantedTo, errors),
+            grantedToSession: ChoiceField("grantedToSession", [
+                Choice(value: "AM", label: "Morning", hint: nil, checked: answers.grantedToSession == "AM"),
+                Choice(value: "PM", label: "Afternoon", hint: nil, checked: answers.grantedToSession == "PM")], errors),
             decidedFindings: decision?.findings.map(FindingView.init) ?? [],
             hasDecidedFindings: !(decision?.findings.isEmpty ?? true),
             linked: linked.map { RequestRow($0, clock: clock) }, hasLinked: !linked.isEmpty,
@@ -113,8 +132,13 @@ struct HeadteacherController {
 
     func decide(_ context: PortalRequestContext) async throws -> Response {
         let (account, found) = try await schoolRequest(context)
-        let answers = DecisionAnswers(outcome: context.form["outcome"], reason: context.form["reason"],
-                                      overrideReason: context.form["overrideReason"], consultation: context.form["consultation"])
+        let f = context.form
+        let answers = DecisionAnswers(
+            outcome: f["outcome"], reason: f["reason"], overrideReason: f["overrideReason"], consultation: f["consultation"],
+            grantedFrom: DateAnswer(day: f["grantedFrom-day"], month: f["grantedFrom-month"], year: f["grantedFrom-year"]),
+            grantedFromSession: f["grantedFromSession"],
+            grantedTo: DateAnswer(day: f["grantedTo-day"], month: f["grantedTo-month"], year: f["grantedTo-year"]),
+            grantedToSession: f["grantedToSession"])
         if let existing = try await store.decision(requestID: found.request.id, schoolID: account.schoolID) {
             throw HTTPError(.conflict, message: "Request \(found.request.reference.text) was already \(existing.outcome.title.lowercased()) by \(existing.decidedBy.name) on \(clock.describe(existing.decidedAt)). A decision cannot be made twice.")
         }
@@ -122,7 +146,7 @@ struct HeadteacherController {
             throw HTTPError(.conflict, message: "Request \(found.request.reference.text) has been \(found.request.status.title.lowercased()) and no longer needs a decision.")
         }
         let evaluation = try await evaluations.refresh(found)
-        switch answers.validate(against: evaluation) {
+        switch validate(answers, against: evaluation, for: found) {
         case .invalid(let errors):
             return try await page(account, found, evaluation: evaluation, answers: answers, errors: errors, context: context, status: .unprocessableContent)
         case .valid(let (outcome, reason)):
@@ -136,12 +160,22 @@ struct HeadteacherController {
                 // any that need something more stay in the queue.
                 for sibling in try await store.linkedRequests(to: found.request) where sibling.request.status.isOpen {
                     let siblingEvaluation = try await evaluations.refresh(sibling)
-                    guard case .valid = answers.validate(against: siblingEvaluation) else { continue }
+                    guard case .valid = validate(answers, against: siblingEvaluation, for: sibling) else { continue }
                     try? await record(outcome, reason, answers: answers, evaluation: siblingEvaluation, for: sibling, by: account)
                 }
             }
             return .redirect(to: "/decisions/\(found.request.reference.text)")
         }
+    }
+
+    /// The answers checked against the rules' findings and, for a grant in part, against what was asked.
+    func validate(_ answers: DecisionAnswers, against evaluation: Evaluation, for item: RequestWithPupil)
+        -> Validated<(outcome: DecisionOutcome, reason: String)> {
+        let checked = answers.validate(against: evaluation)
+        guard answers.outcome == DecisionOutcome.grantedInPart.rawValue else { return checked }
+        let part = answers.grantedPart(of: (item.request.application.start, item.request.application.end)).errors
+        if part.isEmpty { return checked }
+        return .invalid(checked.errors + part)
     }
 
     /// Records one decision with its letter, written now and kept unchanged.
@@ -150,13 +184,20 @@ struct HeadteacherController {
         guard let school = try await store.school(id: account.schoolID),
               let parent = try await store.account(id: item.request.parentID)
         else { throw HTTPError(.notFound) }
+        var part: (from: SessionPoint, to: SessionPoint)?
+        if outcome == .grantedInPart, case .valid(let granted) = answers.grantedPart(of: (item.request.application.start, item.request.application.end)) {
+            part = granted
+        }
         let decision = Decision(requestID: item.request.id, outcome: outcome, reason: reason,
                                 decidedBy: Actor(account), decidedAt: clock.now,
-                                overrideReason: outcome == .granted ? answers.overrideReason.trimmedOrNil : nil,
-                                consultation: answers.consultation.trimmedOrNil, findings: evaluation.findings)
-        let letter = DecisionLetter(school: school, letterDate: clock.today, parentName: parent.displayName,
+                                overrideReason: outcome.grants ? answers.overrideReason.trimmedOrNil : nil,
+                                consultation: answers.consultation.trimmedOrNil,
+                                grantedFrom: part?.from, grantedTo: part?.to, findings: evaluation.findings)
+        var letter = DecisionLetter(school: school, letterDate: clock.today, parentName: parent.displayName,
                                     pupil: item.pupil, request: item.request, outcome: outcome,
                                     reason: reason, decidedBy: decision.decidedBy)
+        letter.grantedFrom = part?.from
+        letter.grantedTo = part?.to
         try await store.decide(decision, schoolID: account.schoolID, letterHTML: LetterHTML.render(letter))
     }
 }

@@ -76,8 +76,10 @@ struct DecisionView {
     let decidedAt: String
     let overrideReason: String?
     let consultation: String?
+    let granted: String?
 
     init(_ decision: Decision, clock: SchoolClock) {
+        granted = decision.grantedFrom.flatMap { from in decision.grantedTo.map { "\(from.longForm) to \($0.longForm)" } }
         overrideReason = decision.overrideReason
         consultation = decision.consultation
         outcome = decision.outcome.title
