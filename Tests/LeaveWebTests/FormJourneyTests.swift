@@ -228,7 +228,7 @@ struct EvidenceUploadTests {
             let head = Browser(client)
             try await head.signIn("head@oakhollow.example")
             let page = try await head.get("/decisions/\(reference)")
-            let link = try #require(page.html.range(of: "/files/").map { "/files/" + page.html[$0.upperBound...].prefix { $0 != "\"" } })
+            let link = try #require(page.html.firstPath(startingWith: "/files/"))
             let file = try await head.get(link)
             #expect(file.status == .ok)
             #expect(file.headers[.contentType] == "image/png")

@@ -136,6 +136,11 @@ extension String {
         return found
     }
 
+    /// The first link in a page that starts with `prefix`, up to its closing quote.
+    func firstPath(startingWith prefix: String) -> String? {
+        range(of: prefix).map { prefix + self[$0.upperBound...].prefix { $0 != "\"" && $0 != "#" } }
+    }
+
     /// The value of the radio button labelled `label`.
     func radioValue(labelled label: String) -> String? {
         guard let labelRange = range(of: ">\(label)</label>") else { return nil }

@@ -12,9 +12,7 @@ struct SecurityTests {
             try await owner.signIn("parent2@example.com")
             let reference = try await JourneyTests.submitLeave(owner)
             let ownChildren = try await owner.get("/parent").html
-            let childLink = try #require(ownChildren.range(of: "/parent/children/").map {
-                "/parent/children/" + ownChildren[$0.upperBound...].prefix { $0.isNumber }
-            })
+            let childLink = try #require(ownChildren.firstPath(startingWith: "/parent/children/"))
             #expect(try await owner.get(childLink).status == .ok)
 
             let other = Browser(client)
