@@ -6,14 +6,14 @@ public enum LetterHTML {
     public static func render(_ letter: DecisionLetter) -> String {
         let a = letter.request.application
         var html = "<article class=\"letter\">\n"
-        html += "<header class=\"letter__head\">\n<p class=\"letter__school\">\(escape(letter.school.name))</p>\n"
-        html += "<address>" + letter.school.addressLines.map(escape).joined(separator: "<br>") + "</address>\n"
-        html += "<p>Telephone: \(escape(letter.school.telephone))<br>Email: \(escape(letter.school.email))</p>\n</header>\n"
-        html += "<p class=\"letter__date\">\(escape(letter.letterDate.longForm))</p>\n"
-        html += "<p class=\"letter__ref\">Our reference: \(escape(letter.request.reference.text))</p>\n"
-        html += "<p>Dear \(escape(letter.parentName)),</p>\n"
-        html += "<h1 class=\"letter__subject\">\(escape(letter.subject))</h1>\n"
-        html += "<p>\(escape(letter.outcomeSentence))</p>\n"
+        html += "<header class=\"letter__head\">\n<p class=\"letter__school\">\(letter.school.name.markupEscaped)</p>\n"
+        html += "<address>" + letter.school.addressLines.map(\.markupEscaped).joined(separator: "<br>") + "</address>\n"
+        html += "<p>Telephone: \(letter.school.telephone.markupEscaped)<br>Email: \(letter.school.email.markupEscaped)</p>\n</header>\n"
+        html += "<p class=\"letter__date\">\(letter.letterDate.longForm.markupEscaped)</p>\n"
+        html += "<p class=\"letter__ref\">Our reference: \(letter.request.reference.text.markupEscaped)</p>\n"
+        html += "<p>Dear \(letter.parentName.markupEscaped),</p>\n"
+        html += "<h1 class=\"letter__subject\">\(letter.subject.markupEscaped)</h1>\n"
+        html += "<p>\(letter.outcomeSentence.markupEscaped)</p>\n"
         html += "<table class=\"letter__facts\">\n"
         let rows: [(String, String)] = a.type == .lunchtime
             ? [
@@ -35,22 +35,21 @@ public enum LetterHTML {
                 ("Decision", letter.outcome.title),
             ]
         for (label, value) in rows {
-            html += "<tr><th scope=\"row\">\(escape(label))</th><td>\(escape(value))</td></tr>\n"
+            html += "<tr><th scope=\"row\">\(label.markupEscaped)</th><td>\(value.markupEscaped)</td></tr>\n"
         }
         html += "</table>\n"
         html += "<h2>Reason for the decision</h2>\n"
         html += letter.reason.split(separator: "\n", omittingEmptySubsequences: true)
-            .map { "<p class=\"letter__reason\">\(escape(String($0)))</p>\n" }.joined()
+            .map { "<p class=\"letter__reason\">\(String($0).markupEscaped)</p>\n" }.joined()
         for sentence in letter.consequences {
-            html += "<p>\(escape(sentence))</p>\n"
+            html += "<p>\(sentence.markupEscaped)</p>\n"
         }
         html += "<p>If you would like to discuss this decision, please contact the school office.</p>\n"
         html += "<p>Yours sincerely,</p>\n"
         let signatory = letter.signatory
-        html += "<p class=\"letter__signature\">\(escape(signatory.name))<br>\(escape(signatory.title))</p>\n"
+        html += "<p class=\"letter__signature\">\(signatory.name.markupEscaped)<br>\(signatory.title.markupEscaped)</p>\n"
         html += "</article>\n"
         return html
     }
 
-    public static func escape(_ text: String) -> String { text.markupEscaped }
 }

@@ -50,7 +50,8 @@ public struct DateAnswer: Hashable, Sendable, Codable {
 }
 
 extension String {
-    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+    /// "The first day", from "the first day": for messages that start a sentence.
+    public var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 
     var trimmed: String {
         var s = Substring(self)

@@ -9,7 +9,6 @@ public struct Evaluation: Hashable, Sendable {
     /// Every rule that fired, strongest first.
     public let findings: [Finding]
 
-    public var strongest: Severity? { findings.first?.severity }
     public var isBlocked: Bool { recommendation == .blocked }
     public func fired(_ rule: String) -> Bool { findings.contains { $0.rule == rule } }
 }

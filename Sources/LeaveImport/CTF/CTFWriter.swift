@@ -39,11 +39,11 @@ public enum CTFWriter {
             <CTfile>
               <Header>
                 <DocumentName>Common Transfer File</DocumentName>
-                <CTFversion>\(escape(header.version))</CTFversion>
+                <CTFversion>\(header.version.markupEscaped)</CTFversion>
                 <SourceSchool>
-                  <LEA>\(escape(header.laCode))</LEA>
-                  <Estab>\(escape(header.estab))</Estab>
-                  <SchoolName>\(escape(header.schoolName))</SchoolName>
+                  <LEA>\(header.laCode.markupEscaped)</LEA>
+                  <Estab>\(header.estab.markupEscaped)</Estab>
+                  <SchoolName>\(header.schoolName.markupEscaped)</SchoolName>
                 </SourceSchool>
               </Header>
               <CTFpupilData>
@@ -57,11 +57,11 @@ public enum CTFWriter {
     public static func pupil(_ entry: Entry) -> String {
         let p = entry.pupil
         var xml = "    <Pupil>\n"
-        xml += "      <UPN>\(escape(p.upn ?? ""))</UPN>\n"
-        xml += "      <Surname>\(escape(p.surname))</Surname>\n"
-        xml += "      <Forename>\(escape(p.forename))</Forename>\n"
+        xml += "      <UPN>\((p.upn ?? "").markupEscaped)</UPN>\n"
+        xml += "      <Surname>\(p.surname.markupEscaped)</Surname>\n"
+        xml += "      <Forename>\(p.forename.markupEscaped)</Forename>\n"
         if let dob = p.dateOfBirth { xml += "      <DOB>\(dob.iso)</DOB>\n" }
-        if let sex = p.sex { xml += "      <Sex>\(escape(sex))</Sex>\n" }
+        if let sex = p.sex { xml += "      <Sex>\(sex.markupEscaped)</Sex>\n" }
         if let year = p.yearGroup {
             xml += "      <BasicDetails><NCyearActual>\(year.number == 0 ? "R" : String(year.number))</NCyearActual></BasicDetails>\n"
         }
@@ -70,11 +70,11 @@ public enum CTFWriter {
             for contact in p.contacts {
                 let parts = contact.name.split(separator: " ", maxSplits: 1).map(String.init)
                 xml += "        <Contact>\n"
-                xml += "          <Forename>\(escape(parts.first ?? ""))</Forename>\n"
-                xml += "          <Surname>\(escape(parts.count > 1 ? parts[1] : ""))</Surname>\n"
-                xml += "          <Relationship>\(escape(contact.relationship))</Relationship>\n"
+                xml += "          <Forename>\((parts.first ?? "").markupEscaped)</Forename>\n"
+                xml += "          <Surname>\((parts.count > 1 ? parts[1] : "").markupEscaped)</Surname>\n"
+                xml += "          <Relationship>\(contact.relationship.markupEscaped)</Relationship>\n"
                 xml += "          <Responsibility>\(contact.parentalResponsibility)</Responsibility>\n"
-                if let email = contact.email { xml += "          <Email><EmailAddress>\(escape(email))</EmailAddress></Email>\n" }
+                if let email = contact.email { xml += "          <Email><EmailAddress>\(email.markupEscaped)</EmailAddress></Email>\n" }
                 xml += "        </Contact>\n"
             }
             xml += "      </Contacts>\n"
@@ -89,8 +89,8 @@ public enum CTFWriter {
                 if let n = year.attended { xml += "          <SessionsAttended>\(n)</SessionsAttended>\n" }
                 if let n = year.unauthorised { xml += "          <SessionsUnauthorised>\(n)</SessionsUnauthorised>\n" }
                 xml += "          <AttendSessions>\n"
-                xml += "            <AttendanceStartDate>\(escape(year.startDate ?? ""))</AttendanceStartDate>\n"
-                xml += "            <AttendanceMarks>\(escape(year.marks ?? ""))</AttendanceMarks>\n"
+                xml += "            <AttendanceStartDate>\((year.startDate ?? "").markupEscaped)</AttendanceStartDate>\n"
+                xml += "            <AttendanceMarks>\((year.marks ?? "").markupEscaped)</AttendanceMarks>\n"
                 xml += "          </AttendSessions>\n"
                 xml += "        </YearData>\n"
             }
@@ -100,5 +100,4 @@ public enum CTFWriter {
         return xml
     }
 
-    static func escape(_ text: String) -> String { text.markupEscaped }
 }

@@ -28,34 +28,34 @@ extension SQLiteStore: RequestStore {
 
     static func insert(_ db: Database, _ application: LeaveApplication, schoolID: Int64, by parent: Actor,
                        count: SessionCount, at: Date, group: String?) throws -> LeaveRequest {
-            // The parent–child link is checked again inside the transaction that writes.
-            let linked = try ParentPupilRecord
-                .filter(Column("accountId") == parent.accountID && Column("pupilId") == application.pupilID
-                        && Column("schoolId") == schoolID)
-                .fetchCount(db)
-            guard linked == 1 else { throw StoreError.notFound }
-            var reference = ReferenceNumber.random()
-            while try LeaveRequestRecord.filter(Column("reference") == reference.text).fetchCount(db) > 0 {
-                reference = ReferenceNumber.random()
-            }
-            let draft = LeaveRequest(id: 0, reference: reference, schoolID: schoolID, parentID: parent.accountID,
-                                     application: application, sessions: count.sessions, schoolDays: count.schoolDays,
-                                     status: .awaitingDecision, submittedAt: at)
-            var record = LeaveRequestRecord(request: draft, groupReference: group)
-            try record.insert(db)
-            let stored = try record.request()
-            for evidence in application.details.evidence {
-                // Only the parent's own uploads can be attached.
-                try db.execute(sql: """
-                    INSERT INTO requestUpload (requestId, uploadId)
-                    SELECT ?, id FROM upload WHERE id = ? AND parentId = ? AND schoolId = ?
-                    """, arguments: [stored.id, evidence.id, parent.accountID, schoolID])
-            }
-            var event = AuditEventRecord(AuditEvent(
-                schoolID: schoolID, actor: parent, action: .submitted, requestID: stored.id, at: at,
-                detail: "\(application.kind.rawValue), \(count.sessions) sessions" + (group.map { ", with \($0)" } ?? "")))
-            try event.insert(db)
-            return stored
+        // The parent–child link is checked again inside the transaction that writes.
+        let linked = try ParentPupilRecord
+            .filter(Column("accountId") == parent.accountID && Column("pupilId") == application.pupilID
+                    && Column("schoolId") == schoolID)
+            .fetchCount(db)
+        guard linked == 1 else { throw StoreError.notFound }
+        var reference = ReferenceNumber.random()
+        while try LeaveRequestRecord.filter(Column("reference") == reference.text).fetchCount(db) > 0 {
+            reference = ReferenceNumber.random()
+        }
+        let draft = LeaveRequest(id: 0, reference: reference, schoolID: schoolID, parentID: parent.accountID,
+                                 application: application, sessions: count.sessions, schoolDays: count.schoolDays,
+                                 status: .awaitingDecision, submittedAt: at)
+        var record = LeaveRequestRecord(request: draft, groupReference: group)
+        try record.insert(db)
+        let stored = try record.request()
+        for evidence in application.details.evidence {
+            // Only the parent's own uploads can be attached.
+            try db.execute(sql: """
+                INSERT INTO requestUpload (requestId, uploadId)
+                SELECT ?, id FROM upload WHERE id = ? AND parentId = ? AND schoolId = ?
+                """, arguments: [stored.id, evidence.id, parent.accountID, schoolID])
+        }
+        var event = AuditEventRecord(AuditEvent(
+            schoolID: schoolID, actor: parent, action: .submitted, requestID: stored.id, at: at,
+            detail: "\(application.kind.rawValue), \(count.sessions) sessions" + (group.map { ", with \($0)" } ?? "")))
+        try event.insert(db)
+        return stored
     }
 
     public func linkedRequests(to request: LeaveRequest) async throws -> [RequestWithPupil] {

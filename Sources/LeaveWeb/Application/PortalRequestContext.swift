@@ -35,7 +35,4 @@ public struct PortalRequestContext: SessionRequestContext, RequestContext {
         return account
     }
 
-    public var actor: Actor {
-        get throws { Actor(try requireAccount()) }
-    }
 }

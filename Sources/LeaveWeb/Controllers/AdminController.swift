@@ -81,7 +81,7 @@ struct AdminController {
 
     static func text(_ value: PolicyValue) -> String {
         switch value {
-        case .number(let n): n == n.rounded() && abs(n) >= 1 || n == 0 ? String(Int(n)) : String(n)
+        case .number(let n): n == n.rounded() ? String(Int(n)) : String(n)
         case .text(let t): t
         case .flag(let f): f ? "yes" : "no"
         case .list(let items): items.joined(separator: ", ")

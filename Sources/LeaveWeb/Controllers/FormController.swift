@@ -128,8 +128,7 @@ struct FormController {
         var uploadErrors: [FieldError] = []
         for question in draft.visibleQuestions(of: page) where question.kind == .file {
             guard let file = context.form.files[question.id], !file.data.isEmpty else { continue }
-            let sent = draft.uploads.values.flatMap { $0 }.count
-            let sentBytes = sent == 0 ? 0 : try await sentSize(draft, schoolID: account.schoolID)
+            let sentBytes = try await sentSize(draft, schoolID: account.schoolID)
             switch try await evidence.accept(file, for: question, alreadySent: sentBytes, parent: account, at: clock.now) {
             case .success(let reference): draft.uploads[question.id, default: []].append(reference)
             case .failure(let error): uploadErrors.append(error)
@@ -174,12 +173,34 @@ struct FormController {
         let siblings: Bool
     }
 
-    func check(_ context: PortalRequestContext) async throws -> Response {
+    /// What the check page and sending both work from: the draft, its checker, and the requests it makes.
+    struct Sending {
+        let account: Account
+        let form: FormDefinition
+        let draft: FormDraft
+        let children: [Pupil]
+        let validator: FormValidator
+        let calendar: SchoolCalendar
+        let submission: FormSubmission
+    }
+
+    func sending(_ context: PortalRequestContext) async throws -> Sending {
         let account = try context.requireAccount()
         let form = try form(context)
         let draft = draft(context, form)
         let children = try await store.children(ofParent: account.id)
-        let validator = FormValidator(form: form, draft: draft, today: clock.today, children: Set(children.map(\.id)))
+        let calendar = try await store.calendar(schoolID: account.schoolID)
+        var submission = FormSubmission(form: form, draft: draft, children: children)
+        submission.endOfTerm = { date in calendar.term(containing: date)?.end ?? calendar.terms.first { $0.start > date }?.end }
+        return Sending(account: account, form: form, draft: draft, children: children,
+                       validator: FormValidator(form: form, draft: draft, today: clock.today, children: Set(children.map(\.id))),
+                       calendar: calendar, submission: submission)
+    }
+
+    func check(_ context: PortalRequestContext) async throws -> Response {
+        let sending = try await sending(context)
+        let (account, form, draft, children, validator, calendar, submission) =
+            (sending.account, sending.form, sending.draft, sending.children, sending.validator, sending.calendar, sending.submission)
         if let firstWithErrors = draft.visiblePages(of: form).first(where: { !validator.errors(on: $0).isEmpty }) {
             return .redirect(to: "/parent/forms/\(form.id)/\(firstWithErrors.id)")
         }
@@ -192,9 +213,6 @@ struct FormController {
                                        changeLabel: question.label.lowercased()))
             }
         }
-        let calendar = try await store.calendar(schoolID: account.schoolID)
-        var submission = FormSubmission(form: form, draft: draft, children: children)
-        submission.endOfTerm = { date in calendar.term(containing: date)?.end ?? calendar.terms.first { $0.start > date }?.end }
         var notes: [String] = []
         if let application = submission.applications()?.first, let child = submission.chosenChildren.first {
             let count = calendar.count(from: application.start, to: application.end)
@@ -211,14 +229,9 @@ struct FormController {
     }
 
     func submit(_ context: PortalRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
-        let form = try form(context)
-        let draft = draft(context, form)
-        let children = try await store.children(ofParent: account.id)
-        let validator = FormValidator(form: form, draft: draft, today: clock.today, children: Set(children.map(\.id)))
-        let calendar = try await store.calendar(schoolID: account.schoolID)
-        var submission = FormSubmission(form: form, draft: draft, children: children)
-        submission.endOfTerm = { date in calendar.term(containing: date)?.end ?? calendar.terms.first { $0.start > date }?.end }
+        let sending = try await sending(context)
+        let (account, form, children, validator, calendar, submission) =
+            (sending.account, sending.form, sending.children, sending.validator, sending.calendar, sending.submission)
         if form.action == .stopLunchtime {
             guard validator.allErrors().isEmpty else { return .redirect(to: "/parent/forms/\(form.id)/check") }
             return try await stopLunchtime(form, submission: submission, context: context)

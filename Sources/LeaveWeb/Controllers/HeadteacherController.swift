@@ -114,13 +114,9 @@ struct HeadteacherController {
             consultWith: evaluation.fired("LOA-UNFORESEEN") ? policy.escalateUnforeseenTo : nil,
             consultation: TextField("consultation", answers.consultation, errors),
             grantedFrom: DateField("grantedFrom", legend: "First session granted", hint: "For example, 7 12 2026", answers.grantedFrom, errors),
-            grantedFromSession: ChoiceField("grantedFromSession", [
-                Choice(value: "AM", label: "Morning", hint: nil, checked: answers.grantedFromSession == "AM"),
-                Choice(value: "PM", label: "Afternoon", hint: nil, checked: answers.grantedFromSession == "PM")], errors),
+            grantedFromSession: Self.sessionChoice("grantedFromSession", answers.grantedFromSession, errors),
             grantedTo: DateField("grantedTo", legend: "Last session granted", hint: "For example, 8 12 2026", answers.grantedTo, errors),
-            grantedToSession: ChoiceField("grantedToSession", [
-                Choice(value: "AM", label: "Morning", hint: nil, checked: answers.grantedToSession == "AM"),
-                Choice(value: "PM", label: "Afternoon", hint: nil, checked: answers.grantedToSession == "PM")], errors),
+            grantedToSession: Self.sessionChoice("grantedToSession", answers.grantedToSession, errors),
             decidedFindings: decision?.findings.map(FindingView.init) ?? [],
             hasDecidedFindings: !(decision?.findings.isEmpty ?? true),
             linked: linked.map { RequestRow($0, clock: clock) }, hasLinked: !linked.isEmpty,
@@ -166,6 +162,12 @@ struct HeadteacherController {
             }
             return .redirect(to: "/decisions/\(found.request.reference.text)")
         }
+    }
+
+    static func sessionChoice(_ id: String, _ chosen: String, _ errors: [FieldError]) -> ChoiceField {
+        ChoiceField(id, Session.allCases.map {
+            Choice(value: $0.rawValue, label: $0.name.capitalisedFirst, hint: nil, checked: chosen == $0.rawValue)
+        }, errors)
     }
 
     /// The answers checked against the rules' findings and, for a grant in part, against what was asked.

@@ -61,6 +61,21 @@ enum Bind: String, Sendable, CaseIterable {
     case occupational, religion, days, from, until, collector
 }
 
+extension Question {
+    /// The answers the question offers: its declared options, or those its kind implies
+    /// (yes/no, part of the day, weekdays, the parent's children).
+    func choices(children: [Pupil]) -> [Option] {
+        switch kind {
+        case .yesno: [.init(value: "yes", label: "Yes", hint: nil), .init(value: "no", label: "No", hint: nil)]
+        case .session: [.init(value: "AM", label: "The morning", hint: nil), .init(value: "PM", label: "The afternoon", hint: nil),
+                        .init(value: "both", label: "The whole day", hint: nil)]
+        case .weekdays: Weekday.allCases.prefix(5).map { .init(value: $0.name, label: $0.name, hint: nil) }
+        case .children: children.map { .init(value: String($0.id), label: $0.fullName, hint: $0.yearGroup.name) }
+        default: options
+        }
+    }
+}
+
 struct Question: Sendable {
     enum Kind: String, Sendable, CaseIterable {
         case text, textarea, choice, checkboxes, date, session, number, yesno, file, children, weekdays, dates

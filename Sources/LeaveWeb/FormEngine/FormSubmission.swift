@@ -91,20 +91,10 @@ struct FormAnswerText {
         case .date:
             if case .success(let date) = draft.date(q).parse() { return date.longForm }
             return ""
-        case .choice:
-            let value = draft.value(q.id)
-            return q.options.first { $0.value == value }?.label ?? value
-        case .checkboxes:
-            return draft.all(q.id).map { value in q.options.first { $0.value == value }?.label ?? value }.joined(separator: ", ")
-        case .yesno:
-            return ["yes": "Yes", "no": "No"][draft.value(q.id)] ?? ""
-        case .session:
-            return ["AM": "The morning", "PM": "The afternoon", "both": "The whole day"][draft.value(q.id)] ?? ""
-        case .weekdays:
-            return draft.all(q.id).joined(separator: ", ")
-        case .children:
-            let ids = Set(draft.all(q.id).compactMap { Int64($0) })
-            return children.filter { ids.contains($0.id) }.map(\.fullName).joined(separator: ", ")
+        case .choice, .checkboxes, .yesno, .session, .weekdays, .children:
+            // Chosen answers by their labels, in the order the question offers them.
+            let chosen = Set(draft.all(q.id))
+            return q.choices(children: children).filter { chosen.contains($0.value) }.map(\.label).joined(separator: ", ")
         case .file:
             return (draft.uploads[q.id] ?? []).map(\.fileName).joined(separator: ", ")
         case .text, .textarea, .number, .dates:

@@ -94,12 +94,7 @@ struct FormValidator {
     }
 
     func allowedValues(_ q: Question) -> Set<String> {
-        switch q.kind {
-        case .yesno: ["yes", "no"]
-        case .session: ["AM", "PM", "both"]
-        case .weekdays: Set(Weekday.allCases.prefix(5).map(\.name))
-        default: Set(q.options.map(\.value))
-        }
+        Set(q.choices(children: []).map(\.value))
     }
 
     static func lines(_ text: String) -> [String] {
@@ -113,8 +108,4 @@ struct FormValidator {
         guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 else { return nil }
         return SchoolDate(year: y, month: m, day: d)
     }
-}
-
-extension String {
-    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

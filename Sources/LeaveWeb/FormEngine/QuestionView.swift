@@ -33,14 +33,7 @@ struct QuestionView {
         isDate = q.kind == .date
         value = draft.value(q.id)
         maxLength = q.maxLength
-        let options: [Question.Option] = switch q.kind {
-        case .yesno: [.init(value: "yes", label: "Yes", hint: nil), .init(value: "no", label: "No", hint: nil)]
-        case .session: [.init(value: "AM", label: "The morning", hint: nil), .init(value: "PM", label: "The afternoon", hint: nil),
-                        .init(value: "both", label: "The whole day", hint: nil)]
-        case .weekdays: Weekday.allCases.prefix(5).map { .init(value: $0.name, label: $0.name, hint: nil) }
-        case .children: children.map { .init(value: String($0.id), label: $0.fullName, hint: $0.yearGroup.name) }
-        default: q.options
-        }
+        let options = q.choices(children: children)
         let multiple = q.kind == .checkboxes || q.kind == .weekdays || (q.kind == .children && q.multiple)
         isCheckboxes = multiple
         isRadios = !multiple && [.choice, .yesno, .session, .children].contains(q.kind)

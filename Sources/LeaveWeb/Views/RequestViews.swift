@@ -24,7 +24,6 @@ struct RequestRow {
     let hasAnswers: Bool
     let evidence: [RequestDetails.Evidence]
     let hasEvidence: Bool
-    let groupReference: String?
     /// The rules' newest advice, for the queue.
     var recommendation: String = ""
     var recommendationClass: String = ""
@@ -39,7 +38,6 @@ struct RequestRow {
         hasAnswers = !a.details.answers.isEmpty
         evidence = a.details.evidence
         hasEvidence = !a.details.evidence.isEmpty
-        groupReference = nil
         reference = r.reference.text
         pupilName = item.pupil.fullName
         yearGroup = item.pupil.yearGroup.name
