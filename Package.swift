@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         // Pure domain: no framework, database or network imports.
@@ -34,26 +35,34 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "LeaveImport", dependencies: ["LeaveCore", "CLibXML2"]),
         .target(name: "LeaveLetters", dependencies: ["LeaveCore"]),
+        // The use cases, framework-free: what the web pages and the command line both call.
+        // bcrypt (no web framework) and NIO's thread pool keep password hashing off the callers' threads.
+        .target(
+            name: "LeaveServices",
+            dependencies: [
+                "LeaveCore", "LeaveStore", "LeaveImport", "LeaveLetters",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .target(
             name: "LeaveWeb",
             dependencies: [
-                "LeaveCore", "LeaveStore", "LeaveLetters", "LeaveImport",
+                "LeaveCore", "LeaveStore", "LeaveServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
-                .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Templates")]
         ),
         .executableTarget(
             name: "leave-portal",
             dependencies: [
-                "LeaveCore", "LeaveStore", "LeaveWeb", "LeaveImport", "LeaveLetters",
+                "LeaveCore", "LeaveStore", "LeaveServices", "LeaveWeb", "LeaveImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -76,12 +85,18 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "LeaveServicesTests",
+            dependencies: ["LeaveCore", "LeaveStore", "LeaveServices", "LeaveImport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
             name: "LeaveWebTests",
             dependencies: [
-                "LeaveCore", "LeaveStore", "LeaveWeb",
+                "LeaveCore", "LeaveStore", "LeaveServices", "LeaveWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-            ]
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
         ),
     ]
 )

@@ -59,24 +59,20 @@ let fileMB = Double((try FileManager.default.attributesOfItem(atPath: ctf.path)[
 let expected = pupils * schoolSessions.count
 let memoryBefore = peakMemoryMB()
 
-// 2a. Reading and checking alone, into a target that keeps nothing: where the time goes.
-final class DiscardingTarget: RegisterImportTarget {
-    var next: Int64 = 0
-    func savePupil(_ pupil: ImportedPupil) throws -> (id: Int64, outcome: SaveOutcome) { next += 1; return (next, .added) }
-    func pupilID(for key: PupilKey) throws -> Int64? { nil }
-    func mergeMarks(_ marks: [SessionMark], pupilID: Int64) throws -> (added: Int, changed: Int) { (marks.count, 0) }
-}
-let parseSeconds = try await seconds { _ = try CTFImporter().run(path: ctf.path, into: DiscardingTarget()) }
+// 2a. Reading and checking alone, into a batch in memory: where the time goes.
+let parseSeconds = try await seconds { _ = try CTFImporter().read(path: ctf.path) }
 
-// 2b. The import, through the real reader, importer and store.
+// 2b. The import, through the real reader, importer and store (read in full, then written in one transaction).
 let database = try AppDatabase.open(path: folder.appendingPathComponent("portal.sqlite").path)
 let store = SQLiteStore(database)
 let school = try await DemoTrust.load(into: database, today: SchoolDate(iso: "2025-11-23")!) { "hash" }.newSchools[0]
 var report = ImportReport()
 let importSeconds = try await seconds {
-    report = try await store.importRegister(
-        schoolID: school.id, record: ImportRecord(kind: "ctf", fileName: "bench", actorName: "bench", at: Date()),
-        { target in try CTFImporter().run(path: ctf.path, into: target) }, summary: { $0.summary })
+    let reading = try CTFImporter().read(path: ctf.path)
+    let changes = try await store.importRegister(
+        reading.batch, schoolID: school.id,
+        record: ImportRecord(kind: "ctf", fileName: "bench", actorName: "bench", at: Date(), fileProblems: reading.fileProblems))
+    report = ImportReport(reading, changes)
 }
 let memoryAfter = peakMemoryMB()
 precondition(report.marks.added == expected && report.problems.isEmpty, "import incomplete: \(report.summary)")

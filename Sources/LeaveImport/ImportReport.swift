@@ -36,19 +36,40 @@ public struct ImportReport: Hashable, Sendable, Codable {
 
     public init() {}
 
-    public mutating func count(_ outcome: SaveOutcome) {
-        switch outcome {
-        case .added: pupils.added += 1
-        case .updated: pupils.updated += 1
-        case .unchanged: break
+    /// The report of a file as read and then written: what the store changed, and every
+    /// problem, those found reading and each row of a pupil the roll does not have, by line.
+    public init(_ reading: RegisterReading, _ changes: RegisterChanges) {
+        pupils.added = changes.pupilsAdded
+        pupils.updated = changes.pupilsUpdated
+        marks.added = changes.marksAdded
+        marks.changed = changes.marksChanged
+        problems = reading.problems
+        let unknown = Set(changes.unknownPupils)
+        var skipped: [(line: Int, problem: Problem)] = []
+        for keyed in reading.batch.marks where unknown.contains(keyed.key) {
+            for line in keyed.lines {
+                skipped.append((line, Problem(location: "line \(line)", message: "no pupil on the roll has \(keyed.key); row skipped")))
+            }
         }
+        problems += skipped.sorted { $0.line < $1.line }.map(\.problem)
     }
 
     /// A sentence for the office: "3 pupils added, 1 updated; 1,200 marks added, 4 changed; 2 problems".
     public var summary: String {
-        "\(pupils.added) pupils added, \(pupils.updated) updated; \(marks.added) marks added, \(marks.changed) changed; "
-            + (problems.isEmpty ? "no problems" : "\(problems.count) \(problems.count == 1 ? "problem" : "problems")")
+        RegisterChanges.summary(pupilsAdded: pupils.added, pupilsUpdated: pupils.updated, marksAdded: marks.added,
+                                marksChanged: marks.changed, problems: problems.count)
     }
+}
+
+/// A file as read, before anything is written: the batch for the store, and what was left out.
+public struct RegisterReading: Sendable {
+    public var batch = RegisterBatch()
+    public var problems: [ImportReport.Problem] = []
+
+    public init() {}
+
+    /// How many problems the file itself has; a store adds one for each row of an unknown pupil.
+    public var fileProblems: Int { problems.count }
 }
 
 /// Why a whole file was refused: nothing from it was imported.

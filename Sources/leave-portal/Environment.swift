@@ -1,4 +1,7 @@
+import ArgumentParser
 import Foundation
+import LeaveServices
+import LeaveStore
 
 /// A flag wins over its environment variable, which wins over the default.
 enum Environment {
@@ -11,4 +14,29 @@ enum Environment {
         guard let v = value(name)?.lowercased() else { return false }
         return ["1", "true", "yes", "on"].contains(v)
     }
+
+    static let defaultDatabase = "data/leave-portal.sqlite"
+
+    /// The database setting: the flag, else LEAVE_PORTAL_DATABASE, else the default file.
+    static func database(_ flag: String?) -> String {
+        flag ?? value("LEAVE_PORTAL_DATABASE") ?? defaultDatabase
+    }
+
+    /// The store the setting names, opened (and migrated) for a command.
+    static func store(_ flag: String?) throws -> any PortalStore {
+        do {
+            return try StoreLocation(database(flag)).open()
+        } catch let error as StoreLocationError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    static func bcryptCost(_ flag: UInt8?) throws -> UInt8 {
+        guard let cost = flag ?? value("LEAVE_PORTAL_BCRYPT_COST").flatMap(UInt8.init) else { return 12 }
+        guard (4...31).contains(cost) else { throw ValidationError("--bcrypt-cost must be between 4 and 31") }
+        return cost
+    }
+
+    /// The school's clock: "today" in England.
+    static let clock = SchoolClock(timeZone: TimeZone(identifier: "Europe/London") ?? .gmt, now: { Date() })
 }

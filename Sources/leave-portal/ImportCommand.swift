@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import LeaveImport
+import LeaveServices
 import LeaveStore
-import LeaveWeb
 
 /// `leave-portal import ctf|attendance|pupils FILE`: exit 0 when imported, 1 when the file
 /// was refused (the reason on standard error), 2 for wrong usage.
@@ -19,7 +19,7 @@ struct ImportCommand: AsyncParsableCommand {
         @Option(help: "The school's id. A CTF names its own school; a CSV needs this when the portal has more than one school.")
         var school: Int64?
 
-        @Option(help: "SQLite database file. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
+        @Option(help: "The database: a SQLite file or sqlite:PATH. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
         var database: String?
 
         @Flag(help: "Print the report as one JSON object.")
@@ -32,12 +32,12 @@ struct ImportCommand: AsyncParsableCommand {
             guard FileManager.default.fileExists(atPath: file) else {
                 throw ValidationError("there is no file '\(file)'")
             }
-            let path = database ?? Environment.value("LEAVE_PORTAL_DATABASE") ?? PortalConfiguration().databasePath
-            let limit = (limitMb ?? Environment.value("LEAVE_PORTAL_IMPORT_LIMIT_MB").flatMap(Int.init) ?? 200) * 1_048_576
-            let store = SQLiteStore(try AppDatabase.open(path: path))
+            let megabytes = limitMb ?? Environment.value("LEAVE_PORTAL_IMPORT_LIMIT_MB").flatMap(Int.init) ?? 200
+            guard (1...4096).contains(megabytes) else { throw ValidationError("--limit-mb must be between 1 and 4096") }
+            let store = try Environment.store(database)
             do {
-                let (school, report) = try await RegisterImports(store: store, maxBytes: limit)
-                    .run(kind, path: file, schoolID: school, actorName: "command line", at: Date())
+                let (school, report) = try await RegisterImports(store: store, clock: Environment.clock, maxBytes: megabytes * 1_048_576)
+                    .run(kind, path: file, schoolID: school, actorName: "command line")
                 if json {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import LeaveStore
 import LeaveWeb
 import Logging
 
@@ -15,7 +16,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on. [LEAVE_PORTAL_PORT, default 8080]")
     var port: Int?
 
-    @Option(help: "SQLite database file, created if missing. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
+    @Option(help: "The database: a SQLite file (created if missing) or sqlite:PATH. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
     var database: String?
 
     @Option(name: .customLong("public"), help: "Folder of static assets (CSS). [LEAVE_PORTAL_PUBLIC, default public]")
@@ -46,14 +47,11 @@ struct Serve: AsyncParsableCommand {
         var config = PortalConfiguration()
         config.host = host ?? Environment.value("LEAVE_PORTAL_HOST") ?? config.host
         if let p = port ?? Environment.value("LEAVE_PORTAL_PORT").flatMap(Int.init) { config.port = p }
-        config.databasePath = database ?? Environment.value("LEAVE_PORTAL_DATABASE") ?? config.databasePath
+        config.database = Environment.database(database)
         config.publicDirectory = publicDirectory ?? Environment.value("LEAVE_PORTAL_PUBLIC") ?? config.publicDirectory
         config.secureCookies = secureCookies || Environment.flag("LEAVE_PORTAL_SECURE_COOKIES")
         config.loadDemo = demo || Environment.flag("LEAVE_PORTAL_DEMO")
-        if let cost = bcryptCost ?? Environment.value("LEAVE_PORTAL_BCRYPT_COST").flatMap(UInt8.init) {
-            guard (4...31).contains(cost) else { throw ValidationError("--bcrypt-cost must be between 4 and 31") }
-            config.bcryptCost = cost
-        }
+        config.bcryptCost = try Environment.bcryptCost(bcryptCost)
         if let level = logLevel ?? Environment.value("LEAVE_PORTAL_LOG_LEVEL") {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level '\(level)'") }
             config.logLevel = parsed
@@ -68,7 +66,12 @@ struct Serve: AsyncParsableCommand {
             config.evidenceRequestLimitBytes = limit * 1_048_576
         }
         config.formsDirectory = forms ?? Environment.value("LEAVE_PORTAL_FORMS") ?? config.formsDirectory
-        let app = try await buildApplication(configuration: config)
+        let app: any ApplicationProtocol
+        do {
+            app = try await buildApplication(configuration: config)
+        } catch let error as StoreLocationError {
+            throw ValidationError(error.description)
+        }
         try await app.runService()
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import LeaveCore
+import LeaveServices
 import LeaveStore
-import LeaveWeb
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +12,7 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an account. The password is read from standard input (one line), so it never appears in the shell history.")
 
-        @Option(help: "SQLite database file. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
+        @Option(help: "The database: a SQLite file or sqlite:PATH. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
         var database: String?
 
         @Option(help: "The school's id (see the admin page).")
@@ -27,21 +27,20 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "One of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
         var role: String
 
+        @Option(help: "bcrypt cost for the password hash. [LEAVE_PORTAL_BCRYPT_COST, default 12]")
+        var bcryptCost: UInt8?
+
         func run() async throws {
-            guard let role = Role(rawValue: role) else { throw ValidationError("unknown role '\(role)'") }
-            guard email.contains("@") else { throw ValidationError("'\(email)' is not an email address") }
-            guard let password = readLine(strippingNewline: true), password.count >= 10 else {
-                throw ValidationError("give a password of at least 10 characters on standard input")
+            guard let password = readLine(strippingNewline: true) else {
+                throw ValidationError("give a password of at least \(AccountSetup.minimumPasswordLength) characters on standard input")
             }
-            let path = database ?? Environment.value("LEAVE_PORTAL_DATABASE") ?? PortalConfiguration().databasePath
-            let store = SQLiteStore(try AppDatabase.open(path: path))
-            guard try await store.school(id: school) != nil else { throw ValidationError("there is no school \(school)") }
-            let hash = try await Passwords(cost: 12).hash(password)
+            let cost = try Environment.bcryptCost(bcryptCost)
+            let setup = AccountSetup(store: try Environment.store(database), passwords: Passwords(cost: cost))
             do {
-                let account = try await store.addAccount(schoolID: school, email: email, displayName: name, role: role, passwordHash: hash)
-                print("Added account \(account.id) (\(role.title)).")
-            } catch StoreError.duplicateEmail {
-                throw ValidationError("an account with that email address already exists")
+                let account = try await setup.add(schoolID: school, email: email, name: name, role: role, password: password)
+                print("Added account \(account.id) (\(account.role.title)).")
+            } catch let refusal as AccountSetup.Refusal {
+                throw ValidationError(refusal.description)
             }
         }
     }

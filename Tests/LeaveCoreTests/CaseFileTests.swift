@@ -59,6 +59,7 @@ struct CaseFileTests {
         #expect(object["attendanceToDate"] as? Double == 0.667)
         #expect(object["projectedAttendance"] as? Double == 0.25)
         let findings = try #require(object["findings"] as? [[String: String]])
+        // The rule is written as its bare ID, as evaluate.md shows it.
         #expect(findings.first?["rule"] == "LOA-AUTHORISED-10")
         #expect(findings.allSatisfy { Set($0.keys) == ["rule", "severity", "message", "source"] })
         #expect(findings.map { $0["rule"]! }.contains("LOA-PRIOR-LEAVE"))
@@ -103,17 +104,82 @@ struct CaseFileTests {
 
     @Test func settingsAreCheckedWhenChanged() throws {
         var settings = PolicySettings.standard
-        try settings.set("noticeDays", to: .number(21))
-        try settings.set("escalateUnforeseenTo", to: .text("the chair of governors"))
+        try settings.set(.noticeDays, to: .number(21))
+        try settings.set(.escalateUnforeseenTo, to: .text("the chair of governors"))
         #expect(settings.noticeDays == 21 && settings.escalateUnforeseenTo == "the chair of governors")
-        #expect(throws: PolicySettings.SettingError.outOfRange("authorisedAbsenceLimit", "a fraction from 0 to 1, like 0.95")) {
-            try settings.set("authorisedAbsenceLimit", to: .number(10))
+        #expect(throws: PolicySettings.SettingError.outOfRange(.authorisedAbsenceLimit, "a fraction from 0 to 1, like 0.95")) {
+            try settings.set(.authorisedAbsenceLimit, to: .number(10))
         }
-        #expect(throws: PolicySettings.SettingError.unknown("colour")) { try settings.set("colour", to: .text("red")) }
+        #expect(PolicySettingName(rawValue: "colour") == nil)
         for name in PolicySettings.settingNames {
             var copy = settings
             try copy.set(name, to: settings.value(of: name))
             #expect(copy == settings, "\(name) does not round-trip")
         }
+    }
+
+    /// The names are evaluate.md's, in the admin form's order.
+    @Test func settingNamesAreSpeltAsEvaluateMDSpellsThem() {
+        #expect(PolicySettings.settingNames.map(\.rawValue) == [
+            "noticeDays", "preferredNoticeDays", "assessmentBufferSchoolDays", "authorisedAbsenceLimit",
+            "performanceFloor", "persistentAbsenceThreshold", "notExceptional", "evidenceRequired",
+            "escalateUnforeseenTo", "retentionYears", "penaltyNoticeAmounts", "penaltyThresholdSessions",
+            "penaltyWindowSchoolWeeks", "religiousNoticeDays", "travellerNoticeDays", "travellerMinimumSessions",
+            "lunchtimeAttendanceFloor", "lunchtimeDecisionSchoolDays", "returnDateRequired", "attendanceExpectation",
+        ])
+        #expect(PolicySettings.SettingError.wrongType(.noticeDays, expected: "a whole number").description == "noticeDays must be a whole number")
+    }
+
+    /// A number too large for Int is out of range like any other, not a crash.
+    @Test func aHugeNumberInASettingIsOutOfRange() {
+        var settings = PolicySettings.standard
+        for huge in [1e300, -1e300, .infinity, 9.3e18] {
+            #expect(throws: PolicySettings.SettingError.outOfRange(.noticeDays, "from 0 to 365")) {
+                try settings.set(.noticeDays, to: .number(huge))
+            }
+            #expect(throws: PolicySettings.SettingError.outOfRange(.preferredNoticeDays, "from 0 to 365")) {
+                try settings.set(.preferredNoticeDays, to: .number(huge))
+            }
+        }
+        #expect(throws: PolicySettings.SettingError.wrongType(.penaltyNoticeAmounts, expected: "a list of amounts in pounds")) {
+            try settings.set(.penaltyNoticeAmounts, to: .list(["99999999999999999999999"]))
+        }
+        #expect(settings == .standard)
+    }
+
+    /// The same numbers in a case file get the message an out-of-range value gets.
+    @Test func aHugeNumberInACaseFileIsRefusedWithOneLine() {
+        let cases: [(String, String, String)] = [
+            (#""noticeDays": 14"#, #""noticeDays": 1e300"#, "policy.noticeDays must be from 0 to 365"),
+            (#""noticeDays": 14"#, #""noticeDays": -1e300"#, "policy.noticeDays must be from 0 to 365"),
+            (#""noticeDays": 14"#, #""noticeDays": 400"#, "policy.noticeDays must be from 0 to 365"),
+            (#""noticeDays": 14"#, #""penaltyNoticeAmounts": [1e300]"#, "policy.penaltyNoticeAmounts must be a list of amounts in pounds"),
+            (#""noticeDays": 14"#, #""penaltyNoticeAmounts": ["99999999999999999999999"]"#, "policy.penaltyNoticeAmounts must be a list of amounts in pounds"),
+            (#""yearGroup": 6"#, #""yearGroup": 1e300"#, "pupil.yearGroup must be a whole number from 0 (Reception) to 13"),
+            (#""yearGroup": 6"#, #""yearGroup": 99"#, "pupil.yearGroup must be a whole number from 0 (Reception) to 13"),
+            (#""yearGroups": [6]"#, #""yearGroups": [1e300]"#, "calendar.assessments[0].yearGroups must be whole numbers"),
+            (#""yearGroups": [6]"#, #""yearGroups": [6.5]"#, "calendar.assessments[0].yearGroups must be whole numbers"),
+        ]
+        for (find, replace, message) in cases {
+            let text = Self.example.replacingOccurrences(of: find, with: replace)
+            #expect(text != Self.example, "fixture did not change for \(message)")
+            #expect(Self.error(text) == message)
+        }
+    }
+
+    /// Education hours are the request's own figures: a huge one is reported, not a crash.
+    @Test func hugeEducationHoursAreReported() throws {
+        let performance = #"""
+            "type": "performance", "start": "2025-03-10", "end": "2025-03-10",
+            "licence": { "number": "PL-1", "authority": "Sampleton", "dates": null,
+                         "education": { "hoursPerWeek": -1e300, "hoursPerDay": [-1e300], "maxHoursOnADay": 1e300 } }
+          }
+        }
+        """#
+        let start = try #require(Self.example.range(of: #""type": "leave", "category": "exceptional", "purpose""#))
+        let text = String(Self.example[..<start.lowerBound]) + performance
+        let evaluation = try Self.evaluate(text)
+        let message = evaluation.findings.first { $0.rule == .performanceEducation }?.message ?? ""
+        #expect(message.contains("e+300 hours a week") && message.contains("e+300 hours on one day"), "\(message)")
     }
 }

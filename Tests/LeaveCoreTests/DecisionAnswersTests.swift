@@ -31,21 +31,21 @@ struct DateAnswerTests {
 /// rules.md "Severities": what a decision must respect.
 @Suite("Deciding against the rules' findings")
 struct DecisionAgainstFindingsTests {
-    func evaluation(_ severities: [(String, Severity)]) -> Evaluation {
+    func evaluation(_ severities: [(RuleID, Severity)]) -> Evaluation {
         let findings = severities.map { Finding(rule: $0.0, severity: $0.1, message: "\($0.0) fired", source: "test") }
         return Evaluation(recommendation: Evaluator.recommendation(for: findings), sessions: 2, schoolDays: 1,
                           attendanceToDate: 1, projectedAttendance: 1, registerCode: .exceptional, findings: findings)
     }
 
     @Test func aBlockedRequestCanOnlyBeRefused() {
-        let blocked = evaluation([("LOA-PROTEST", .blocked)])
+        let blocked = evaluation([(.loaProtest, .blocked)])
         let grant = DecisionAnswers(outcome: "granted", reason: "Fine", overrideReason: "Even so")
         #expect(grant.validate(against: blocked).errors.map(\.message) == ["This request cannot be granted: LOA-PROTEST fired"])
         #expect(DecisionAnswers(outcome: "refused", reason: "Not allowed").validate(against: blocked).errors.isEmpty)
     }
 
     @Test func grantingAgainstARefuseFindingNeedsAnOverride() {
-        let refuse = evaluation([("LOA-NOT-EXCEPTIONAL", .refuse), ("GEN-SESSIONS", .info)])
+        let refuse = evaluation([(.loaNotExceptional, .refuse), (.generalSessions, .info)])
         #expect(DecisionAnswers(outcome: "granted", reason: "Fine").validate(against: refuse).errors.map(\.field) == ["overrideReason"])
         #expect(DecisionAnswers(outcome: "granted", reason: "Fine", overrideReason: "Reunion").validate(against: refuse).errors.isEmpty)
         #expect(DecisionAnswers(outcome: "refused", reason: "Policy").validate(against: refuse).errors.isEmpty)
@@ -53,7 +53,7 @@ struct DecisionAgainstFindingsTests {
 
     /// 001 §5.1: the consultation is recorded whatever the outcome.
     @Test func anUnforeseenCircumstanceNeedsTheConsultationRecorded() {
-        let unforeseen = evaluation([("LOA-UNFORESEEN", .attention)])
+        let unforeseen = evaluation([(.loaUnforeseen, .attention)])
         #expect(DecisionAnswers(outcome: "refused", reason: "No").validate(against: unforeseen).errors.map(\.field) == ["consultation"])
         #expect(DecisionAnswers(outcome: "granted", reason: "Yes", consultation: "CEO agreed by phone, 3 March").validate(against: unforeseen).errors.isEmpty)
     }
@@ -92,7 +92,7 @@ struct GrantedInPartTests {
 
     /// A blocked request cannot be granted even in part.
     @Test func aBlockedRequestCannotBeGrantedInPart() {
-        let findings = [Finding(rule: "LOA-PROTEST", severity: .blocked, message: "protest", source: "001 §5.1")]
+        let findings = [Finding(rule: .loaProtest, severity: .blocked, message: "protest", source: "001 §5.1")]
         let evaluation = Evaluation(recommendation: .blocked, sessions: 6, schoolDays: 3, attendanceToDate: 1, projectedAttendance: 1,
                                     registerCode: .exceptional, findings: findings)
         #expect(answers("2026-12-07", "AM", "2026-12-08", "PM").validate(against: evaluation).errors.first?.message == "This request cannot be granted: protest")

@@ -8,26 +8,26 @@ struct GeneralRuleTests {
     @Test func notSchoolDays() {
         var f = RuleFixture()
         f.leave("2025-02-17", "2025-02-21")  // February half term
-        #expect(f.fires("GEN-NOT-SCHOOL-DAYS"))
-        #expect(f.finding("GEN-NOT-SCHOOL-DAYS")?.severity == .info)
+        #expect(f.fires(.generalNotSchoolDays))
+        #expect(f.finding(.generalNotSchoolDays)?.severity == .info)
         f.leave("2025-02-17", "2025-02-24")  // runs into the first day back
-        #expect(!f.fires("GEN-NOT-SCHOOL-DAYS"))
+        #expect(!f.fires(.generalNotSchoolDays))
     }
 
     @Test func overlapWithAnOpenOrGrantedRequest() {
         var f = RuleFixture()
         f.previous = [PreviousRequest(type: .leave, category: .exceptional, start: RuleFixture.d("2025-03-12"), end: RuleFixture.d("2025-03-14"), outcome: .pending)]
-        #expect(f.fires("GEN-OVERLAP"))
+        #expect(f.fires(.generalOverlap))
         f.previous[0].outcome = .refused
-        #expect(!f.fires("GEN-OVERLAP"), "a refused request holds no sessions")
+        #expect(!f.fires(.generalOverlap), "a refused request holds no sessions")
         f.previous[0] = PreviousRequest(type: .leave, category: .exceptional, start: RuleFixture.d("2025-03-13"), end: RuleFixture.d("2025-03-14"), outcome: .granted)
-        #expect(!f.fires("GEN-OVERLAP"), "the day after the leave does not overlap")
+        #expect(!f.fires(.generalOverlap), "the day after the leave does not overlap")
     }
 
     /// 004 "must include a return date": the sessions and the return are always shown.
     @Test func sessionsAreAlwaysShown() {
         let f = RuleFixture()
-        let message = f.finding("GEN-SESSIONS")?.message ?? ""
+        let message = f.finding(.generalSessions)?.message ?? ""
         #expect(message.contains("6 sessions (3 school days) from Monday 10 March 2025 (morning) to Wednesday 12 March 2025 (afternoon)"))
         #expect(message.contains("back on Thursday 13 March 2025"))
         #expect(f.evaluation.sessions == 6 && f.evaluation.schoolDays == 3)
@@ -39,7 +39,7 @@ struct GeneralRuleTests {
         let p = f.possibleToDate
         #expect(f.evaluation.attendanceToDate == 1)
         #expect(f.evaluation.projectedAttendance == Double(p) / Double(p + 6))
-        #expect(f.finding("GEN-PROJECTED")?.message.contains("to date is 100%") == true)
+        #expect(f.finding(.generalProjected)?.message.contains("to date is 100%") == true)
     }
 
     /// 000 "Definitions", 001 §8.4: granting must not take attendance below 90%.
@@ -55,17 +55,17 @@ struct GeneralRuleTests {
             if f.calendar.isSchoolDay(day) { f.overrides.append((day.iso, .am, .illness)); absent -= 1 }
             day = day.adding(days: 1)
         }
-        #expect(!f.fires("GEN-PA-RISK"), "at exactly 90% or above it does not fire")
+        #expect(!f.fires(.generalPersistentAbsenceRisk), "at exactly 90% or above it does not fire")
         f.overrides.append((day.adding(days: 1).iso, .pm, .illness))
-        #expect(f.fires("GEN-PA-RISK"))
-        #expect(f.finding("GEN-PA-RISK")?.severity == .attention)
+        #expect(f.fires(.generalPersistentAbsenceRisk))
+        #expect(f.finding(.generalPersistentAbsenceRisk)?.severity == .attention)
     }
 
     /// evaluate.md: unmarked school days before the as-of date are reported.
     @Test func missingMarks() {
         var f = RuleFixture()
-        #expect(!f.fires("GEN-MISSING-MARKS"))
+        #expect(!f.fires(.generalMissingMarks))
         f.marksUntil = RuleFixture.d("2025-01-31")  // Friday 31 January unmarked
-        #expect(f.finding("GEN-MISSING-MARKS")?.message.hasPrefix("2 school sessions") == true)
+        #expect(f.finding(.generalMissingMarks)?.message.hasPrefix("2 school sessions") == true)
     }
 }

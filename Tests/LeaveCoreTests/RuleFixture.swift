@@ -48,12 +48,12 @@ struct RuleFixture {
 
     var evaluation: Evaluation { Evaluator.evaluate(input) }
 
-    func fires(_ rule: String) -> Bool { evaluation.fired(rule) }
+    func fires(_ rule: RuleID) -> Bool { evaluation.fired(rule) }
 
     /// Sessions marked this academic year before the as-of date (all present unless overridden).
     var possibleToDate: Int { AttendanceStatistics(history: input.history, calendar: calendar).yearToDate(asOf: asOf).possible }
 
-    func finding(_ rule: String) -> Finding? { evaluation.findings.first { $0.rule == rule } }
+    func finding(_ rule: RuleID) -> Finding? { evaluation.findings.first { $0.rule == rule } }
 
     /// Marks `count` school days from `from` with `code`, both sessions.
     mutating func mark(_ code: AttendanceCode, days count: Int, from: String) {

@@ -221,9 +221,7 @@ struct WholeYearImportTests {
         _ = try await h.importCTF(ImportHarness.fixture("valid.xml"))
         let csv = "UPN,Date,Session,Mark\nA999200199002,2025-09-02,AM,N\nA999200199002,2025-09-02,AM,I\n"
         let data = Data(csv.utf8)
-        let report = try await h.store.importRegister(schoolID: h.school.id, record: h.record("csv"), { target in
-            try AttendanceCSVImporter().run(data: data, into: target)
-        }, summary: { $0.summary })
+        let report = try await h.importCSV(data: data)
         #expect(report.marks.added == 1)
         let ollie = try #require(try await h.pupil(upn: "A999200199002"))
         let history = try await h.store.attendanceHistory(pupilID: ollie.id, schoolID: h.school.id)

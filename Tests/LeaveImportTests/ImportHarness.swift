@@ -27,20 +27,26 @@ final class ImportHarness {
     }
 
     func importCTF(_ path: String, reader: CTFReader = CTFReader()) async throws -> ImportReport {
-        try await store.importRegister(schoolID: school.id, record: record("ctf"), { target in
-            try CTFImporter(reader: reader).run(path: path, into: target)
-        }, summary: { $0.summary })
+        try await write(CTFImporter(reader: reader).read(path: path), kind: "ctf")
     }
 
     func importCSV(_ name: String, pupils: Bool = false) async throws -> ImportReport {
         let data = try Data(contentsOf: URL(fileURLWithPath: Self.fixture(name)))
-        return try await store.importRegister(schoolID: school.id, record: record("csv"), { target in
-            pupils ? try PupilCSVImporter().run(data: data, into: target) : try AttendanceCSVImporter().run(data: data, into: target)
-        }, summary: { $0.summary })
+        return try await importCSV(data: data, pupils: pupils)
     }
 
-    func record(_ kind: String) -> ImportRecord {
-        ImportRecord(kind: kind, fileName: "fixture", actorName: "test", at: Date(timeIntervalSince1970: 1_795_428_000))
+    func importCSV(data: Data, pupils: Bool = false) async throws -> ImportReport {
+        try await write(pupils ? PupilCSVImporter().read(data: data) : AttendanceCSVImporter().read(data: data), kind: "csv")
+    }
+
+    /// A file as read, written as the import use case writes it: in one transaction, with its record.
+    func write(_ reading: RegisterReading, kind: String) async throws -> ImportReport {
+        let changes = try await store.importRegister(reading.batch, schoolID: school.id, record: record(kind, problems: reading.fileProblems))
+        return ImportReport(reading, changes)
+    }
+
+    func record(_ kind: String, problems: Int = 0) -> ImportRecord {
+        ImportRecord(kind: kind, fileName: "fixture", actorName: "test", at: Date(timeIntervalSince1970: 1_795_428_000), fileProblems: problems)
     }
 
     func count(_ table: String) throws -> Int {

@@ -20,10 +20,10 @@ final class TemporaryDatabase {
     func withDemo() async throws -> TemporaryDatabase {
         let loaded = try await DemoTrust.load(into: database, today: SchoolDate(iso: "2026-11-23")!) { "not-a-real-hash" }
         for school in loaded.newSchools {
-            let roll = DemoTrust.roll(of: school)
+            var batch = RegisterBatch()
+            batch.pupils = DemoTrust.roll(of: school).map { RegisterBatch.PupilEntry(pupil: $0) }
             _ = try await store.importRegister(
-                schoolID: school.id, record: ImportRecord(kind: "test", fileName: "roll", actorName: "test", at: Date()),
-                { target in for pupil in roll { _ = try target.savePupil(pupil) } }, summary: { "" })
+                batch, schoolID: school.id, record: ImportRecord(kind: "test", fileName: "roll", actorName: "test", at: Date()))
         }
         return self
     }

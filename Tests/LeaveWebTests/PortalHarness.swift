@@ -19,7 +19,7 @@ enum PortalHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leave-web-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var configuration = PortalConfiguration(
-            databasePath: folder.appendingPathComponent("portal.sqlite").path,
+            database: folder.appendingPathComponent("portal.sqlite").path,
             loadDemo: true, bcryptCost: 4, logLevel: .warning, formsDirectory: formsFolder, now: { now })
         configure(&configuration)
         let app = try await buildApplication(configuration: configuration)

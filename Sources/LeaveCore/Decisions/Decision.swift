@@ -140,7 +140,7 @@ public struct DecisionAnswers: Hashable, Sendable {
                 errors.append(FieldError(field: "overrideReason", message: "Give the reason for granting although the policy says such a request will not be granted"))
             }
         }
-        if evaluation.fired("LOA-UNFORESEEN"), consultation.trimmed.isEmpty {
+        if evaluation.fired(.loaUnforeseen), consultation.trimmed.isEmpty {
             errors.append(FieldError(field: "consultation", message: "Record the consultation the policy asks for before deciding"))
         }
         if errors.isEmpty, case .valid(let value) = basic { return .valid(value) }

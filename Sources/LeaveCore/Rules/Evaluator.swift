@@ -9,8 +9,20 @@ public struct Evaluation: Hashable, Sendable {
     /// Every rule that fired, strongest first.
     public let findings: [Finding]
 
+    /// Public so a store can give back what the rules said when they last ran.
+    public init(recommendation: Recommendation, sessions: Int, schoolDays: Int, attendanceToDate: Double?,
+                projectedAttendance: Double?, registerCode: AttendanceCode?, findings: [Finding]) {
+        self.recommendation = recommendation
+        self.sessions = sessions
+        self.schoolDays = schoolDays
+        self.attendanceToDate = attendanceToDate
+        self.projectedAttendance = projectedAttendance
+        self.registerCode = registerCode
+        self.findings = findings
+    }
+
     public var isBlocked: Bool { recommendation == .blocked }
-    public func fired(_ rule: String) -> Bool { findings.contains { $0.rule == rule } }
+    public func fired(_ rule: RuleID) -> Bool { findings.contains { $0.rule == rule } }
 }
 
 /// Runs the rule catalogue over a request. Pure: the same input always gives the same result.
@@ -38,7 +50,7 @@ public enum Evaluator {
     static func recommendation(for findings: [Finding]) -> Recommendation {
         let strongest = findings.map(\.severity).max() ?? .info
         if strongest == .blocked { return .blocked }
-        if findings.contains(where: { $0.rule == "PERF-DATED" }) { return .authorisedByLicence }
+        if findings.contains(where: { $0.rule == .performanceLicenceDated }) { return .authorisedByLicence }
         switch strongest {
         case .blocked: return .blocked
         case .refuse: return .refuse

@@ -98,35 +98,30 @@ public enum PolicyValue: Hashable, Sendable {
 }
 
 extension PolicySettings {
-    /// The settings a case file or the admin may change, by the name evaluate.md uses.
-    public static let settingNames = [
-        "noticeDays", "preferredNoticeDays", "assessmentBufferSchoolDays", "authorisedAbsenceLimit",
-        "performanceFloor", "persistentAbsenceThreshold", "notExceptional", "evidenceRequired",
-        "escalateUnforeseenTo", "retentionYears", "penaltyNoticeAmounts", "penaltyThresholdSessions",
-        "penaltyWindowSchoolWeeks", "religiousNoticeDays", "travellerNoticeDays", "travellerMinimumSessions",
-        "lunchtimeAttendanceFloor", "lunchtimeDecisionSchoolDays", "returnDateRequired", "attendanceExpectation",
-    ]
+    /// The settings a case file or the admin may change, in the order the admin's form lists them.
+    public static var settingNames: [PolicySettingName] { PolicySettingName.allCases }
 
     public enum SettingError: Error, Equatable, CustomStringConvertible {
-        case unknown(String)
-        case wrongType(String, expected: String)
-        case outOfRange(String, String)
+        case wrongType(PolicySettingName, expected: String)
+        case outOfRange(PolicySettingName, String)
 
         public var description: String {
             switch self {
-            case .unknown(let name): "unknown setting '\(name)'"
-            case .wrongType(let name, let expected): "\(name) must be \(expected)"
-            case .outOfRange(let name, let range): "\(name) must be \(range)"
+            case .wrongType(let name, let expected): "\(name.rawValue) must be \(expected)"
+            case .outOfRange(let name, let range): "\(name.rawValue) must be \(range)"
             }
         }
     }
 
     /// Changes one setting, checking its type and range.
-    public mutating func set(_ name: String, to value: PolicyValue) throws {
+    public mutating func set(_ name: PolicySettingName, to value: PolicyValue) throws {
         func whole(_ range: ClosedRange<Int>) throws -> Int {
             guard case .number(let n) = value, n == n.rounded() else { throw SettingError.wrongType(name, expected: "a whole number") }
-            guard range.contains(Int(n)) else { throw SettingError.outOfRange(name, "from \(range.lowerBound) to \(range.upperBound)") }
-            return Int(n)
+            // `Int(exactly:)` rather than `Int(_:)`, which traps on a number as large as 1e300.
+            guard let whole = Int(exactly: n), range.contains(whole) else {
+                throw SettingError.outOfRange(name, "from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return whole
         }
         func fraction() throws -> Double {
             guard case .number(let n) = value else { throw SettingError.wrongType(name, expected: "a fraction from 0 to 1") }
@@ -141,66 +136,64 @@ extension PolicySettings {
             return items
         }
         switch name {
-        case "noticeDays": noticeDays = try whole(0...365)
-        case "preferredNoticeDays": preferredNoticeDays = value == .null ? nil : try whole(0...365)
-        case "assessmentBufferSchoolDays": assessmentBufferSchoolDays = try whole(0...60)
-        case "authorisedAbsenceLimit": authorisedAbsenceLimit = try fraction()
-        case "performanceFloor": performanceFloor = try fraction()
-        case "persistentAbsenceThreshold": persistentAbsenceThreshold = try fraction()
-        case "notExceptional": notExceptional = try categories()
-        case "evidenceRequired": evidenceRequired = try categories()
-        case "escalateUnforeseenTo":
+        case .noticeDays: noticeDays = try whole(0...365)
+        case .preferredNoticeDays: preferredNoticeDays = value == .null ? nil : try whole(0...365)
+        case .assessmentBufferSchoolDays: assessmentBufferSchoolDays = try whole(0...60)
+        case .authorisedAbsenceLimit: authorisedAbsenceLimit = try fraction()
+        case .performanceFloor: performanceFloor = try fraction()
+        case .persistentAbsenceThreshold: persistentAbsenceThreshold = try fraction()
+        case .notExceptional: notExceptional = try categories()
+        case .evidenceRequired: evidenceRequired = try categories()
+        case .escalateUnforeseenTo:
             switch value {
             case .null: escalateUnforeseenTo = nil
             case .text(let text): escalateUnforeseenTo = text.isEmpty ? nil : text
             default: throw SettingError.wrongType(name, expected: "text or null")
             }
-        case "retentionYears": retentionYears = try whole(1...100)
-        case "penaltyNoticeAmounts":
+        case .retentionYears: retentionYears = try whole(1...100)
+        case .penaltyNoticeAmounts:
             guard case .list(let items) = value, !items.isEmpty, items.allSatisfy({ Int($0) != nil }) else {
                 throw SettingError.wrongType(name, expected: "a list of amounts in pounds")
             }
             penaltyNoticeAmounts = items.compactMap { Int($0) }
-        case "penaltyThresholdSessions": penaltyThresholdSessions = try whole(1...1000)
-        case "penaltyWindowSchoolWeeks": penaltyWindowSchoolWeeks = try whole(1...52)
-        case "religiousNoticeDays": religiousNoticeDays = try whole(0...365)
-        case "travellerNoticeDays": travellerNoticeDays = try whole(0...365)
-        case "travellerMinimumSessions": travellerMinimumSessions = try whole(0...1000)
-        case "lunchtimeAttendanceFloor": lunchtimeAttendanceFloor = try fraction()
-        case "lunchtimeDecisionSchoolDays": lunchtimeDecisionSchoolDays = try whole(0...60)
-        case "returnDateRequired":
+        case .penaltyThresholdSessions: penaltyThresholdSessions = try whole(1...1000)
+        case .penaltyWindowSchoolWeeks: penaltyWindowSchoolWeeks = try whole(1...52)
+        case .religiousNoticeDays: religiousNoticeDays = try whole(0...365)
+        case .travellerNoticeDays: travellerNoticeDays = try whole(0...365)
+        case .travellerMinimumSessions: travellerMinimumSessions = try whole(0...1000)
+        case .lunchtimeAttendanceFloor: lunchtimeAttendanceFloor = try fraction()
+        case .lunchtimeDecisionSchoolDays: lunchtimeDecisionSchoolDays = try whole(0...60)
+        case .returnDateRequired:
             guard case .flag(let flag) = value else { throw SettingError.wrongType(name, expected: "true or false") }
             returnDateRequired = flag
-        case "attendanceExpectation": attendanceExpectation = try fraction()
-        default: throw SettingError.unknown(name)
+        case .attendanceExpectation: attendanceExpectation = try fraction()
         }
     }
 
-    /// A setting's value as text, for the admin's form and the stored overrides.
-    public func value(of name: String) -> PolicyValue {
+    /// A setting's value, for the admin's form and the stored overrides.
+    public func value(of name: PolicySettingName) -> PolicyValue {
         func n(_ x: Int) -> PolicyValue { .number(Double(x)) }
         switch name {
-        case "noticeDays": return n(noticeDays)
-        case "preferredNoticeDays": return preferredNoticeDays.map(n) ?? .null
-        case "assessmentBufferSchoolDays": return n(assessmentBufferSchoolDays)
-        case "authorisedAbsenceLimit": return .number(authorisedAbsenceLimit)
-        case "performanceFloor": return .number(performanceFloor)
-        case "persistentAbsenceThreshold": return .number(persistentAbsenceThreshold)
-        case "notExceptional": return .list(notExceptional)
-        case "evidenceRequired": return .list(evidenceRequired)
-        case "escalateUnforeseenTo": return escalateUnforeseenTo.map(PolicyValue.text) ?? .null
-        case "retentionYears": return n(retentionYears)
-        case "penaltyNoticeAmounts": return .list(penaltyNoticeAmounts.map(String.init))
-        case "penaltyThresholdSessions": return n(penaltyThresholdSessions)
-        case "penaltyWindowSchoolWeeks": return n(penaltyWindowSchoolWeeks)
-        case "religiousNoticeDays": return n(religiousNoticeDays)
-        case "travellerNoticeDays": return n(travellerNoticeDays)
-        case "travellerMinimumSessions": return n(travellerMinimumSessions)
-        case "lunchtimeAttendanceFloor": return .number(lunchtimeAttendanceFloor)
-        case "lunchtimeDecisionSchoolDays": return n(lunchtimeDecisionSchoolDays)
-        case "returnDateRequired": return .flag(returnDateRequired)
-        case "attendanceExpectation": return .number(attendanceExpectation)
-        default: return .null
+        case .noticeDays: return n(noticeDays)
+        case .preferredNoticeDays: return preferredNoticeDays.map(n) ?? .null
+        case .assessmentBufferSchoolDays: return n(assessmentBufferSchoolDays)
+        case .authorisedAbsenceLimit: return .number(authorisedAbsenceLimit)
+        case .performanceFloor: return .number(performanceFloor)
+        case .persistentAbsenceThreshold: return .number(persistentAbsenceThreshold)
+        case .notExceptional: return .list(notExceptional)
+        case .evidenceRequired: return .list(evidenceRequired)
+        case .escalateUnforeseenTo: return escalateUnforeseenTo.map(PolicyValue.text) ?? .null
+        case .retentionYears: return n(retentionYears)
+        case .penaltyNoticeAmounts: return .list(penaltyNoticeAmounts.map(String.init))
+        case .penaltyThresholdSessions: return n(penaltyThresholdSessions)
+        case .penaltyWindowSchoolWeeks: return n(penaltyWindowSchoolWeeks)
+        case .religiousNoticeDays: return n(religiousNoticeDays)
+        case .travellerNoticeDays: return n(travellerNoticeDays)
+        case .travellerMinimumSessions: return n(travellerMinimumSessions)
+        case .lunchtimeAttendanceFloor: return .number(lunchtimeAttendanceFloor)
+        case .lunchtimeDecisionSchoolDays: return n(lunchtimeDecisionSchoolDays)
+        case .returnDateRequired: return .flag(returnDateRequired)
+        case .attendanceExpectation: return .number(attendanceExpectation)
         }
     }
 }

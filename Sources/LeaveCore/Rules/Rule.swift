@@ -1,8 +1,8 @@
 /// One check of the rule catalogue (../shared/design/rules.md): its ID, which requests it
-/// looks at, and what it finds. Adding a rule is writing one of these and listing it in
-/// `RuleCatalogue.all`.
+/// looks at, and what it finds. Adding a rule is writing one of these, listing it in
+/// `RuleCatalogue.all` and naming its ID in `RuleID`.
 public protocol Rule: Sendable {
-    var id: String { get }
+    var id: RuleID { get }
     var appliesTo: Set<RequestType> { get }
     func check(_ context: RuleContext) -> Finding?
 }

@@ -45,7 +45,9 @@ public struct RuleContext: Sendable {
 public enum Percent {
     public static func format(_ fraction: Double?) -> String {
         guard let fraction else { return "no sessions yet" }
-        let tenths = Int((fraction * 1000).rounded())
+        // Policy fractions are checked to lie in 0...1 when set, but the settings are Codable
+        // too: a value too large for Int is shown as it is rather than trapping.
+        guard let tenths = Int(exactly: (fraction * 1000).rounded()) else { return "\(fraction * 100)%" }
         return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10).\(tenths % 10)%"
     }
 }

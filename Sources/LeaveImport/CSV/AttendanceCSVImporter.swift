@@ -2,12 +2,12 @@ import Foundation
 import LeaveCore
 
 /// Imports session marks from CSV: a pupil column (UPN, or the MIS's pupil id), date,
-/// session (AM/PM) and mark. A row naming a pupil not on the roll is reported and skipped;
+/// session (AM/PM) and mark. A row naming a pupil not on the roll is reported and skipped by the store;
 /// a row that cannot be read refuses the whole file.
 public struct AttendanceCSVImporter: Sendable {
     public init() {}
 
-    public func run(data: Data, into target: any RegisterImportTarget) throws -> ImportReport {
+    public func read(data: Data) throws -> RegisterReading {
         let table = try CSVTable(data: data)
         let upn = table.column("UPN")
         let misID = table.column("Pupil ID", "PupilId", "MIS ID", "MISID", "ID", "Admission Number", "Adno")
@@ -22,10 +22,8 @@ public struct AttendanceCSVImporter: Sendable {
             throw ImportRefusal("the header needs a Mark column", at: "line 1")
         }
 
-        var report = ImportReport()
-        var byPupil: [Int64: [SessionMark]] = [:]
-        var order: [Int64] = []
-        var known: [PupilKey: Int64?] = [:]
+        var byKey: [PupilKey: Int] = [:]
+        var reading = RegisterReading()
         for row in table.rows {
             let key: PupilKey
             if !row[upn].isEmpty { key = .upn(row[upn].uppercased()) }
@@ -42,20 +40,15 @@ public struct AttendanceCSVImporter: Sendable {
             guard let code = AttendanceCode(register: text) else {
                 throw ImportRefusal("'\(text)' is not a national attendance code", at: "line \(row.line)")
             }
-            if known[key] == nil { known[key] = try target.pupilID(for: key) }
-            guard let pupilID = known[key] ?? nil else {
-                report.problems.append(.init(location: "line \(row.line)", message: "no pupil on the roll has \(key); row skipped"))
-                continue
+            let index = byKey[key] ?? reading.batch.marks.count
+            if index == reading.batch.marks.count {
+                byKey[key] = index
+                reading.batch.marks.append(RegisterBatch.KeyedMarks(key: key))
             }
-            if byPupil[pupilID] == nil { order.append(pupilID) }
-            byPupil[pupilID, default: []].append(SessionMark(day, when, code))
+            reading.batch.marks[index].marks.append(SessionMark(day, when, code))
+            reading.batch.marks[index].lines.append(row.line)
         }
-        for pupilID in order {
-            let merged = try target.mergeMarks(byPupil[pupilID]!, pupilID: pupilID)
-            report.marks.added += merged.added
-            report.marks.changed += merged.changed
-        }
-        return report
+        return reading
     }
 
     static func session(_ text: String) -> Session? {

@@ -7,7 +7,7 @@ import LeaveCore
 public struct PupilCSVImporter: Sendable {
     public init() {}
 
-    public func run(data: Data, into target: any RegisterImportTarget) throws -> ImportReport {
+    public func read(data: Data) throws -> RegisterReading {
         let table = try CSVTable(data: data)
         let c = (
             upn: table.column("UPN"),
@@ -30,11 +30,11 @@ public struct PupilCSVImporter: Sendable {
         }
         var pupils: [String: ImportedPupil] = [:]
         var order: [String] = []
-        var report = ImportReport()
+        var problems: [ImportReport.Problem] = []
         for row in table.rows {
             let upn = row[c.upn].uppercased(), mis = row[c.mis]
             guard !upn.isEmpty || !mis.isEmpty else {
-                report.problems.append(.init(location: "line \(row.line)", message: "the row has no UPN or pupil id; skipped"))
+                problems.append(.init(location: "line \(row.line)", message: "the row has no UPN or pupil id; skipped"))
                 continue
             }
             guard !row[c.forename].isEmpty, !row[c.surname].isEmpty else {
@@ -65,9 +65,11 @@ public struct PupilCSVImporter: Sendable {
                     email: row[c.contactEmail].isEmpty ? nil : row[c.contactEmail]))
             }
         }
+        var reading = RegisterReading()
+        reading.problems = problems
         for key in order {
-            report.count(try target.savePupil(pupils[key]!).outcome)
+            if let pupil = pupils[key] { reading.batch.pupils.append(RegisterBatch.PupilEntry(pupil: pupil)) }
         }
-        return report
+        return reading
     }
 }

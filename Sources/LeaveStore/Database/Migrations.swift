@@ -144,6 +144,7 @@ extension AppDatabase {
         registerRulesMigrations(&migrator)
         registerFormMigrations(&migrator)
         registerPartialGrantMigrations(&migrator)
+        registerEvaluationFigureMigrations(&migrator)
         return migrator
     }
 }
@@ -276,6 +277,22 @@ extension AppDatabase {
                 t.add(column: "grantedFrom", .text)
                 t.add(column: "grantedTo", .text)
             }
+        }
+    }
+}
+
+extension AppDatabase {
+    /// An evaluation keeps its figures too, so pages read what the rules said instead of running them.
+    static func registerEvaluationFigureMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v6: evaluation figures, open requests by pupil") { db in
+            try db.alter(table: "requestEvaluation") { t in
+                t.add(column: "sessions", .integer)
+                t.add(column: "schoolDays", .integer)
+                t.add(column: "attendanceToDate", .double)
+                t.add(column: "projectedAttendance", .double)
+                t.add(column: "registerCode", .text)
+            }
+            try db.create(index: "leaveRequest_pupil_status", on: "leaveRequest", columns: ["schoolId", "pupilId", "status"])
         }
     }
 }

@@ -10,11 +10,28 @@ public struct StoredFinding: Hashable, Sendable, Codable {
     public let source: String
 
     public init(_ finding: Finding) {
-        rule = finding.rule
+        rule = finding.rule.rawValue
         severity = finding.severity.rawValue
         message = finding.message
         parentMessage = finding.parentMessage
         source = finding.source
+    }
+
+    /// The finding again, as the rules gave it; nil for a record no version of the rules could have written.
+    public var finding: Finding? {
+        guard let severity = Severity(rawValue: severity) else { return nil }
+        return Finding(rule: RuleID(rawValue: rule), severity: severity, message: message, parentMessage: parentMessage, source: source)
+    }
+}
+
+/// What the rules said about a request, and when they said it.
+public struct StoredEvaluation: Hashable, Sendable {
+    public let evaluation: Evaluation
+    public let evaluatedAt: Date
+
+    public init(evaluation: Evaluation, evaluatedAt: Date) {
+        self.evaluation = evaluation
+        self.evaluatedAt = evaluatedAt
     }
 }
 
@@ -25,6 +42,8 @@ public protocol PolicyStore: Sendable {
     func savePolicy(_ settings: PolicySettings, schoolID: Int64, by actor: Actor, at: Date) async throws
     /// Appends an evaluation; the newest is what the queue shows.
     func saveEvaluation(_ evaluation: Evaluation, requestID: Int64, schoolID: Int64, at: Date) async throws
+    /// What the rules said when they last ran on the request: pages read this, never run the rules.
+    func latestEvaluation(requestID: Int64, schoolID: Int64) async throws -> StoredEvaluation?
     /// The newest recommendation of each request of the school that has one.
     func recommendations(schoolID: Int64) async throws -> [Int64: Recommendation]
     /// The pupil's other requests, for overlap and "asked before" checks.

@@ -3,13 +3,9 @@ import LeaveCore
 
 /// Pupils' register marks and the imports that bring them from the school's MIS.
 public protocol RegisterStore: Sendable {
-    /// Runs `body` against the school's register in one transaction: if it throws, nothing
-    /// it wrote is kept. The import is recorded with `summary` of its result.
-    func importRegister<Result: Sendable>(
-        schoolID: Int64, record: ImportRecord,
-        _ body: @Sendable (any RegisterImportTarget) throws -> Result,
-        summary: @Sendable (Result) -> String
-    ) async throws -> Result
+    /// Writes a file's pupils and marks into the school's register and records the import, all
+    /// in one transaction: if anything fails, nothing of the file is kept.
+    func importRegister(_ batch: RegisterBatch, schoolID: Int64, record: ImportRecord) async throws -> RegisterChanges
     func attendanceHistory(pupilID: Int64, schoolID: Int64) async throws -> AttendanceHistory
     func schools() async throws -> [School]
     /// The school a CTF names by its local authority and establishment numbers.

@@ -102,7 +102,7 @@ struct DecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
                         overrideReason: overrideReason, consultation: consultation,
                         grantedFrom: Self.point(grantedFrom), grantedTo: Self.point(grantedTo),
                         findings: stored.map {
-                            Finding(rule: $0.rule, severity: Severity(rawValue: $0.severity) ?? .info, message: $0.message,
+                            Finding(rule: RuleID(rawValue: $0.rule), severity: Severity(rawValue: $0.severity) ?? .info, message: $0.message,
                                     parentMessage: $0.parentMessage, source: $0.source)
                         })
     }

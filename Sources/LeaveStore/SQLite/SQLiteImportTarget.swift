@@ -3,8 +3,8 @@ import GRDB
 import GRDBSQLite
 import LeaveCore
 
-/// Writes an import into the open transaction of `SQLiteStore.importRegister`.
-final class SQLiteImportTarget: RegisterImportTarget {
+/// Writes a register batch inside the one transaction of `SQLiteStore.importRegister`.
+final class SQLiteImportTarget {
     let db: Database
     let schoolID: Int64
     /// Dates as stored text, made once per day rather than once per mark.

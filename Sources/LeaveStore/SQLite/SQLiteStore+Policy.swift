@@ -9,8 +9,9 @@ extension SQLiteStore: PolicyStore {
             else { return .standard }
             var settings = PolicySettings.preset(row["preset"]) ?? .standard
             let overrides = (try? JSONDecoder().decode([String: StoredPolicyValue].self, from: Data((row["overrides"] as String).utf8))) ?? [:]
-            for (name, value) in overrides {
-                // A setting that no longer passes its checks keeps the preset's value.
+            for (key, value) in overrides {
+                // A setting that no longer exists, or no longer passes its checks, keeps the preset's value.
+                guard let name = PolicySettingName(rawValue: key) else { continue }
                 try? settings.set(name, to: value.policyValue)
             }
             return settings
@@ -23,7 +24,7 @@ extension SQLiteStore: PolicyStore {
         let preset = PolicySettings.preset(settings.preset) ?? .standard
         var overrides: [String: StoredPolicyValue] = [:]
         for name in PolicySettings.settingNames where settings.value(of: name) != preset.value(of: name) {
-            overrides[name] = StoredPolicyValue(settings.value(of: name))
+            overrides[name.rawValue] = StoredPolicyValue(settings.value(of: name))
         }
         let json = String(decoding: try JSONEncoder().encode(overrides), as: UTF8.self)
         try await writer.write { db in
@@ -39,8 +40,29 @@ extension SQLiteStore: PolicyStore {
         let findings = String(decoding: try JSONEncoder().encode(evaluation.findings.map(StoredFinding.init)), as: UTF8.self)
         try await writer.write { db in
             try db.execute(sql: """
-                INSERT INTO requestEvaluation (schoolId, requestId, evaluatedAt, recommendation, findings) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [schoolID, requestID, at, evaluation.recommendation.rawValue, findings])
+                INSERT INTO requestEvaluation (schoolId, requestId, evaluatedAt, recommendation, findings,
+                  sessions, schoolDays, attendanceToDate, projectedAttendance, registerCode)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [schoolID, requestID, at, evaluation.recommendation.rawValue, findings,
+                                 evaluation.sessions, evaluation.schoolDays, evaluation.attendanceToDate,
+                                 evaluation.projectedAttendance, evaluation.registerCode?.rawValue])
+        }
+    }
+
+    public func latestEvaluation(requestID: Int64, schoolID: Int64) async throws -> StoredEvaluation? {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT * FROM requestEvaluation WHERE requestId = ? AND schoolId = ? ORDER BY id DESC LIMIT 1
+                """, arguments: [requestID, schoolID]),
+                  let recommendation = Recommendation(rawValue: row["recommendation"])
+            else { return nil }
+            let stored = (try? JSONDecoder().decode([StoredFinding].self, from: Data((row["findings"] as String).utf8))) ?? []
+            let evaluation = Evaluation(
+                recommendation: recommendation, sessions: row["sessions"] ?? 0, schoolDays: row["schoolDays"] ?? 0,
+                attendanceToDate: row["attendanceToDate"], projectedAttendance: row["projectedAttendance"],
+                registerCode: (row["registerCode"] as String?).flatMap(AttendanceCode.init(register:)),
+                findings: stored.compactMap(\.finding))
+            return StoredEvaluation(evaluation: evaluation, evaluatedAt: row["evaluatedAt"])
         }
     }
 

@@ -8,27 +8,50 @@ public struct ImportRecord: Sendable {
     public let fileName: String
     public let actorName: String
     public let at: Date
+    /// Problems found reading the file, before writing; the record's summary counts them too.
+    public let fileProblems: Int
 
-    public init(kind: String, fileName: String, actorName: String, at: Date) {
+    public init(kind: String, fileName: String, actorName: String, at: Date, fileProblems: Int = 0) {
         self.kind = kind
         self.fileName = fileName
         self.actorName = actorName
         self.at = at
+        self.fileProblems = fileProblems
     }
 }
 
 extension SQLiteStore: RegisterStore {
-    public func importRegister<Result: Sendable>(
-        schoolID: Int64, record: ImportRecord,
-        _ body: @Sendable (any RegisterImportTarget) throws -> Result,
-        summary: @Sendable (Result) -> String
-    ) async throws -> Result {
+    public func importRegister(_ batch: RegisterBatch, schoolID: Int64, record: ImportRecord) async throws -> RegisterChanges {
         try await writer.write { db in
-            let result = try body(SQLiteImportTarget(db: db, schoolID: schoolID))
+            let target = SQLiteImportTarget(db: db, schoolID: schoolID)
+            var changes = RegisterChanges()
+            for entry in batch.pupils {
+                let saved = try target.savePupil(entry.pupil)
+                changes.count(saved.outcome)
+                let merged = entry.marks.isEmpty ? (added: 0, changed: 0) : try target.mergeMarks(entry.marks, pupilID: saved.id)
+                changes.marksAdded += merged.added
+                changes.marksChanged += merged.changed
+                if saved.outcome != .unchanged || merged.added + merged.changed > 0 { changes.changedPupils.insert(saved.id) }
+            }
+            var unknownRows = 0
+            for keyed in batch.marks {
+                guard let pupilID = try target.pupilID(for: keyed.key) else {
+                    changes.unknownPupils.append(keyed.key)
+                    unknownRows += keyed.lines.count
+                    continue
+                }
+                let merged = try target.mergeMarks(keyed.marks, pupilID: pupilID)
+                changes.marksAdded += merged.added
+                changes.marksChanged += merged.changed
+                if merged.added + merged.changed > 0 { changes.changedPupils.insert(pupilID) }
+            }
+            let summary = RegisterChanges.summary(
+                pupilsAdded: changes.pupilsAdded, pupilsUpdated: changes.pupilsUpdated, marksAdded: changes.marksAdded,
+                marksChanged: changes.marksChanged, problems: record.fileProblems + unknownRows)
             try db.execute(sql: """
                 INSERT INTO importRun (schoolId, at, kind, fileName, actorName, report) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [schoolID, record.at, record.kind, record.fileName, record.actorName, summary(result)])
-            return result
+                """, arguments: [schoolID, record.at, record.kind, record.fileName, record.actorName, summary])
+            return changes
         }
     }
 

@@ -128,6 +128,24 @@ extension SQLiteStore: RequestStore {
         }
     }
 
+    public func openRequests(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestWithPupil] {
+        guard !pupilIDs.isEmpty else { return [] }
+        return try await writer.read { db in
+            var found: [RequestWithPupil] = []
+            // In slices, to stay far below SQLite's limit on bound values.
+            let ids = pupilIDs.sorted()
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let slice = Array(ids[start..<min(start + 500, ids.count)])
+                found += try Self.withPupils(db, sql: """
+                    WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
+                      AND leaveRequest.pupilId IN (\(Array(repeating: "?", count: slice.count).joined(separator: ", ")))
+                    ORDER BY leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt
+                    """, StatementArguments([schoolID, RequestStatus.awaitingDecision.rawValue] as [any DatabaseValueConvertible]) + StatementArguments(slice))
+            }
+            return found
+        }
+    }
+
     public func decision(requestID: Int64, schoolID: Int64) async throws -> Decision? {
         try await writer.read { db in
             try DecisionRecord.filter(Column("requestId") == requestID && Column("schoolId") == schoolID)

@@ -1,4 +1,5 @@
 import Foundation
+import LeaveStore
 import Logging
 
 /// How the service is run. Every setting has a flag and an environment variable in the
@@ -6,8 +7,10 @@ import Logging
 public struct PortalConfiguration: Sendable {
     public var host: String
     public var port: Int
-    /// The SQLite file; its folder is created if missing.
-    public var databasePath: String
+    /// Where the data is kept: a SQLite file (its folder is created if missing) or `sqlite:PATH`.
+    public var database: String
+    /// A store already open, used instead of `database` (tests pass one; other stores can follow).
+    public var store: (any PortalStore)?
     /// Static assets (CSS) served under `/public`.
     public var publicDirectory: String
     /// Mark cookies Secure: set it whenever the portal is reached over HTTPS.
@@ -33,7 +36,10 @@ public struct PortalConfiguration: Sendable {
     /// Where the current time comes from; tests pin it.
     public var now: @Sendable () -> Date
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "data/leave-portal.sqlite",
+    public static let defaultDatabase = "data/leave-portal.sqlite"
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, database: String = PortalConfiguration.defaultDatabase,
+                store: (any PortalStore)? = nil,
                 publicDirectory: String = "public", secureCookies: Bool = false, loadDemo: Bool = false,
                 bcryptCost: UInt8 = 12, sessionLifetime: Duration = .seconds(8 * 60 * 60),
                 logLevel: Logger.Level = .info, uploadLimitBytes: Int = 50 * 1_048_576,
@@ -43,7 +49,8 @@ public struct PortalConfiguration: Sendable {
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.host = host
         self.port = port
-        self.databasePath = databasePath
+        self.database = database
+        self.store = store
         self.publicDirectory = publicDirectory
         self.secureCookies = secureCookies
         self.loadDemo = loadDemo

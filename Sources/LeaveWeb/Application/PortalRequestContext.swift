@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdAuth
 import LeaveCore
+import LeaveServices
 
 /// What the portal keeps between requests for a signed-in person.
 public struct PortalSession: Codable, Sendable {

@@ -1,34 +1,55 @@
 import Foundation
 import Hummingbird
 import LeaveCore
+import LeaveServices
 import LeaveStore
+import Mustache
 
 /// The admin keeps the school's statutory assessment weeks and its days set apart for
 /// religious observance up to date; the rules read them (LOA-ASSESSMENT, REL-NOT-SET-APART).
 struct CalendarController {
     let views: Views
-    let store: any PortalStore
+    let services: PortalServices
+
+    var store: any PortalStore { services.store }
 
     func addRoutes(to router: Router<PortalRequestContext>) {
-        let admin = router.group("admin/calendar").add(middleware: RoleMiddleware(.admin))
-        admin.get("/") { _, context in try await page(context, typed: FormFields(), errors: [], status: .ok) }
-        admin.post("assessments") { _, context in try await addAssessment(context) }
-        admin.post("religious-days") { _, context in try await addReligiousDay(context) }
-        admin.post("assessments/:id/remove") { _, context in
+        let admin = router.group().add(middleware: RoleMiddleware(.admin))
+        admin.get(Paths.Admin.calendar.routerPath) { _, context in try await page(context, typed: FormFields(), errors: [], status: .ok) }
+        admin.post(Paths.Admin.assessments.routerPath) { _, context in try await addAssessment(context) }
+        admin.post(Paths.Admin.religiousDays.routerPath) { _, context in try await addReligiousDay(context) }
+        admin.post(Paths.Admin.removeAssessment.routerPath) { _, context in
             let account = try context.requireAccount()
-            try await store.removeAssessment(id: try context.parameters.require("id", as: Int64.self), schoolID: account.schoolID)
-            return Response.redirect(to: "/admin/calendar")
+            guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
+            try await services.settings.removeAssessment(id: id, by: account)
+            return Response.redirect(to: Paths.Admin.calendar())
         }
-        admin.post("religious-days/:id/remove") { _, context in
+        admin.post(Paths.Admin.removeReligiousDay.routerPath) { _, context in
             let account = try context.requireAccount()
-            try await store.removeReligiousDay(id: try context.parameters.require("id", as: Int64.self), schoolID: account.schoolID)
-            return Response.redirect(to: "/admin/calendar")
+            guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
+            try await services.settings.removeReligiousDay(id: id, by: account)
+            return Response.redirect(to: Paths.Admin.calendar())
         }
     }
 
-    struct Row { let id: Int64; let name: String; let detail: String; let dates: String }
+    struct Row: MustacheParent {
+        let name: String
+        let detail: String
+        let dates: String
+        let removeAction: String
 
-    struct Content {
+        func child(named key: String) -> Any? {
+            switch key {
+            case "name": name
+            case "detail": detail
+            case "dates": dates
+            case "removeAction": removeAction
+            default: nil
+            }
+        }
+    }
+
+    struct Content: MustacheParent {
         let errors: ErrorSummary
         let assessments: [Row]
         let religiousDays: [Row]
@@ -39,16 +60,32 @@ struct CalendarController {
         let religion: TextField
         let dayName: TextField
         let date: DateField
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "errors": errors
+            case "assessments": assessments
+            case "religiousDays": religiousDays
+            case "name": name
+            case "yearGroups": yearGroups
+            case "start": start
+            case "end": end
+            case "religion": religion
+            case "dayName": dayName
+            case "date": date
+            default: nil
+            }
+        }
     }
 
     func page(_ context: PortalRequestContext, typed: FormFields, errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
         let account = try context.requireAccount()
         let assessments = try await store.assessments(schoolID: account.schoolID).map {
-            Row(id: $0.id, name: $0.period.name, detail: $0.period.yearGroups.compactMap { YearGroup($0)?.name }.joined(separator: ", "),
-                dates: "\($0.period.start.longForm) to \($0.period.end.longForm)")
+            Row(name: $0.period.name, detail: $0.period.yearGroups.compactMap { YearGroup($0)?.name }.joined(separator: ", "),
+                dates: "\($0.period.start.longForm) to \($0.period.end.longForm)", removeAction: Paths.Admin.removeAssessment($0.id))
         }
         let days = try await store.religiousDays(schoolID: account.schoolID).map {
-            Row(id: $0.id, name: $0.day.name, detail: $0.day.religion, dates: $0.day.date.longForm)
+            Row(name: $0.day.name, detail: $0.day.religion, dates: $0.day.date.longForm, removeAction: Paths.Admin.removeReligiousDay($0.id))
         }
         func date(_ id: String, _ legend: String) -> DateField {
             DateField(id, legend: legend, hint: "For example, 12 5 2027",
@@ -61,7 +98,7 @@ struct CalendarController {
             religion: TextField("religion", typed["religion"], errors), dayName: TextField("dayName", typed["dayName"], errors),
             date: date("date", "Date"))
         let layout = Layout(title: "Assessments and religious days", account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
-        return views.render("admin-calendar", content, layout: layout, status: status)
+        return views.render(.adminCalendar, content, layout: layout, status: status)
     }
 
     func date(_ form: FormFields, _ id: String, _ subject: String, into errors: inout [FieldError]) -> SchoolDate? {
@@ -93,8 +130,8 @@ struct CalendarController {
             errors.append(FieldError(field: "end", anchor: "end-day", message: "The last day must be the same as or after the first day"))
         }
         guard errors.isEmpty, let start, let end else { return try await page(context, typed: form, errors: errors, status: .unprocessableContent) }
-        try await store.addAssessment(AssessmentPeriod(name: name, yearGroups: numbers, start: start, end: end), schoolID: account.schoolID)
-        return .redirect(to: "/admin/calendar")
+        try await services.settings.addAssessment(AssessmentPeriod(name: name, yearGroups: numbers, start: start, end: end), by: account)
+        return .redirect(to: Paths.Admin.calendar())
     }
 
     func addReligiousDay(_ context: PortalRequestContext) async throws -> Response {
@@ -107,7 +144,7 @@ struct CalendarController {
         if name.isEmpty { errors.append(FieldError(field: "dayName", message: "Enter the name of the day")) }
         let day = date(form, "date", "date", into: &errors)
         guard errors.isEmpty, let day else { return try await page(context, typed: form, errors: errors, status: .unprocessableContent) }
-        try await store.addReligiousDay(ReligiousDay(religion: religion, name: name, date: day), schoolID: account.schoolID)
-        return .redirect(to: "/admin/calendar")
+        try await services.settings.addReligiousDay(ReligiousDay(religion: religion, name: name, date: day), by: account)
+        return .redirect(to: Paths.Admin.calendar())
     }
 }

@@ -1,29 +1,41 @@
 import Foundation
 import Hummingbird
 import LeaveCore
-import LeaveLetters
+import LeaveServices
 import LeaveStore
+import Mustache
 
 /// The headteacher's (or deputy's) decision queue and decision form, for their own school only.
+/// The queue and the request page read what the rules said when they last ran; deciding is
+/// `DecisionDesk`'s.
 struct HeadteacherController {
     let views: Views
-    let store: any PortalStore
-    let clock: SchoolClock
+    let services: PortalServices
+
+    var store: any PortalStore { services.store }
+    var clock: SchoolClock { services.clock }
 
     func addRoutes(to router: Router<PortalRequestContext>) {
-        let decisions = router.group("decisions").add(middleware: RoleMiddleware(.headteacher, .deputy))
-        decisions.get("/") { _, context in try await queue(context) }
-        decisions.get(":reference") { _, context in try await requestPage(context) }
-        decisions.post(":reference") { _, context in try await decide(context) }
+        let decisions = router.group().add(middleware: RoleMiddleware(.headteacher, .deputy))
+        decisions.get(Paths.Decisions.queue.routerPath) { _, context in try await queue(context) }
+        decisions.get(Paths.Decisions.request.routerPath) { _, context in try await requestPage(context) }
+        decisions.post(Paths.Decisions.request.routerPath) { _, context in try await decide(context) }
     }
 
-    struct QueueContent {
+    struct QueueContent: MustacheParent {
         let requests: [RequestRow]
         let count: Int
         let isEmpty: Bool
-    }
 
-    var evaluations: RequestEvaluations { RequestEvaluations(store: store, clock: clock) }
+        func child(named key: String) -> Any? {
+            switch key {
+            case "requests": requests
+            case "count": count
+            case "isEmpty": isEmpty
+            default: nil
+            }
+        }
+    }
 
     func queue(_ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
@@ -31,11 +43,11 @@ struct HeadteacherController {
         let rows = try await store.decisionQueue(schoolID: account.schoolID).map {
             RequestRow($0, clock: clock, recommendation: advice[$0.request.id])
         }
-        return views.render("queue", QueueContent(requests: rows, count: rows.count, isEmpty: rows.isEmpty),
+        return views.render(.queue, QueueContent(requests: rows, count: rows.count, isEmpty: rows.isEmpty),
                             layout: Layout(title: "Decision queue", account: account, csrfToken: context.csrfToken))
     }
 
-    struct RequestContent {
+    struct RequestContent: MustacheParent {
         let request: RequestRow
         let parentName: String
         let decision: DecisionView?
@@ -65,6 +77,37 @@ struct HeadteacherController {
         let linked: [RequestRow]
         let hasLinked: Bool
         let openLinked: Bool
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "request": request
+            case "parentName": parentName
+            case "decision": decision
+            case "errors": errors
+            case "outcome": outcome
+            case "reason": reason
+            case "reasonLimit": reasonLimit
+            case "audit": audit
+            case "recommendation": recommendation
+            case "recommendationClass": recommendationClass
+            case "findings": findings
+            case "blocked": blocked
+            case "needsOverride": needsOverride
+            case "overrideReason": overrideReason
+            case "consultWith": consultWith
+            case "consultation": consultation
+            case "grantedFrom": grantedFrom
+            case "grantedFromSession": grantedFromSession
+            case "grantedTo": grantedTo
+            case "grantedToSession": grantedToSession
+            case "decidedFindings": decidedFindings
+            case "hasDecidedFindings": hasDecidedFindings
+            case "linked": linked
+            case "hasLinked": hasLinked
+            case "openLinked": openLinked
+            default: nil
+            }
+        }
     }
 
     /// A request of this school with this reference; another school's answers 404.
@@ -78,8 +121,7 @@ struct HeadteacherController {
 
     func requestPage(_ context: PortalRequestContext) async throws -> Response {
         let (account, found) = try await schoolRequest(context)
-        // History may have changed since the request was made, so the rules run again now.
-        let evaluation = try await evaluations.refresh(found)
+        let evaluation = try await services.review.stored(found)
         return try await page(account, found, evaluation: evaluation, answers: DecisionAnswers(), errors: [], context: context, status: .ok)
     }
 
@@ -111,7 +153,7 @@ struct HeadteacherController {
             findings: evaluation.findings.map(FindingView.init), blocked: evaluation.isBlocked,
             needsOverride: !evaluation.isBlocked && evaluation.findings.contains { $0.severity == .refuse },
             overrideReason: TextField("overrideReason", answers.overrideReason, errors),
-            consultWith: evaluation.fired("LOA-UNFORESEEN") ? policy.escalateUnforeseenTo : nil,
+            consultWith: evaluation.fired(.loaUnforeseen) ? policy.escalateUnforeseenTo : nil,
             consultation: TextField("consultation", answers.consultation, errors),
             grantedFrom: DateField("grantedFrom", legend: "First session granted", hint: "For example, 7 12 2026", answers.grantedFrom, errors),
             grantedFromSession: Self.sessionChoice("grantedFromSession", answers.grantedFromSession, errors),
@@ -123,7 +165,7 @@ struct HeadteacherController {
             openLinked: linked.contains { $0.request.status.isOpen })
         let layout = Layout(title: "Request \(found.request.reference.text)", account: account,
                             csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
-        return views.render("decide", content, layout: layout, status: status)
+        return views.render(.decide, content, layout: layout, status: status)
     }
 
     func decide(_ context: PortalRequestContext) async throws -> Response {
@@ -135,32 +177,12 @@ struct HeadteacherController {
             grantedFromSession: f["grantedFromSession"],
             grantedTo: DateAnswer(day: f["grantedTo-day"], month: f["grantedTo-month"], year: f["grantedTo-year"]),
             grantedToSession: f["grantedToSession"])
-        if let existing = try await store.decision(requestID: found.request.id, schoolID: account.schoolID) {
-            throw HTTPError(.conflict, message: "Request \(found.request.reference.text) was already \(existing.outcome.title.lowercased()) by \(existing.decidedBy.name) on \(clock.describe(existing.decidedAt)). A decision cannot be made twice.")
-        }
-        guard found.request.status.isOpen else {
-            throw HTTPError(.conflict, message: "Request \(found.request.reference.text) has been \(found.request.status.title.lowercased()) and no longer needs a decision.")
-        }
-        let evaluation = try await evaluations.refresh(found)
-        switch validate(answers, against: evaluation, for: found) {
-        case .invalid(let errors):
-            return try await page(account, found, evaluation: evaluation, answers: answers, errors: errors, context: context, status: .unprocessableContent)
-        case .valid(let (outcome, reason)):
-            do {
-                try await record(outcome, reason, answers: answers, evaluation: evaluation, for: found, by: account)
-            } catch StoreError.notOpen(let status) {
-                throw HTTPError(.conflict, message: "Request \(found.request.reference.text) was \(status.title.lowercased()) while you were deciding. A decision cannot be made twice.")
-            }
-            if context.form["applyToLinked"] == "yes" {
-                // Brothers' and sisters' requests take the same decision where their own findings allow it;
-                // any that need something more stay in the queue.
-                for sibling in try await store.linkedRequests(to: found.request) where sibling.request.status.isOpen {
-                    let siblingEvaluation = try await evaluations.refresh(sibling)
-                    guard case .valid = validate(answers, against: siblingEvaluation, for: sibling) else { continue }
-                    try? await record(outcome, reason, answers: answers, evaluation: siblingEvaluation, for: sibling, by: account)
-                }
-            }
-            return .redirect(to: "/decisions/\(found.request.reference.text)")
+        switch try await services.decisions.decide(found, answers: answers, applyToLinked: f["applyToLinked"] == "yes", by: account) {
+        case .invalid(let errors, let evaluation):
+            return try await page(account, found, evaluation: evaluation, answers: answers, errors: errors, context: context,
+                                  status: .unprocessableContent)
+        case .decided:
+            return .redirect(to: Paths.Decisions.request(found.request.reference))
         }
     }
 
@@ -168,45 +190,5 @@ struct HeadteacherController {
         ChoiceField(id, Session.allCases.map {
             Choice(value: $0.rawValue, label: $0.name.capitalisedFirst, hint: nil, checked: chosen == $0.rawValue)
         }, errors)
-    }
-
-    /// The answers checked against the rules' findings and, for a grant in part, against what was asked.
-    func validate(_ answers: DecisionAnswers, against evaluation: Evaluation, for item: RequestWithPupil)
-        -> Validated<(outcome: DecisionOutcome, reason: String)> {
-        let checked = answers.validate(against: evaluation)
-        guard answers.outcome == DecisionOutcome.grantedInPart.rawValue else { return checked }
-        let part = answers.grantedPart(of: (item.request.application.start, item.request.application.end)).errors
-        if part.isEmpty { return checked }
-        return .invalid(checked.errors + part)
-    }
-
-    /// Records one decision with its letter, written now and kept unchanged.
-    func record(_ outcome: DecisionOutcome, _ reason: String, answers: DecisionAnswers, evaluation: Evaluation,
-                for item: RequestWithPupil, by account: Account) async throws {
-        guard let school = try await store.school(id: account.schoolID),
-              let parent = try await store.account(id: item.request.parentID)
-        else { throw HTTPError(.notFound) }
-        var part: (from: SessionPoint, to: SessionPoint)?
-        if outcome == .grantedInPart, case .valid(let granted) = answers.grantedPart(of: (item.request.application.start, item.request.application.end)) {
-            part = granted
-        }
-        let decision = Decision(requestID: item.request.id, outcome: outcome, reason: reason,
-                                decidedBy: Actor(account), decidedAt: clock.now,
-                                overrideReason: outcome.grants ? answers.overrideReason.trimmedOrNil : nil,
-                                consultation: answers.consultation.trimmedOrNil,
-                                grantedFrom: part?.from, grantedTo: part?.to, findings: evaluation.findings)
-        var letter = DecisionLetter(school: school, letterDate: clock.today, parentName: parent.displayName,
-                                    pupil: item.pupil, request: item.request, outcome: outcome,
-                                    reason: reason, decidedBy: decision.decidedBy)
-        letter.grantedFrom = part?.from
-        letter.grantedTo = part?.to
-        try await store.decide(decision, schoolID: account.schoolID, letterHTML: LetterHTML.render(letter))
-    }
-}
-
-extension String {
-    var trimmedOrNil: String? {
-        let text = trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
     }
 }

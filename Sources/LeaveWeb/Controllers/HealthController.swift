@@ -5,7 +5,7 @@ struct HealthController {
     let isHealthy: @Sendable () async -> Bool
 
     func addRoutes(to router: Router<PortalRequestContext>) {
-        router.get("/health") { _, _ in
+        router.get(Paths.health.routerPath) { _, _ in
             let healthy = await isHealthy()
             return Response(status: healthy ? .ok : .serviceUnavailable,
                             headers: [.contentType: "text/plain; charset=utf-8"],

@@ -2,42 +2,82 @@ import Foundation
 import Hummingbird
 import LeaveCore
 import LeaveImport
+import LeaveServices
 import LeaveStore
+import Mustache
 
 /// The office uploads the MIS's exports (CTF, or CSV of marks or pupils) and sees the same
 /// report as `leave-portal import`. Imports go only into the office's own school.
 struct ImportController {
     let views: Views
-    let store: any PortalStore
-    let clock: SchoolClock
-    let imports: RegisterImports
+    let services: PortalServices
+
+    var clock: SchoolClock { services.clock }
 
     func addRoutes(to router: Router<PortalRequestContext>) {
-        let office = router.group("office/imports").add(middleware: RoleMiddleware(.office))
-        office.get("/") { _, context in try await page(context, kind: "", errors: [], report: nil, status: .ok) }
-        office.post("/") { _, context in try await upload(context) }
+        let office = router.group().add(middleware: RoleMiddleware(.office))
+        office.get(Paths.Office.imports.routerPath) { _, context in try await page(context, kind: "", errors: [], report: nil, status: .ok) }
+        office.post(Paths.Office.imports.routerPath) { _, context in try await upload(context) }
     }
 
-    struct ReportView {
+    struct ReportView: MustacheParent {
         let fileName: String
         let summary: String
         let pupilsAdded: Int
         let pupilsUpdated: Int
         let marksAdded: Int
         let marksChanged: Int
-        let problems: [ImportReport.Problem]
+        let problems: [ProblemRow]
         let hasProblems: Bool
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "fileName": fileName
+            case "summary": summary
+            case "pupilsAdded": pupilsAdded
+            case "pupilsUpdated": pupilsUpdated
+            case "marksAdded": marksAdded
+            case "marksChanged": marksChanged
+            case "problems": problems
+            case "hasProblems": hasProblems
+            default: nil
+            }
+        }
     }
 
-    struct RunRow {
+    struct ProblemRow: MustacheParent {
+        let location: String
+        let message: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "location": location
+            case "message": message
+            default: nil
+            }
+        }
+    }
+
+    struct RunRow: MustacheParent {
         let at: String
         let kind: String
         let fileName: String
         let actorName: String
         let summary: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "at": at
+            case "kind": kind
+            case "fileName": fileName
+            case "actorName": actorName
+            case "summary": summary
+            default: nil
+            }
+        }
     }
 
-    struct Content {
+    struct Content: MustacheParent {
         let errors: ErrorSummary
         let kind: ChoiceField
         let fileError: String?
@@ -45,11 +85,24 @@ struct ImportController {
         let report: ReportView?
         let runs: [RunRow]
         let hasRuns: Bool
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "errors": errors
+            case "kind": kind
+            case "fileError": fileError
+            case "limitMB": limitMB
+            case "report": report
+            case "runs": runs
+            case "hasRuns": hasRuns
+            default: nil
+            }
+        }
     }
 
     func page(_ context: PortalRequestContext, kind: String, errors: [FieldError], report: ReportView?, status: HTTPResponse.Status) async throws -> Response {
         let account = try context.requireAccount()
-        let runs = try await store.importRuns(schoolID: account.schoolID, limit: 10).map {
+        let runs = try await services.store.importRuns(schoolID: account.schoolID, limit: 10).map {
             RunRow(at: clock.describe($0.at), kind: Self.kindTitle($0.kind), fileName: $0.fileName, actorName: $0.actorName, summary: $0.summary)
         }
         let choices = RegisterImports.Kind.allCases.map {
@@ -57,9 +110,9 @@ struct ImportController {
         }
         let content = Content(errors: ErrorSummary(errors), kind: ChoiceField("kind", choices, errors),
                               fileError: errors.first { $0.field == "file" }?.message,
-                              limitMB: imports.maxBytes / 1_048_576, report: report, runs: runs, hasRuns: !runs.isEmpty)
+                              limitMB: services.importLimitBytes / 1_048_576, report: report, runs: runs, hasRuns: !runs.isEmpty)
         let layout = Layout(title: "Import from the MIS", account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
-        return views.render("imports", content, layout: layout, status: status)
+        return views.render(.imports, content, layout: layout, status: status)
     }
 
     func upload(_ context: PortalRequestContext) async throws -> Response {
@@ -86,11 +139,11 @@ struct ImportController {
             throw HTTPError(.internalServerError)
         }
         do {
-            let (_, report) = try await imports.run(kind, path: path, fileName: file.fileName, schoolID: account.schoolID,
-                                                    actorName: account.displayName, at: clock.now)
+            let (_, report) = try await services.imports.run(kind, path: path, fileName: file.fileName, schoolID: account.schoolID,
+                                                             actorName: account.displayName)
             let view = ReportView(fileName: file.fileName, summary: report.summary, pupilsAdded: report.pupils.added,
                                   pupilsUpdated: report.pupils.updated, marksAdded: report.marks.added, marksChanged: report.marks.changed,
-                                  problems: report.problems, hasProblems: !report.problems.isEmpty)
+                                  problems: report.problems.map { ProblemRow(location: $0.location, message: $0.message) }, hasProblems: !report.problems.isEmpty)
             return try await page(context, kind: "", errors: [], report: view, status: .ok)
         } catch let refusal as ImportRefusal {
             let message = "The file was refused and nothing was imported: \(refusal)"

@@ -1,21 +1,25 @@
 import Hummingbird
 import LeaveCore
+import LeaveServices
 import LeaveStore
+import Mustache
 
 /// The school office: decision letters waiting to be printed, each as a print-ready page.
 struct OfficeController {
     let views: Views
-    let store: any PortalStore
-    let clock: SchoolClock
+    let services: PortalServices
+
+    var store: any PortalStore { services.store }
+    var clock: SchoolClock { services.clock }
 
     func addRoutes(to router: Router<PortalRequestContext>) {
-        let office = router.group("office").add(middleware: RoleMiddleware(.office))
-        office.get("letters") { _, context in try await letters(context) }
-        office.get("letters/:id") { _, context in try await letter(context) }
-        office.post("letters/:id/printed") { _, context in try await markPrinted(context) }
+        let office = router.group().add(middleware: RoleMiddleware(.office))
+        office.get(Paths.Office.letters.routerPath) { _, context in try await letters(context) }
+        office.get(Paths.Office.letter.routerPath) { _, context in try await letter(context) }
+        office.post(Paths.Office.printed.routerPath) { _, context in try await markPrinted(context) }
     }
 
-    struct LetterRow {
+    struct LetterRow: MustacheParent {
         let id: Int64
         let reference: String
         let pupilName: String
@@ -23,19 +27,47 @@ struct OfficeController {
         let outcomeClass: String
         let createdAt: String
         let printedAt: String?
+        let href: String
+        let printedAction: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "id": id
+            case "reference": reference
+            case "pupilName": pupilName
+            case "outcome": outcome
+            case "outcomeClass": outcomeClass
+            case "createdAt": createdAt
+            case "printedAt": printedAt
+            case "href": href
+            case "printedAction": printedAction
+            default: nil
+            }
+        }
     }
 
-    struct LettersContent {
+    struct LettersContent: MustacheParent {
         let waiting: [LetterRow]
         let printed: [LetterRow]
         let hasWaiting: Bool
         let hasPrinted: Bool
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "waiting": waiting
+            case "printed": printed
+            case "hasWaiting": hasWaiting
+            case "hasPrinted": hasPrinted
+            default: nil
+            }
+        }
     }
 
     func row(_ letter: StoredLetter) -> LetterRow {
         LetterRow(id: letter.id, reference: letter.reference.text, pupilName: letter.pupilName,
                   outcome: letter.outcome.title, outcomeClass: letter.outcome.rawValue,
-                  createdAt: clock.describe(letter.createdAt), printedAt: letter.printedAt.map(clock.describe))
+                  createdAt: clock.describe(letter.createdAt), printedAt: letter.printedAt.map(clock.describe),
+                  href: Paths.Office.letter(letter.id), printedAction: Paths.Office.printed(letter.id))
     }
 
     func letters(_ context: PortalRequestContext) async throws -> Response {
@@ -43,7 +75,7 @@ struct OfficeController {
         let waiting = try await store.letters(schoolID: account.schoolID, printed: false, limit: 500).map(row)
         let printed = try await store.letters(schoolID: account.schoolID, printed: true, limit: 20).map(row)
         let content = LettersContent(waiting: waiting, printed: printed, hasWaiting: !waiting.isEmpty, hasPrinted: !printed.isEmpty)
-        return views.render("letters", content, layout: Layout(title: "Letters to print", account: account, csrfToken: context.csrfToken))
+        return views.render(.letters, content, layout: Layout(title: "Letters to print", account: account, csrfToken: context.csrfToken))
     }
 
     func schoolLetter(_ context: PortalRequestContext) async throws -> (Account, StoredLetter) {
@@ -54,14 +86,22 @@ struct OfficeController {
         return (account, letter)
     }
 
-    struct LetterContent {
+    struct LetterContent: MustacheParent {
         let letter: LetterRow
         let html: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "letter": letter
+            case "html": html
+            default: nil
+            }
+        }
     }
 
     func letter(_ context: PortalRequestContext) async throws -> Response {
         let (account, letter) = try await schoolLetter(context)
-        return views.render("letter-print", LetterContent(letter: row(letter), html: letter.html),
+        return views.render(.letterPrint, LetterContent(letter: row(letter), html: letter.html),
                             layout: Layout(title: "Letter \(letter.reference.text)", account: account, csrfToken: context.csrfToken))
     }
 
@@ -72,6 +112,6 @@ struct OfficeController {
         } catch StoreError.alreadyPrinted {
             throw HTTPError(.conflict, message: "The letter for \(letter.reference.text) is already marked as printed.")
         }
-        return .redirect(to: "/office/letters")
+        return .redirect(to: Paths.Office.letters())
     }
 }

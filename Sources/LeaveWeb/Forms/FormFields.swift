@@ -1,4 +1,5 @@
 import Foundation
+import LeaveServices
 
 /// The fields of an `application/x-www-form-urlencoded` body. Repeated names keep every value.
 public struct FormFields: Sendable {

@@ -1,13 +1,7 @@
 import Foundation
 import Hummingbird
+import LeaveServices
 import MultipartKit
-
-/// A file sent with a form: its name as the browser gave it, and its bytes.
-public struct UploadedFile: Sendable {
-    public let fileName: String
-    public let contentType: String
-    public let data: Data
-}
 
 /// Reads a `multipart/form-data` body into text fields and files with MultipartKit's parser.
 enum MultipartForm {

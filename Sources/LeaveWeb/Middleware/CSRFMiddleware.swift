@@ -1,5 +1,6 @@
 import Hummingbird
 import LeaveCore
+import LeaveServices
 
 /// Guards every POST with a token that only pages of this site can know: the token sits in
 /// an HttpOnly, SameSite cookie and in a hidden field of every form, and a POST whose field
@@ -57,15 +58,9 @@ struct CSRFMiddleware: RouterMiddleware {
         return response
     }
 
-    static func newToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-        return String((0..<43).map { _ in alphabet[Int(generator.next() % 64)] })
-    }
+    static func newToken() -> String { RandomToken.make() }
 
-    static func isWellFormed(_ token: String) -> Bool {
-        token.count == 43 && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
-    }
+    static func isWellFormed(_ token: String) -> Bool { RandomToken.isWellFormed(token) }
 
     /// Compares without stopping at the first difference, so timing tells nothing about the token.
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

@@ -1,4 +1,5 @@
 import Hummingbird
+import LeaveServices
 
 /// Turns every error into a page a person can act on. Unexpected errors are logged by
 /// type only (their text could hold personal data) and shown as a plain apology.
@@ -11,6 +12,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             return views.errorPage(status: error.status, message: error.body, context: context)
+        } catch ServiceError.notFound {
+            return views.errorPage(status: .notFound, message: nil, context: context)
+        } catch ServiceError.conflict(let message) {
+            return views.errorPage(status: .conflict, message: message, context: context)
         } catch {
             context.logger.error("unexpected error \(String(reflecting: type(of: error)))")
             return views.errorPage(status: .internalServerError, message: nil, context: context)

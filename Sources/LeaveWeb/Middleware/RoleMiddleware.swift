@@ -13,7 +13,7 @@ struct RoleMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let account = context.account else {
-            return .redirect(to: "/login", type: .normal)
+            return .redirect(to: Paths.login(), type: .normal)
         }
         guard roles.contains(account.role) else {
             throw HTTPError(.forbidden, message: "Your account (\(account.role.title)) cannot open this page.")

@@ -1,11 +1,20 @@
 import Foundation
 import LeaveCore
+import Mustache
 
 /// The error summary at the top of a form: GOV.UK's "There is a problem" box.
-struct ErrorSummary {
-    struct Item {
+struct ErrorSummary: MustacheParent {
+    struct Item: MustacheParent {
         let anchor: String
         let message: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "anchor": anchor
+            case "message": message
+            default: nil
+            }
+        }
     }
 
     let items: [Item]
@@ -16,10 +25,18 @@ struct ErrorSummary {
         items = errors.map { Item(anchor: $0.anchor, message: $0.message) }
         any = !errors.isEmpty
     }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "items": items
+        case "any": any
+        default: nil
+        }
+    }
 }
 
 /// A text question with what was typed and its error, if any.
-struct TextField {
+struct TextField: MustacheParent {
     let id: String
     let value: String
     let error: String?
@@ -29,10 +46,19 @@ struct TextField {
         self.value = value
         self.error = errors.first { $0.field == id }?.message
     }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "value": value
+        case "error": error
+        default: nil
+        }
+    }
 }
 
 /// A day/month/year question; only the boxes at fault are marked, as the pattern asks.
-struct DateField {
+struct DateField: MustacheParent {
     let id: String
     let legend: String
     let hint: String
@@ -63,20 +89,47 @@ struct DateField {
         monthError = marked("month")
         yearError = marked("year")
     }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "legend": legend
+        case "hint": hint
+        case "day": day
+        case "month": month
+        case "year": year
+        case "error": error
+        case "dayError": dayError
+        case "monthError": monthError
+        case "yearError": yearError
+        default: nil
+        }
+    }
 }
 
 /// One radio button or option.
-struct Choice {
+struct Choice: MustacheParent {
     let value: String
     let label: String
     let hint: String?
     let checked: Bool
     /// The first radio carries the question's own id, so the error summary's link lands on it.
     var inputID = ""
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "value": value
+        case "label": label
+        case "hint": hint
+        case "checked": checked
+        case "inputID": inputID
+        default: nil
+        }
+    }
 }
 
 /// A set of radios with its error.
-struct ChoiceField {
+struct ChoiceField: MustacheParent {
     let id: String
     let choices: [Choice]
     let error: String?
@@ -89,5 +142,14 @@ struct ChoiceField {
             return choice
         }
         self.error = errors.first { $0.field == id }?.message
+    }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "choices": choices
+        case "error": error
+        default: nil
+        }
     }
 }

@@ -1,8 +1,10 @@
 import LeaveCore
+import LeaveServices
 import LeaveStore
+import Mustache
 
 /// A request as one row of a list or the head of its own page.
-struct RequestRow {
+struct RequestRow: MustacheParent {
     let reference: String
     let pupilName: String
     let yearGroup: String
@@ -20,10 +22,14 @@ struct RequestRow {
     let isOpen: Bool
     let submittedAt: String
     /// Every answer the parent gave, and the files they sent.
-    let answers: [RequestDetails.Answer]
+    let answers: [AnswerRow]
     let hasAnswers: Bool
-    let evidence: [RequestDetails.Evidence]
+    let evidence: [FileLink]
     let hasEvidence: Bool
+    /// The request's page for its parent, for the headteacher, and the parent's withdraw page.
+    let parentHref: String
+    let decisionHref: String
+    let withdrawHref: String
     /// The rules' newest advice, for the queue.
     var recommendation: String = ""
     var recommendationClass: String = ""
@@ -34,10 +40,13 @@ struct RequestRow {
             self.recommendationClass = recommendation.rawValue
         }
         let r = item.request, a = r.application
-        answers = a.details.answers
+        answers = a.details.answers.map { AnswerRow(question: $0.question, answer: $0.answer) }
         hasAnswers = !a.details.answers.isEmpty
-        evidence = a.details.evidence
+        evidence = a.details.evidence.map(FileLink.init)
         hasEvidence = !a.details.evidence.isEmpty
+        parentHref = Paths.Parent.request(r.reference)
+        decisionHref = Paths.Decisions.request(r.reference)
+        withdrawHref = Paths.Parent.withdraw(r.reference)
         reference = r.reference.text
         pupilName = item.pupil.fullName
         yearGroup = item.pupil.yearGroup.name
@@ -55,18 +64,59 @@ struct RequestRow {
         isOpen = r.status.isOpen
         submittedAt = clock.describe(r.submittedAt)
     }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "reference": reference
+        case "pupilName": pupilName
+        case "yearGroup": yearGroup
+        case "kind": kind
+        case "purpose": purpose
+        case "firstSession": firstSession
+        case "lastSession": lastSession
+        case "firstDay": firstDay
+        case "lastDay": lastDay
+        case "returnDate": returnDate
+        case "schoolDays": schoolDays
+        case "sessions": sessions
+        case "status": status
+        case "statusClass": statusClass
+        case "isOpen": isOpen
+        case "submittedAt": submittedAt
+        case "answers": answers
+        case "hasAnswers": hasAnswers
+        case "evidence": evidence
+        case "hasEvidence": hasEvidence
+        case "parentHref": parentHref
+        case "decisionHref": decisionHref
+        case "withdrawHref": withdrawHref
+        case "recommendation": recommendation
+        case "recommendationClass": recommendationClass
+        default: nil
+        }
+    }
 }
 
 /// A question and answer on a "Check your answers" or details page.
-struct SummaryRow {
+struct SummaryRow: MustacheParent {
     let key: String
     let value: String
     let changeHref: String?
     let changeLabel: String
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "key": key
+        case "value": value
+        case "changeHref": changeHref
+        case "changeLabel": changeLabel
+        default: nil
+        }
+    }
 }
 
 /// A decision as the parent and the headteacher see it after it is made.
-struct DecisionView {
+struct DecisionView: MustacheParent {
     let outcome: String
     let outcomeClass: String
     let reason: String
@@ -86,9 +136,23 @@ struct DecisionView {
         decidedBy = "\(decision.decidedBy.name), \(decision.decidedBy.role.title)"
         decidedAt = clock.describe(decision.decidedAt)
     }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "outcome": outcome
+        case "outcomeClass": outcomeClass
+        case "reason": reason
+        case "decidedBy": decidedBy
+        case "decidedAt": decidedAt
+        case "overrideReason": overrideReason
+        case "consultation": consultation
+        case "granted": granted
+        default: nil
+        }
+    }
 }
 
-struct AuditRow {
+struct AuditRow: MustacheParent {
     let at: String
     let who: String
     let action: String
@@ -104,5 +168,84 @@ struct AuditRow {
         case .letterPrinted: "Letter printed"
         }
         detail = event.detail
+    }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "at": at
+        case "who": who
+        case "action": action
+        case "detail": detail
+        default: nil
+        }
+    }
+}
+
+/// One of the parent's answers as they gave it.
+struct AnswerRow: MustacheParent {
+    let question: String
+    let answer: String
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "question": question
+        case "answer": answer
+        default: nil
+        }
+    }
+}
+
+/// A file sent as evidence: its name, and where staff and its parent open it.
+struct FileLink: MustacheParent {
+    let id: String
+    let fileName: String
+    let href: String
+
+    init(_ evidence: RequestDetails.Evidence) {
+        id = evidence.id
+        fileName = evidence.fileName
+        href = Paths.file(evidence.id)
+    }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "fileName": fileName
+        case "href": href
+        default: nil
+        }
+    }
+}
+
+/// A finding as a page shows it.
+struct FindingView: MustacheParent {
+    let rule: String
+    let severity: String
+    let severityTitle: String
+    let message: String
+    let source: String
+
+    init(_ finding: Finding) {
+        rule = finding.rule.rawValue
+        severity = finding.severity.rawValue
+        severityTitle = switch finding.severity {
+        case .blocked: "Cannot be granted"
+        case .refuse: "Policy says refuse"
+        case .attention: "Weigh this"
+        case .info: "For information"
+        }
+        message = finding.message
+        source = finding.source
+    }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "rule": rule
+        case "severity": severity
+        case "severityTitle": severityTitle
+        case "message": message
+        case "source": source
+        default: nil
+        }
     }
 }

@@ -7,19 +7,33 @@ import Mustache
 public struct Views: Sendable {
     let library: MustacheLibrary
 
-    /// Loads every template bundled with LeaveWeb; a template that does not parse stops the start.
+    /// Loads every template bundled with LeaveWeb; a template that does not parse, or one the
+    /// portal names that is not there, stops the start.
     public static func load() async throws -> Views {
         guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
-            throw ViewsError.templatesMissing
+            throw ViewsError.templatesMissing([])
         }
-        return Views(library: try await MustacheLibrary(directory: folder))
+        let library = try await MustacheLibrary(directory: folder)
+        let missing = Template.allCases.filter { library.getTemplate(named: $0.rawValue) == nil }
+        guard missing.isEmpty else { throw ViewsError.templatesMissing(missing.map(\.rawValue)) }
+        return Views(library: library)
     }
 
-    enum ViewsError: Error { case templatesMissing }
+    public enum ViewsError: Error, CustomStringConvertible {
+        case templatesMissing([String])
 
-    func render<Content>(_ template: String, _ content: Content, layout: Layout, status: HTTPResponse.Status = .ok) -> Response {
+        public var description: String {
+            switch self {
+            case .templatesMissing(let names):
+                names.isEmpty ? "the page templates folder is missing" : "page templates missing: \(names.joined(separator: ", "))"
+            }
+        }
+    }
+
+    func render(_ template: Template, _ content: some MustacheParent, layout: Layout, status: HTTPResponse.Status = .ok) -> Response {
         let page = Page(layout: layout, content: content)
-        let html = library.render(page, withTemplate: template) ?? "Page template \(template) is missing"
+        // Every name was checked at start, so the library always has it.
+        let html = library.render(page, withTemplate: template.rawValue) ?? ""
         return Self.html(html, status: status)
     }
 
@@ -41,12 +55,12 @@ public struct Views: Sendable {
             ? "If you typed the web address, check it is correct. If you followed a link, the page may belong to another account."
             : "Try again later. What you have already sent to the school is safe.")
         let layout = Layout(title: title, account: nil, csrfToken: context.csrfToken, hasErrors: false)
-        return render("error", ErrorContent(heading: title, message: text), layout: layout, status: status)
+        return render(.error, ErrorContent(heading: title, message: text), layout: layout, status: status)
     }
 }
 
-/// What every page's frame needs: the title, who is signed in, and the CSRF token.
-struct Layout {
+/// What every page's frame needs: the title, who is signed in, the CSRF token and the links.
+struct Layout: MustacheParent {
     let title: String
     let account: AccountBar?
     let csrfToken: String
@@ -61,9 +75,37 @@ struct Layout {
         self.hasErrors = hasErrors
         self.pageTitle = (hasErrors ? "Error: " : "") + title + " – Leave Portal"
     }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "account": account
+        case "csrfToken": csrfToken
+        case "hasErrors": hasErrors
+        case "pageTitle": pageTitle
+        case "urls": SiteLinks.shared
+        default: nil
+        }
+    }
 }
 
-struct AccountBar {
+/// The fixed links templates use (the frame, back links, the buttons to start a request).
+struct SiteLinks: MustacheParent {
+    static let shared = SiteLinks()
+
+    let links: [String: String] = [
+        "home": Paths.home(), "logout": Paths.logout(), "login": Paths.login(),
+        "stylesheet": Paths.stylesheet, "printStylesheet": Paths.printStylesheet,
+        "parentHome": Paths.Parent.home(), "forms": Paths.Forms.list(), "queue": Paths.Decisions.queue(),
+        "letters": Paths.Office.letters(), "imports": Paths.Office.imports(),
+        "admin": Paths.Admin.settings(), "adminPolicy": Paths.Admin.policy(), "adminCalendar": Paths.Admin.calendar(),
+        "assessments": Paths.Admin.assessments(), "religiousDays": Paths.Admin.religiousDays(),
+    ]
+
+    func child(named name: String) -> Any? { links[name] }
+}
+
+struct AccountBar: MustacheParent {
     let name: String
     let role: String
     let links: [NavLink]
@@ -72,25 +114,58 @@ struct AccountBar {
         name = account.displayName
         role = account.role.title
         links = switch account.role {
-        case .parent: [NavLink(href: "/parent", text: "Your requests"), NavLink(href: "/parent/forms", text: "Ask the school")]
-        case .headteacher, .deputy: [NavLink(href: "/decisions", text: "Decision queue")]
-        case .office: [NavLink(href: "/office/letters", text: "Letters to print"), NavLink(href: "/office/imports", text: "Import from the MIS")]
-        case .admin: [NavLink(href: "/admin", text: "School settings")]
+        case .parent: [NavLink(href: Paths.Parent.home(), text: "Your requests"), NavLink(href: Paths.Forms.list(), text: "Ask the school")]
+        case .headteacher, .deputy: [NavLink(href: Paths.Decisions.queue(), text: "Decision queue")]
+        case .office: [NavLink(href: Paths.Office.letters(), text: "Letters to print"), NavLink(href: Paths.Office.imports(), text: "Import from the MIS")]
+        case .admin: [NavLink(href: Paths.Admin.settings(), text: "School settings")]
+        }
+    }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "role": role
+        case "links": links
+        default: nil
         }
     }
 }
 
-struct NavLink {
+struct NavLink: MustacheParent {
     let href: String
     let text: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": href
+        case "text": text
+        default: nil
+        }
+    }
 }
 
-struct Page<Content> {
+struct Page<Content: MustacheParent>: MustacheParent {
     let layout: Layout
     let content: Content
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "layout": layout
+        case "content": content
+        default: nil
+        }
+    }
 }
 
-struct ErrorContent {
+struct ErrorContent: MustacheParent {
     let heading: String
     let message: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "heading": heading
+        case "message": message
+        default: nil
+        }
+    }
 }

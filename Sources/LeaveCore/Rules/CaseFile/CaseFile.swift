@@ -13,8 +13,9 @@ public enum CaseFile {
         let policy = try readPolicy(root.fields["policy"])
         let calendar = try readCalendar(root.fields["calendar"])
         let pupil = try JSONObject(root.fields["pupil"], path: "pupil", allowed: ["yearGroup", "attendance", "previousRequests"])
-        guard let yearNumber = try pupil.number("yearGroup"), yearNumber == yearNumber.rounded(),
-              let yearGroup = YearGroup(Int(yearNumber)) else {
+        // `Int(exactly:)`: a fraction or a number too large for Int (1e300) is refused like any other.
+        guard let yearNumber = try pupil.number("yearGroup"), let whole = Int(exactly: yearNumber),
+              let yearGroup = YearGroup(whole) else {
             throw CaseFileError("pupil.yearGroup must be a whole number from 0 (Reception) to 13")
         }
         let history = try readAttendance(pupil)
@@ -38,10 +39,10 @@ public enum CaseFile {
         guard var settings = PolicySettings.preset(presetName) else {
             throw CaseFileError("policy.preset: unknown preset '\(presetName)' (one of \(PolicySettings.presetNames.joined(separator: ", ")))")
         }
-        for key in fields.keys.sorted() where key != "preset" {
-            guard PolicySettings.settingNames.contains(key) else { throw CaseFileError("unknown field 'policy.\(key)'") }
+        for (key, field) in fields.sorted(by: { $0.key < $1.key }) where key != "preset" {
+            guard let name = PolicySettingName(rawValue: key) else { throw CaseFileError("unknown field 'policy.\(key)'") }
             let policyValue: PolicyValue
-            switch fields[key]! {
+            switch field {
             case .null: policyValue = .null
             case .bool(let b): policyValue = .flag(b)
             case .number(let n): policyValue = .number(n)
@@ -50,14 +51,16 @@ public enum CaseFile {
                 policyValue = .list(try items.map {
                     switch $0 {
                     case .string(let s): return s
-                    case .number(let n) where n == n.rounded(): return String(Int(n))
+                    // Too large for Int (1e300): passed on as written, so the setting refuses it as it
+                    // would an amount too large typed as text, rather than trapping here.
+                    case .number(let n) where n == n.rounded(): return Int(exactly: n).map(String.init) ?? String(n)
                     default: throw CaseFileError("policy.\(key) must be a list of text or whole numbers")
                     }
                 })
             case .object: throw CaseFileError("policy.\(key) cannot be an object")
             }
             do {
-                try settings.set(key, to: policyValue)
+                try settings.set(name, to: policyValue)
             } catch let error as PolicySettings.SettingError {
                 throw CaseFileError("policy.\(error)")
             }
@@ -91,8 +94,10 @@ public enum CaseFile {
             let start = try period.date("start"), end = try period.date("end")
             guard start <= end else { throw CaseFileError("\(period.name("end")) (\(end.iso)) is before \(period.name("start")) (\(start.iso))") }
             let years = try period.array("yearGroups").map { value -> Int in
-                guard case .number(let n) = value, n == n.rounded() else { throw CaseFileError("\(period.name("yearGroups")) must be whole numbers") }
-                return Int(n)
+                guard case .number(let n) = value, let whole = Int(exactly: n) else {
+                    throw CaseFileError("\(period.name("yearGroups")) must be whole numbers")
+                }
+                return whole
             }
             return AssessmentPeriod(name: try period.string("name") ?? "Assessment", yearGroups: years, start: start, end: end)
         }

@@ -10,7 +10,7 @@ public enum EvaluationJSON {
         out += "  \"registerCode\": \(evaluation.registerCode.map { quote($0.rawValue) } ?? "null"),\n"
         out += "  \"findings\": ["
         out += evaluation.findings.map { f in
-            "\n    { \"rule\": \(quote(f.rule)), \"severity\": \(quote(f.severity.rawValue)), \"message\": \(quote(f.message)), \"source\": \(quote(f.source)) }"
+            "\n    { \"rule\": \(quote(f.rule.rawValue)), \"severity\": \(quote(f.severity.rawValue)), \"message\": \(quote(f.message)), \"source\": \(quote(f.source)) }"
         }.joined(separator: ",")
         out += evaluation.findings.isEmpty ? "]\n}" : "\n  ]\n}"
         return out

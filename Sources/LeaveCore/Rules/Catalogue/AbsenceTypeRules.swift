@@ -1,7 +1,7 @@
 // Rules for medical appointments, religious observance and travellers (rules.md).
 
 struct MedicalNotInAdvance: Rule {
-    let id = "MED-NOT-ADVANCE"
+    let id: RuleID = .medicalNotInAdvance
     let appliesTo: Set<RequestType> = [.medical]
     func check(_ c: RuleContext) -> Finding? {
         guard c.request.start.date <= c.submittedOn else { return nil }
@@ -12,7 +12,7 @@ struct MedicalNotInAdvance: Rule {
 }
 
 struct MedicalLong: Rule {
-    let id = "MED-LONG"
+    let id: RuleID = .medicalLong
     let appliesTo: Set<RequestType> = [.medical]
     func check(_ c: RuleContext) -> Finding? {
         guard c.count.sessions > 1 else { return nil }
@@ -23,7 +23,7 @@ struct MedicalLong: Rule {
 }
 
 struct MedicalEvidence: Rule {
-    let id = "MED-EVIDENCE"
+    let id: RuleID = .medicalEvidence
     let appliesTo: Set<RequestType> = [.medical]
     func check(_ c: RuleContext) -> Finding? {
         guard c.request.evidence.isEmpty else { return nil }
@@ -33,7 +33,7 @@ struct MedicalEvidence: Rule {
 }
 
 struct ReligiousNotSetApart: Rule {
-    let id = "REL-NOT-SET-APART"
+    let id: RuleID = .religiousNotSetApart
     let appliesTo: Set<RequestType> = [.religious]
     func check(_ c: RuleContext) -> Finding? {
         let religion = (c.request.religion ?? "").lowercased()
@@ -47,7 +47,7 @@ struct ReligiousNotSetApart: Rule {
 }
 
 struct TravellerNotOccupational: Rule {
-    let id = "TRV-NOT-OCCUPATIONAL"
+    let id: RuleID = .travellerNotOccupational
     let appliesTo: Set<RequestType> = [.traveller]
     func check(_ c: RuleContext) -> Finding? {
         guard c.request.occupational != true else { return nil }
@@ -58,7 +58,7 @@ struct TravellerNotOccupational: Rule {
 }
 
 struct TravellerSessions: Rule {
-    let id = "TRV-200-SESSIONS"
+    let id: RuleID = .travellerMinimumSessions
     let appliesTo: Set<RequestType> = [.traveller]
     func check(_ c: RuleContext) -> Finding? {
         let attended = c.statistics.sessionsAttended(inTwelveMonthsBefore: c.input.asOf)

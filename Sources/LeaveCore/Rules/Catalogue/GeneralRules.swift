@@ -1,7 +1,7 @@
 // Rules for every request (rules.md "Any request").
 
 struct NotSchoolDays: Rule {
-    let id = "GEN-NOT-SCHOOL-DAYS"
+    let id: RuleID = .generalNotSchoolDays
     let appliesTo = Set(RequestType.allCases).subtracting([.lunchtime])
     func check(_ c: RuleContext) -> Finding? {
         guard c.count.sessions == 0 else { return nil }
@@ -12,7 +12,7 @@ struct NotSchoolDays: Rule {
 }
 
 struct Overlap: Rule {
-    let id = "GEN-OVERLAP"
+    let id: RuleID = .generalOverlap
     let appliesTo = Set(RequestType.allCases)
     func check(_ c: RuleContext) -> Finding? {
         let r = c.request
@@ -26,7 +26,7 @@ struct Overlap: Rule {
 }
 
 struct SessionsRequested: Rule {
-    let id = "GEN-SESSIONS"
+    let id: RuleID = .generalSessions
     let appliesTo = Set(RequestType.allCases).subtracting([.lunchtime])
     func check(_ c: RuleContext) -> Finding? {
         let back = c.request.returnDate.map { "; back on \($0.longForm)" } ?? "; no return date given"
@@ -37,7 +37,7 @@ struct SessionsRequested: Rule {
 }
 
 struct ProjectedAttendance: Rule {
-    let id = "GEN-PROJECTED"
+    let id: RuleID = .generalProjected
     let appliesTo = Set(RequestType.allCases).subtracting([.lunchtime])
     func check(_ c: RuleContext) -> Finding? {
         finding(.info, "Attendance this academic year to date is \(Percent.format(c.toDate.attendanceRate)) (\(c.toDate.attended) of \(c.toDate.possible) sessions); if granted it would be \(Percent.format(c.projected.attendanceRate)) at the end of the leave.",
@@ -46,7 +46,7 @@ struct ProjectedAttendance: Rule {
 }
 
 struct PersistentAbsenceRisk: Rule {
-    let id = "GEN-PA-RISK"
+    let id: RuleID = .generalPersistentAbsenceRisk
     let appliesTo = Set(RequestType.allCases).subtracting([.lunchtime])
     func check(_ c: RuleContext) -> Finding? {
         let floor = 1 - c.policy.persistentAbsenceThreshold
@@ -62,7 +62,7 @@ struct PersistentAbsenceRisk: Rule {
 
 /// evaluate.md: school days before the as-of date with no mark are reported.
 struct MissingMarks: Rule {
-    let id = "GEN-MISSING-MARKS"
+    let id: RuleID = .generalMissingMarks
     let appliesTo = Set(RequestType.allCases)
     func check(_ c: RuleContext) -> Finding? {
         var missing = 0

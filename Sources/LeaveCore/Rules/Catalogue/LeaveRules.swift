@@ -3,7 +3,7 @@
 private let leaveSource = "000 Authorising parental absence requests"
 
 struct Retrospective: Rule {
-    let id = "LOA-RETRO"
+    let id: RuleID = .loaRetrospective
     let appliesTo: Set<RequestType> = [.leave]
     func check(_ c: RuleContext) -> Finding? {
         guard c.request.start.date < c.submittedOn else { return nil }
@@ -16,17 +16,17 @@ struct Retrospective: Rule {
 /// Notice before the first day, for the kinds of request the policies ask notice of:
 /// leave (000 two weeks; 001 §5.1 15 days), religious observance and traveller absence (000).
 struct Notice: Rule {
-    let id: String
+    let id: RuleID
     let appliesTo: Set<RequestType>
     let days: any KeyPath<PolicySettings, Int> & Sendable
     let what: String
     let source: String
 
-    static let leave = Notice(id: "LOA-NOTICE", appliesTo: [.leave], days: \.noticeDays, what: "leave starts",
+    static let leave = Notice(id: .loaNotice, appliesTo: [.leave], days: \.noticeDays, what: "leave starts",
                               source: "\(leaveSource) (two weeks' notice); 001 §5.1 (15 days, four weeks where possible)")
-    static let religious = Notice(id: "REL-NOTICE", appliesTo: [.religious], days: \.religiousNoticeDays,
+    static let religious = Notice(id: .religiousNotice, appliesTo: [.religious], days: \.religiousNoticeDays,
                                   what: "religious observance", source: "000 Religious observance")
-    static let traveller = Notice(id: "TRV-NOTICE", appliesTo: [.traveller], days: \.travellerNoticeDays,
+    static let traveller = Notice(id: .travellerNotice, appliesTo: [.traveller], days: \.travellerNoticeDays,
                                   what: "travel", source: "000 Traveller absence")
 
     func check(_ c: RuleContext) -> Finding? {
@@ -38,7 +38,7 @@ struct Notice: Rule {
 }
 
 struct Assessment: Rule {
-    let id = "LOA-ASSESSMENT"
+    let id: RuleID = .loaAssessment
     let appliesTo: Set<RequestType> = [.leave]
     func check(_ c: RuleContext) -> Finding? {
         for period in c.calendar.assessments where period.applies(to: c.input.yearGroup) {
@@ -65,7 +65,7 @@ struct Assessment: Rule {
 }
 
 struct UnauthorisedThisYear: Rule {
-    let id = "LOA-UNAUTHORISED"
+    let id: RuleID = .loaUnauthorised
     let appliesTo: Set<RequestType> = [.leave]
     func check(_ c: RuleContext) -> Finding? {
         guard c.toDate.unauthorised > 0 else { return nil }
@@ -75,7 +75,7 @@ struct UnauthorisedThisYear: Rule {
 }
 
 struct AuthorisedAboveLimit: Rule {
-    let id = "LOA-AUTHORISED-10"
+    let id: RuleID = .loaAuthorisedAboveLimit
     let appliesTo: Set<RequestType> = [.leave]
     func check(_ c: RuleContext) -> Finding? {
         guard let rate = c.toDate.authorisedRate, rate > c.policy.authorisedAbsenceLimit else { return nil }
@@ -85,7 +85,7 @@ struct AuthorisedAboveLimit: Rule {
 }
 
 struct NotExceptional: Rule {
-    let id = "LOA-NOT-EXCEPTIONAL"
+    let id: RuleID = .loaNotExceptional
     let appliesTo: Set<RequestType> = [.leave]
     func check(_ c: RuleContext) -> Finding? {
         guard let category = c.request.category, c.policy.notExceptional.contains(category.rawValue) else { return nil }
@@ -96,7 +96,7 @@ struct NotExceptional: Rule {
 }
 
 struct Protest: Rule {
-    let id = "LOA-PROTEST"
+    let id: RuleID = .loaProtest
     let appliesTo: Set<RequestType> = [.leave]
     func check(_ c: RuleContext) -> Finding? {
         guard c.request.category == .protest else { return nil }
@@ -106,7 +106,7 @@ struct Protest: Rule {
 }
 
 struct LeaveEvidence: Rule {
-    let id = "LOA-EVIDENCE"
+    let id: RuleID = .loaEvidence
     let appliesTo: Set<RequestType> = [.leave]
     func check(_ c: RuleContext) -> Finding? {
         guard let category = c.request.category, c.policy.evidenceRequired.contains(category.rawValue),
@@ -118,7 +118,7 @@ struct LeaveEvidence: Rule {
 }
 
 struct HolidayAdjacent: Rule {
-    let id = "LOA-HOLIDAY-ADJACENT"
+    let id: RuleID = .loaHolidayAdjacent
     let appliesTo: Set<RequestType> = [.leave]
     func check(_ c: RuleContext) -> Finding? {
         guard c.count.sessions > 0 else { return nil }
@@ -148,7 +148,7 @@ struct HolidayAdjacent: Rule {
 }
 
 struct PriorLeave: Rule {
-    let id = "LOA-PRIOR-LEAVE"
+    let id: RuleID = .loaPriorLeave
     let appliesTo: Set<RequestType> = [.leave]
     func check(_ c: RuleContext) -> Finding? {
         let thisYear = c.input.asOf.academicYearStart
@@ -161,7 +161,7 @@ struct PriorLeave: Rule {
 }
 
 struct Unforeseen: Rule {
-    let id = "LOA-UNFORESEEN"
+    let id: RuleID = .loaUnforeseen
     let appliesTo: Set<RequestType> = [.leave]
     func check(_ c: RuleContext) -> Finding? {
         guard c.request.category == .otherExceptional, let whom = c.policy.escalateUnforeseenTo else { return nil }
@@ -171,7 +171,7 @@ struct Unforeseen: Rule {
 }
 
 struct PenaltyWarning: Rule {
-    let id = "LOA-PENALTY-WARNING"
+    let id: RuleID = .loaPenaltyWarning
     let appliesTo: Set<RequestType> = [.leave]
     func check(_ c: RuleContext) -> Finding? {
         guard !c.sessions.isEmpty else { return nil }
@@ -192,7 +192,7 @@ struct PenaltyWarning: Rule {
 
 /// 004 makes a return date part of every application; other schools only ask for it.
 struct ReturnDateMissing: Rule {
-    let id = "LOA-RETURN-DATE"
+    let id: RuleID = .loaReturnDate
     let appliesTo: Set<RequestType> = [.leave]
     func check(_ c: RuleContext) -> Finding? {
         guard c.policy.returnDateRequired, c.request.returnDate == nil else { return nil }

@@ -3,7 +3,7 @@
 private let lunchtimeSource = "000 Leave during lunch times"
 
 struct LunchtimeDecideBy: Rule {
-    let id = "LUN-DECIDE-BY"
+    let id: RuleID = .lunchtimeDecideBy
     let appliesTo: Set<RequestType> = [.lunchtime]
     func check(_ c: RuleContext) -> Finding? {
         var day = c.submittedOn
@@ -20,7 +20,7 @@ struct LunchtimeDecideBy: Rule {
 }
 
 struct LunchtimeMeeting: Rule {
-    let id = "LUN-MEETING"
+    let id: RuleID = .lunchtimeMeeting
     let appliesTo: Set<RequestType> = [.lunchtime]
     func check(_ c: RuleContext) -> Finding? {
         guard !c.request.meetingHeld else { return nil }
@@ -29,7 +29,7 @@ struct LunchtimeMeeting: Rule {
 }
 
 struct LunchtimeAttendance: Rule {
-    let id = "LUN-ATTENDANCE"
+    let id: RuleID = .lunchtimeAttendance
     let appliesTo: Set<RequestType> = [.lunchtime]
     func check(_ c: RuleContext) -> Finding? {
         guard let rate = c.toDate.attendanceRate, rate < c.policy.lunchtimeAttendanceFloor else { return nil }
@@ -39,7 +39,7 @@ struct LunchtimeAttendance: Rule {
 }
 
 struct LunchtimeTerm: Rule {
-    let id = "LUN-TERM"
+    let id: RuleID = .lunchtimeTerm
     let appliesTo: Set<RequestType> = [.lunchtime]
     func check(_ c: RuleContext) -> Finding? {
         let from = max(c.request.start.date, c.input.asOf)

@@ -3,7 +3,7 @@
 private let performanceSource = "000 Performances and activities"
 
 struct NoLicence: Rule {
-    let id = "PERF-NO-LICENCE"
+    let id: RuleID = .performanceNoLicence
     let appliesTo: Set<RequestType> = [.performance]
     func check(_ c: RuleContext) -> Finding? {
         guard c.request.licence == nil else { return nil }
@@ -21,7 +21,7 @@ private func unnamedDays(_ c: RuleContext) -> [SchoolDate]? {
 }
 
 struct LicenceDated: Rule {
-    let id = "PERF-DATED"
+    let id: RuleID = .performanceLicenceDated
     let appliesTo: Set<RequestType> = [.performance]
     func check(_ c: RuleContext) -> Finding? {
         guard let licence = c.request.licence, licence.dates != nil, unnamedDays(c)?.isEmpty == true else { return nil }
@@ -31,7 +31,7 @@ struct LicenceDated: Rule {
 }
 
 struct LicenceUndated: Rule {
-    let id = "PERF-UNDATED"
+    let id: RuleID = .performanceLicenceUndated
     let appliesTo: Set<RequestType> = [.performance]
     func check(_ c: RuleContext) -> Finding? {
         guard let licence = c.request.licence else { return nil }
@@ -45,7 +45,7 @@ struct LicenceUndated: Rule {
 }
 
 struct PerformanceFloor: Rule {
-    let id = "PERF-95"
+    let id: RuleID = .performanceAttendanceFloor
     let appliesTo: Set<RequestType> = [.performance]
     func check(_ c: RuleContext) -> Finding? {
         // A licence that names its dates authorises them; the floor governs the headteacher's own decisions.
@@ -70,7 +70,7 @@ struct PerformanceFloor: Rule {
 }
 
 struct PerformanceEducation: Rule {
-    let id = "PERF-EDUCATION"
+    let id: RuleID = .performanceEducation
     let appliesTo: Set<RequestType> = [.performance]
     func check(_ c: RuleContext) -> Finding? {
         guard let licence = c.request.licence else { return nil }
@@ -87,7 +87,8 @@ struct PerformanceEducation: Rule {
                        source: "\(performanceSource) (education while licensed)")
     }
 
+    /// `Int(exactly:)` because the hours come from the request as typed, and `Int(_:)` traps on 1e300.
     static func hours(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String((value * 10).rounded() / 10)
+        Int(exactly: value).map(String.init) ?? String((value * 10).rounded() / 10)
     }
 }

@@ -2,60 +2,60 @@ import LeaveCore
 
 /// A request form as declared in forms/*.yaml: its pages of questions, the guidance the
 /// policies give parents, and how its answers become a request the rules can judge.
-struct FormDefinition: Sendable {
-    let id: String
-    let file: String
-    let title: String
-    let summary: String
-    let requestType: RequestType
+public struct FormDefinition: Sendable {
+    public let id: String
+    public let file: String
+    public let title: String
+    public let summary: String
+    public let requestType: RequestType
     /// Paragraphs shown before the first question (lines starting "- " become a list).
-    let guidance: [GuidanceBlock]
-    let whatHappensNext: [GuidanceBlock]
-    let pages: [FormPage]
+    public let guidance: [GuidanceBlock]
+    public let whatHappensNext: [GuidanceBlock]
+    public let pages: [FormPage]
     /// What sending does: make a request (the default), or end the child's lunchtime permission.
-    let action: Action
+    public let action: Action
 
-    enum Action: String, Sendable {
+    public enum Action: String, Sendable {
         case request
         case stopLunchtime = "stop-lunchtime"
     }
 
-    var questions: [Question] { pages.flatMap(\.questions) }
+    public var questions: [Question] { pages.flatMap(\.questions) }
 
-    func page(_ id: String) -> FormPage? { pages.first { $0.id == id } }
+    public func page(_ id: String) -> FormPage? { pages.first { $0.id == id } }
 
-    func question(bound bind: Bind) -> Question? { questions.first { $0.bind == bind } }
+    public func question(bound bind: Bind) -> Question? { questions.first { $0.bind == bind } }
 }
 
 /// A paragraph or a bulleted list of guidance text.
-struct GuidanceBlock: Sendable {
-    let paragraph: String?
-    let items: [String]
-    let hasItems: Bool
+public struct GuidanceBlock: Sendable {
+    public let paragraph: String?
+    public let items: [String]
+    public let hasItems: Bool
 
-    init(paragraph: String?, items: [String]) {
+    public init(paragraph: String?, items: [String]) {
         self.paragraph = paragraph
         self.items = items
         hasItems = !items.isEmpty
     }
 }
 
-struct FormPage: Sendable {
-    let id: String
-    let title: String
-    let guidance: [GuidanceBlock]
+public struct FormPage: Sendable {
+    public let id: String
+    public let title: String
+    public let guidance: [GuidanceBlock]
     /// Shown only when an earlier answer has one of these values.
-    let showIf: Condition?
-    let questions: [Question]
+    public let showIf: Condition?
+    public let questions: [Question]
 }
 
-struct Condition: Sendable {
-    let question: String
-    let values: Set<String>
+public struct Condition: Sendable {
+    public let question: String
+    public let values: Set<String>
 }
 
 /// How an answer feeds the request the rules judge (rules.md and evaluate.md's fields).
-enum Bind: String, Sendable, CaseIterable {
+public enum Bind: String, Sendable, CaseIterable {
     case children, category, purpose, start, startSession, end, endSession, returnDate, evidence
     case licenceNumber, licenceAuthority, licenceNamesDates, licenceDates, hoursPerWeek, hoursPerDay, maxHoursOnADay
     case occupational, religion, days, from, until, collector
@@ -64,7 +64,7 @@ enum Bind: String, Sendable, CaseIterable {
 extension Question {
     /// The answers the question offers: its declared options, or those its kind implies
     /// (yes/no, part of the day, weekdays, the parent's children).
-    func choices(children: [Pupil]) -> [Option] {
+    public func choices(children: [Pupil]) -> [Option] {
         switch kind {
         case .yesno: [.init(value: "yes", label: "Yes", hint: nil), .init(value: "no", label: "No", hint: nil)]
         case .session: [.init(value: "AM", label: "The morning", hint: nil), .init(value: "PM", label: "The afternoon", hint: nil),
@@ -76,39 +76,39 @@ extension Question {
     }
 }
 
-struct Question: Sendable {
-    enum Kind: String, Sendable, CaseIterable {
+public struct Question: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         case text, textarea, choice, checkboxes, date, session, number, yesno, file, children, weekdays, dates
     }
 
-    struct Option: Sendable {
-        let value: String
-        let label: String
-        let hint: String?
+    public struct Option: Sendable {
+        public let value: String
+        public let label: String
+        public let hint: String?
     }
 
-    let id: String
-    let kind: Kind
-    let label: String
-    let hint: String?
-    let bind: Bind?
+    public let id: String
+    public let kind: Kind
+    public let label: String
+    public let hint: String?
+    public let bind: Bind?
     /// The message when left empty; nil when the question is optional.
-    let required: String?
-    let maxLength: Int?
-    let options: [Option]
+    public let required: String?
+    public let maxLength: Int?
+    public let options: [Option]
     /// For a children question: whether several children can be chosen (siblings).
-    let multiple: Bool
+    public let multiple: Bool
     /// Date rules, each with its message.
-    let notInPast: String?
-    let notBefore: (question: String, message: String)?
-    let after: (question: String, message: String)?
-    let withinDaysOf: (question: String, days: Int, message: String)?
+    public let notInPast: String?
+    public let notBefore: (question: String, message: String)?
+    public let after: (question: String, message: String)?
+    public let withinDaysOf: (question: String, days: Int, message: String)?
     /// Number rules.
-    let minimum: (value: Double, message: String)?
-    let maximum: (value: Double, message: String)?
+    public let minimum: (value: Double, message: String)?
+    public let maximum: (value: Double, message: String)?
     /// The thing this question asks about, used in date messages ("the first day of leave").
-    let subject: String
+    public let subject: String
     /// The file kinds accepted.
-    let fileTypes: [String]
-    let showIf: Condition?
+    public let fileTypes: [String]
+    public let showIf: Condition?
 }

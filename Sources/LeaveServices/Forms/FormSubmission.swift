@@ -2,35 +2,42 @@ import LeaveCore
 
 /// Turns a completed draft into one request per chosen child, with every answer kept for
 /// the record and the facts each kind of request gives the rules.
-struct FormSubmission {
-    let form: FormDefinition
-    let draft: FormDraft
-    let children: [Pupil]
+public struct FormSubmission {
+    public let form: FormDefinition
+    public let draft: FormDraft
+    public let children: [Pupil]
     /// Where a request with no last day ends: lunchtime permission lasts to the end of term.
-    var endOfTerm: (SchoolDate) -> SchoolDate? = { _ in nil }
+    public var endOfTerm: (SchoolDate) -> SchoolDate? = { _ in nil }
 
-    var chosenChildren: [Pupil] {
+    public init(form: FormDefinition, draft: FormDraft, children: [Pupil], endOfTerm: @escaping (SchoolDate) -> SchoolDate? = { _ in nil }) {
+        self.form = form
+        self.draft = draft
+        self.children = children
+        self.endOfTerm = endOfTerm
+    }
+
+    public var chosenChildren: [Pupil] {
         guard let question = form.question(bound: .children) else { return [] }
         let ids = Set(draft.all(question.id).compactMap { Int64($0) })
         return children.filter { ids.contains($0.id) }
     }
 
-    func date(_ bind: Bind) -> SchoolDate? {
+    public func date(_ bind: Bind) -> SchoolDate? {
         guard let question = form.question(bound: bind), draft.shows(question.showIf),
               case .success(let date) = draft.date(question).parse() else { return nil }
         return date
     }
 
-    func text(_ bind: Bind) -> String? {
+    public func text(_ bind: Bind) -> String? {
         guard let question = form.question(bound: bind), draft.shows(question.showIf) else { return nil }
         let value = draft.value(question.id).trimmingCharacters(in: .whitespacesAndNewlines)
         return value.isEmpty ? nil : value
     }
 
-    func number(_ bind: Bind) -> Double? { text(bind).flatMap(Double.init) }
+    public func number(_ bind: Bind) -> Double? { text(bind).flatMap(Double.init) }
 
     /// The applications, one per child; nil if the draft is not complete.
-    func applications() -> [LeaveApplication]? {
+    public func applications() -> [LeaveApplication]? {
         let type = form.requestType
         let startDate = date(.start) ?? date(.from)
         guard let startDate, !chosenChildren.isEmpty else { return nil }
@@ -71,7 +78,7 @@ struct FormSubmission {
     }
 
     /// Every visible answer as the parent would read it back.
-    func answerRows() -> [RequestDetails.Answer] {
+    public func answerRows() -> [RequestDetails.Answer] {
         draft.visiblePages(of: form).flatMap { draft.visibleQuestions(of: $0) }.compactMap { q in
             let text = FormAnswerText(question: q, draft: draft, children: children).text
             return text.isEmpty ? nil : RequestDetails.Answer(question: q.label, answer: text)
@@ -80,12 +87,18 @@ struct FormSubmission {
 }
 
 /// An answer written out for people: dates in full, choices by their labels, children by name.
-struct FormAnswerText {
-    let question: Question
-    let draft: FormDraft
-    let children: [Pupil]
+public struct FormAnswerText {
+    public let question: Question
+    public let draft: FormDraft
+    public let children: [Pupil]
 
-    var text: String {
+    public init(question: Question, draft: FormDraft, children: [Pupil]) {
+        self.question = question
+        self.draft = draft
+        self.children = children
+    }
+
+    public var text: String {
         let q = question
         switch q.kind {
         case .date:

@@ -3,8 +3,8 @@ import LeaveCore
 
 /// Turns instants into the school's dates: "today" in England, not in UTC.
 public struct SchoolClock: Sendable {
-    let timeZone: TimeZone
-    let source: @Sendable () -> Date
+    public let timeZone: TimeZone
+    public let source: @Sendable () -> Date
 
     public init(timeZone: TimeZone, now: @escaping @Sendable () -> Date) {
         self.timeZone = timeZone

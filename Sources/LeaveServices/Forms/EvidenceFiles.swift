@@ -4,16 +4,23 @@ import LeaveStore
 
 /// Keeps the files parents send, outside public/, after checking what they really are:
 /// the kind is read from the file's first bytes, never from its name.
-struct EvidenceFiles: Sendable {
-    let folder: String
-    let maxFileBytes: Int
-    let maxRequestBytes: Int
-    let store: any PortalStore
+public struct EvidenceFiles: Sendable {
+    public let folder: String
+    public let maxFileBytes: Int
+    public let maxRequestBytes: Int
+    public let store: any PortalStore
 
-    enum Kind: String {
+    public init(folder: String, maxFileBytes: Int, maxRequestBytes: Int, store: any PortalStore) {
+        self.folder = folder
+        self.maxFileBytes = maxFileBytes
+        self.maxRequestBytes = maxRequestBytes
+        self.store = store
+    }
+
+    public enum Kind: String {
         case pdf, jpeg, png
 
-        var contentType: String {
+        public var contentType: String {
             switch self {
             case .pdf: "application/pdf"
             case .jpeg: "image/jpeg"
@@ -21,7 +28,7 @@ struct EvidenceFiles: Sendable {
             }
         }
 
-        static func of(_ data: Data) -> Kind? {
+        public static func of(_ data: Data) -> Kind? {
             let head = [UInt8](data.prefix(8))
             if head.starts(with: Array("%PDF-".utf8)) { return .pdf }
             if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
@@ -31,7 +38,7 @@ struct EvidenceFiles: Sendable {
     }
 
     /// Checks and keeps one file; returns the reference to it, or the message for the parent.
-    func accept(_ file: UploadedFile, for question: Question, alreadySent: Int, parent: Account, at: Date) async throws
+    public func accept(_ file: UploadedFile, for question: Question, alreadySent: Int, parent: Account, at: Date) async throws
         -> Result<RequestDetails.Evidence, FieldError> {
         let names = question.fileTypes.map { $0 == "jpeg" ? "JPG" : $0.uppercased() }
         let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.first ?? ""
@@ -44,7 +51,7 @@ struct EvidenceFiles: Sendable {
         guard let kind = Kind.of(file.data), question.fileTypes.contains(kind.rawValue) else {
             return .failure(FieldError(field: question.id, message: "The selected file must be a \(list)"))
         }
-        let id = CSRFMiddleware.newToken()
+        let id = RandomToken.make()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = URL(fileURLWithPath: folder).appendingPathComponent(id).path
         guard FileManager.default.createFile(atPath: path, contents: file.data, attributes: [.posixPermissions: 0o600]) else {
@@ -57,7 +64,7 @@ struct EvidenceFiles: Sendable {
         return .success(RequestDetails.Evidence(id: id, fileName: name.isEmpty ? "evidence.\(kind.rawValue)" : name))
     }
 
-    func data(of id: String) -> Data? {
+    public func data(of id: String) -> Data? {
         guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
         return FileManager.default.contents(atPath: URL(fileURLWithPath: folder).appendingPathComponent(id).path)
     }

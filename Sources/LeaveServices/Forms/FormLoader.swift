@@ -16,8 +16,8 @@ public struct FormDefinitionError: Error, CustomStringConvertible {
 }
 
 /// Reads and checks every form definition in a folder.
-enum FormLoader {
-    static func load(folder: String) throws -> [String: FormDefinition] {
+public enum FormLoader {
+    public static func load(folder: String) throws -> [String: FormDefinition] {
         let url = URL(fileURLWithPath: folder)
         let names: [String]
         do {
@@ -38,7 +38,7 @@ enum FormLoader {
         return forms
     }
 
-    static func parse(_ text: String, file: String, id: String) throws -> FormDefinition {
+    public static func parse(_ text: String, file: String, id: String) throws -> FormDefinition {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -57,14 +57,14 @@ enum FormLoader {
 }
 
 /// Walks one definition's YAML, checking as it goes.
-struct FormReader {
-    let file: String
+public struct FormReader {
+    public let file: String
 
-    func fail(_ node: Node?, _ field: String, _ message: String) -> FormDefinitionError {
+    public func fail(_ node: Node?, _ field: String, _ message: String) -> FormDefinitionError {
         FormDefinitionError(file: file, line: node?.mark?.line, field: field, message: message)
     }
 
-    func mapping(_ node: Node?, _ field: String, allowed: Set<String>) throws -> Node.Mapping {
+    public func mapping(_ node: Node?, _ field: String, allowed: Set<String>) throws -> Node.Mapping {
         guard let mapping = node?.mapping else { throw fail(node, field, "must be a mapping of keys and values") }
         for (key, _) in mapping {
             guard let name = key.string, allowed.contains(name) else {
@@ -74,7 +74,7 @@ struct FormReader {
         return mapping
     }
 
-    func text(_ mapping: Node.Mapping, _ key: String, _ field: String, required: Bool = true) throws -> String? {
+    public func text(_ mapping: Node.Mapping, _ key: String, _ field: String, required: Bool = true) throws -> String? {
         guard let node = mapping[key] else {
             if required { throw fail(mapping.mark.map { _ in Node.mapping(mapping) }, "\(field).\(key)", "is missing") }
             return nil
@@ -85,7 +85,7 @@ struct FormReader {
     }
 
     /// Paragraphs are separated by blank lines; lines starting "- " make a list.
-    func guidance(_ text: String?) -> [GuidanceBlock] {
+    public func guidance(_ text: String?) -> [GuidanceBlock] {
         guard let text else { return [] }
         var blocks: [GuidanceBlock] = []
         var paragraph: [String] = []
@@ -111,7 +111,7 @@ struct FormReader {
         return blocks
     }
 
-    func form(_ root: Node, id: String) throws -> FormDefinition {
+    public func form(_ root: Node, id: String) throws -> FormDefinition {
         let top = try mapping(root, "form", allowed: ["title", "summary", "type", "action", "guidance", "whatHappensNext", "pages"])
         let actionText = try text(top, "action", "form", required: false) ?? "request"
         guard let action = FormDefinition.Action(rawValue: actionText) else {
@@ -162,7 +162,7 @@ struct FormReader {
                               action: action)
     }
 
-    func condition(_ node: Node?, _ field: String, known: [String: Question]) throws -> Condition? {
+    public func condition(_ node: Node?, _ field: String, known: [String: Question]) throws -> Condition? {
         guard let node else { return nil }
         let map = try mapping(node, field, allowed: ["question", "is"])
         let question = try text(map, "question", field)!
@@ -174,13 +174,13 @@ struct FormReader {
         return Condition(question: question, values: Set(values))
     }
 
-    func ruleWithMessage(_ node: Node?, _ field: String) throws -> (String, String)? {
+    public func ruleWithMessage(_ node: Node?, _ field: String) throws -> (String, String)? {
         guard let node else { return nil }
         let map = try mapping(node, field, allowed: ["question", "message"])
         return (try text(map, "question", field)!, try text(map, "message", field)!)
     }
 
-    func question(_ node: Node, _ field: String, known: [String: Question]) throws -> Question {
+    public func question(_ node: Node, _ field: String, known: [String: Question]) throws -> Question {
         let q = try mapping(node, field, allowed: [
             "id", "kind", "label", "hint", "bind", "required", "maxLength", "options", "multiple", "notInPast", "notBefore",
             "after", "withinDaysOf", "min", "max", "subject", "fileTypes", "showIf",
@@ -254,5 +254,5 @@ struct FormReader {
             fileTypes: fileTypes, showIf: try condition(q["showIf"], "\(field).showIf", known: known))
     }
 
-    static func plain(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+    public static func plain(_ value: Double) -> String { Int(exactly: value).map(String.init) ?? String(value) }
 }

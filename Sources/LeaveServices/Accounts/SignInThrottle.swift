@@ -3,29 +3,29 @@ import Foundation
 /// Slows down password guessing: after `limit` failed sign-ins for one email address within
 /// `window`, that address is refused until the window has passed. Kept in memory: a restart
 /// forgets it, which is acceptable for a brake rather than a lock.
-actor SignInThrottle {
-    let limit: Int
-    let window: TimeInterval
+public actor SignInThrottle {
+    public let limit: Int
+    public let window: TimeInterval
     private var failures: [String: [Date]] = [:]
 
-    init(limit: Int = 5, window: TimeInterval = 15 * 60) {
+    public init(limit: Int = 5, window: TimeInterval = 15 * 60) {
         self.limit = limit
         self.window = window
     }
 
     /// When the address may try again, if it is held back now.
-    func heldUntil(_ email: String, now: Date) -> Date? {
+    public func heldUntil(_ email: String, now: Date) -> Date? {
         let recent = prune(email, now: now)
         guard recent.count >= limit, let oldest = recent.first else { return nil }
         return oldest.addingTimeInterval(window)
     }
 
-    func failed(_ email: String, now: Date) {
+    public func failed(_ email: String, now: Date) {
         failures[email.lowercased(), default: []].append(now)
         _ = prune(email, now: now)
     }
 
-    func succeeded(_ email: String) {
+    public func succeeded(_ email: String) {
         failures[email.lowercased()] = nil
     }
 

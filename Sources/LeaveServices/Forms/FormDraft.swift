@@ -12,29 +12,29 @@ public struct FormDraft: Codable, Sendable, Equatable {
         self.formID = formID
     }
 
-    func value(_ name: String) -> String { values[name]?.first ?? "" }
-    func all(_ name: String) -> [String] { values[name] ?? [] }
+    public func value(_ name: String) -> String { values[name]?.first ?? "" }
+    public func all(_ name: String) -> [String] { values[name] ?? [] }
 
     /// Whether a page or question is shown, given the answers so far.
-    func shows(_ condition: Condition?) -> Bool {
+    public func shows(_ condition: Condition?) -> Bool {
         guard let condition else { return true }
         return !Set(all(condition.question)).isDisjoint(with: condition.values)
     }
 
-    func visiblePages(of form: FormDefinition) -> [FormPage] {
+    public func visiblePages(of form: FormDefinition) -> [FormPage] {
         form.pages.filter { shows($0.showIf) }
     }
 
-    func visibleQuestions(of page: FormPage) -> [Question] {
+    public func visibleQuestions(of page: FormPage) -> [Question] {
         page.questions.filter { shows($0.showIf) }
     }
 
     /// The input names a question uses.
-    static func inputs(of question: Question) -> [String] {
+    public static func inputs(of question: Question) -> [String] {
         question.kind == .date ? ["\(question.id)-day", "\(question.id)-month", "\(question.id)-year"] : [question.id]
     }
 
-    func date(_ question: Question) -> DateAnswer {
+    public func date(_ question: Question) -> DateAnswer {
         DateAnswer(day: value("\(question.id)-day"), month: value("\(question.id)-month"), year: value("\(question.id)-year"))
     }
 }

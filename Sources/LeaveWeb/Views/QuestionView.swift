@@ -1,7 +1,9 @@
 import LeaveCore
+import LeaveServices
+import Mustache
 
 /// A question as its template needs it: which input to draw, what was typed, and its error.
-struct QuestionView {
+struct QuestionView: MustacheParent {
     let id: String
     let label: String
     let hint: String?
@@ -16,7 +18,7 @@ struct QuestionView {
     let value: String
     let choices: [Choice]
     let date: DateField?
-    let files: [RequestDetails.Evidence]
+    let files: [FileLink]
     let hasFiles: Bool
     let accept: String
     let maxLength: Int?
@@ -42,9 +44,33 @@ struct QuestionView {
             Choice(value: $0.value, label: $0.label, hint: $0.hint, checked: chosen.contains($0.value))
         }, errors).choices
         date = q.kind == .date ? DateField(q.id, legend: q.label, hint: q.hint ?? "", draft.date(q), errors) : nil
-        files = draft.uploads[q.id] ?? []
+        files = (draft.uploads[q.id] ?? []).map(FileLink.init)
         hasFiles = !files.isEmpty
         accept = q.fileTypes.map { ["pdf": ".pdf,application/pdf", "jpeg": ".jpg,.jpeg,image/jpeg", "png": ".png,image/png"][$0] ?? "" }
             .joined(separator: ",")
+    }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "label": label
+        case "hint": hint
+        case "error": error
+        case "isText": isText
+        case "isTextarea": isTextarea
+        case "isRadios": isRadios
+        case "isCheckboxes": isCheckboxes
+        case "isDate": isDate
+        case "isNumber": isNumber
+        case "isFile": isFile
+        case "value": value
+        case "choices": choices
+        case "date": date
+        case "files": files
+        case "hasFiles": hasFiles
+        case "accept": accept
+        case "maxLength": maxLength
+        default: nil
+        }
     }
 }

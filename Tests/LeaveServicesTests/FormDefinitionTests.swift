@@ -1,12 +1,13 @@
 import Foundation
 import Testing
-@testable import LeaveWeb
+import LeaveCore
+@testable import LeaveServices
 
 /// forms/*.yaml: read at start; a mistake stops the start, naming the file, line and field.
 @Suite("Form definitions")
 struct FormDefinitionTests {
     @Test func everyBundledFormLoads() throws {
-        let forms = try FormLoader.load(folder: PortalHarness.formsFolder)
+        let forms = try FormLoader.load(folder: ServiceHarness.formsFolder)
         #expect(Set(forms.keys) == ["leave", "medical", "religious", "traveller", "performance", "lunchtime", "lunchtime-stop"])
         let leave = try #require(forms["leave"])
         #expect(leave.requestType == .leave)
@@ -76,23 +77,5 @@ struct FormDefinitionTests {
     @Test func brokenYAMLIsRefused() throws {
         let error = try #require(Self.problem("title: [unclosed\npages: {"))
         #expect(error.message.contains("not valid YAML"))
-    }
-
-    /// The server does not start with a mistaken form: buildApplication throws, naming the file.
-    @Test func theServerRefusesToStartWithAMistakenForm() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("forms-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Self.valid.replacingOccurrences(of: "kind: date", with: "kind: calendar")
-            .write(to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
-        let configuration = PortalConfiguration(databasePath: folder.appendingPathComponent("db.sqlite").path, logLevel: .warning,
-                                                formsDirectory: folder.path)
-        await #expect(throws: FormDefinitionError.self) { _ = try await buildApplication(configuration: configuration) }
-        do {
-            _ = try await buildApplication(configuration: configuration)
-        } catch let error as FormDefinitionError {
-            #expect(error.description.contains("forms/broken.yaml, line"))
-            #expect(error.description.contains("pages[0].questions[1].kind"))
-        }
     }
 }

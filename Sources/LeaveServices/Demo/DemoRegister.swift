@@ -7,7 +7,8 @@ import LeaveStore
 /// year to yesterday), written as a CTF and brought in through the real importer, so every
 /// demo start exercises it. The marks are the same for the same pupil and day every time.
 enum DemoRegister {
-    static func importRoll(of school: School, store: SQLiteStore, today: SchoolDate, at: Date) async throws -> ImportReport {
+    static func importRoll(of school: School, store: any PortalStore, clock: SchoolClock) async throws -> ImportReport {
+        let today = clock.today
         let calendar = try await store.calendar(schoolID: school.id)
         let yearStart = today.academicYearStart
         let entries = DemoTrust.roll(of: school).enumerated().map { index, pupil in
@@ -25,13 +26,13 @@ enum DemoRegister {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).xml")
         try CTFWriter.document(header: header, entries: entries).write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        return try await RegisterImports(store: store).run(.ctf, path: file.path, fileName: "demo-roll.xml", schoolID: school.id,
-                                                           actorName: "Demo set-up", at: at).1
+        return try await RegisterImports(store: store, clock: clock).run(.ctf, path: file.path, fileName: "demo-roll.xml",
+                                                                         schoolID: school.id, actorName: "Demo set-up").1
     }
 
     /// Mostly present; some illness and appointments; a few pupils with patterns the rules
     /// care about (a family holiday taken unauthorised, frequent absence).
-    static func marks(pupil: Int, calendar: SchoolCalendar, from start: SchoolDate, to end: SchoolDate) -> [SessionMark] {
+    public static func marks(pupil: Int, calendar: SchoolCalendar, from start: SchoolDate, to end: SchoolDate) -> [SessionMark] {
         var marks: [SessionMark] = []
         var day = start
         while day <= end {
@@ -45,7 +46,7 @@ enum DemoRegister {
         return marks
     }
 
-    static func code(pupil: Int, day: SchoolDate, session: Session) -> AttendanceCode {
+    public static func code(pupil: Int, day: SchoolDate, session: Session) -> AttendanceCode {
         let roll = mix(pupil &* 7919 &+ day.dayNumber &* 31 &+ (session == .am ? 0 : 17)) % 1000
         let present: AttendanceCode = session == .am ? .presentAM : .presentPM
         // Pupil 3 took a week's holiday without permission in the October before half term.
@@ -63,7 +64,7 @@ enum DemoRegister {
     }
 
     /// A small integer hash, so the marks look random but never change between runs.
-    static func mix(_ value: Int) -> Int {
+    public static func mix(_ value: Int) -> Int {
         var x = UInt64(bitPattern: Int64(value)) &+ 0x9E37_79B9_7F4A_7C15
         x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
         x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB

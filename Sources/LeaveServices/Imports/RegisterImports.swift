@@ -3,8 +3,8 @@ import LeaveCore
 import LeaveImport
 import LeaveStore
 
-/// Runs a MIS import for a school: chooses the school, parses inside one transaction (a
-/// refused file changes nothing), and records the import. Shared by the command line and the
+/// Runs a MIS import for a school: chooses the school, reads the file, writes it in one
+/// transaction (a refused file changes nothing), and records the import. Shared by the command line and the
 /// office's upload page, so both give the same report.
 public struct RegisterImports: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
@@ -14,39 +14,37 @@ public struct RegisterImports: Sendable {
     }
 
     let store: any PortalStore
-    let maxBytes: Int
+    let clock: SchoolClock
+    public let maxBytes: Int
 
-    public init(store: any PortalStore, maxBytes: Int = CTFReader.defaultMaxBytes) {
+    public init(store: any PortalStore, clock: SchoolClock, maxBytes: Int = CTFReader.defaultMaxBytes) {
         self.store = store
+        self.clock = clock
         self.maxBytes = maxBytes
     }
 
-    public func run(_ kind: Kind, path: String, fileName: String? = nil, schoolID: Int64?, actorName: String, at: Date) async throws -> (School, ImportReport) {
+    /// Reads the whole file first (a refused file writes nothing), writes it in one transaction,
+    /// then has the rules look again at the open requests of every pupil whose register changed.
+    public func run(_ kind: Kind, path: String, fileName: String? = nil, schoolID: Int64?, actorName: String) async throws -> (School, ImportReport) {
         let school = try await chooseSchool(kind, path: path, schoolID: schoolID)
+        let reading = try read(kind, path: path)
         let record = ImportRecord(kind: kind.rawValue, fileName: fileName ?? URL(fileURLWithPath: path).lastPathComponent,
-                                  actorName: actorName, at: at)
-        let maxBytes = self.maxBytes
-        let data: Data?
-        if kind == .ctf {
-            data = nil
-        } else {
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-            guard size <= maxBytes else { throw ImportRefusal("the file is \(size / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB") }
-            guard let contents = FileManager.default.contents(atPath: path) else { throw ImportRefusal("the file could not be read") }
-            data = contents
-        }
-        let report = try await store.importRegister(schoolID: school.id, record: record, { target in
-            switch kind {
-            case .ctf: try CTFImporter(reader: CTFReader(maxBytes: maxBytes)).run(path: path, into: target)
-            case .attendance: try AttendanceCSVImporter().run(data: data!, into: target)
-            case .pupils: try PupilCSVImporter().run(data: data!, into: target)
-            }
-        }, summary: { $0.summary })
-        return (school, report)
+                                  actorName: actorName, at: clock.now, fileProblems: reading.fileProblems)
+        let changes = try await store.importRegister(reading.batch, schoolID: school.id, record: record)
+        try await RequestReview(store: store, clock: clock).reviewOpenRequests(ofPupils: changes.changedPupils, schoolID: school.id)
+        return (school, ImportReport(reading, changes))
+    }
+
+    func read(_ kind: Kind, path: String) throws -> RegisterReading {
+        if kind == .ctf { return try CTFImporter(reader: CTFReader(maxBytes: maxBytes)).read(path: path) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maxBytes else { throw ImportRefusal("the file is \(size / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ImportRefusal("the file could not be read") }
+        return kind == .attendance ? try AttendanceCSVImporter().read(data: data) : try PupilCSVImporter().read(data: data)
     }
 
     /// A CTF names its school; a CSV does not, so it needs `schoolID` unless there is one school.
-    func chooseSchool(_ kind: Kind, path: String, schoolID: Int64?) async throws -> School {
+    public func chooseSchool(_ kind: Kind, path: String, schoolID: Int64?) async throws -> School {
         let schools = try await store.schools()
         if kind == .ctf {
             let header = try CTFReader(maxBytes: maxBytes).header(path: path)

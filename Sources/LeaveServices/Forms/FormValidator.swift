@@ -3,22 +3,29 @@ import LeaveCore
 
 /// Checks answers against a form's declared rules, one message per question, in the order
 /// the GOV.UK patterns use (for dates: missing, then incomplete, then impossible, then the rest).
-struct FormValidator {
-    let form: FormDefinition
-    let draft: FormDraft
-    let today: SchoolDate
+public struct FormValidator {
+    public let form: FormDefinition
+    public let draft: FormDraft
+    public let today: SchoolDate
     /// The parent's children, for children questions.
-    let children: Set<Int64>
+    public let children: Set<Int64>
 
-    func errors(on page: FormPage) -> [FieldError] {
+    public init(form: FormDefinition, draft: FormDraft, today: SchoolDate, children: Set<Int64>) {
+        self.form = form
+        self.draft = draft
+        self.today = today
+        self.children = children
+    }
+
+    public func errors(on page: FormPage) -> [FieldError] {
         draft.visibleQuestions(of: page).compactMap(error)
     }
 
-    func allErrors() -> [FieldError] {
+    public func allErrors() -> [FieldError] {
         draft.visiblePages(of: form).flatMap(errors(on:))
     }
 
-    func error(_ q: Question) -> FieldError? {
+    public func error(_ q: Question) -> FieldError? {
         let value = draft.value(q.id).trimmingCharacters(in: .whitespacesAndNewlines)
         func fail(_ message: String, anchor: String? = nil) -> FieldError { FieldError(field: q.id, anchor: anchor ?? q.id, message: message) }
         switch q.kind {
@@ -57,7 +64,7 @@ struct FormValidator {
         return nil
     }
 
-    func dateError(_ q: Question) -> FieldError? {
+    public func dateError(_ q: Question) -> FieldError? {
         let subject = q.subject
         switch draft.date(q).parse() {
         case .failure(.missing):
@@ -87,22 +94,22 @@ struct FormValidator {
         return nil
     }
 
-    func otherDate(_ id: String) -> SchoolDate? {
+    public func otherDate(_ id: String) -> SchoolDate? {
         guard let other = form.questions.first(where: { $0.id == id }), draft.shows(other.showIf),
               case .success(let date) = draft.date(other).parse() else { return nil }
         return date
     }
 
-    func allowedValues(_ q: Question) -> Set<String> {
+    public func allowedValues(_ q: Question) -> Set<String> {
         Set(q.choices(children: []).map(\.value))
     }
 
-    static func lines(_ text: String) -> [String] {
+    public static func lines(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == "\n" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// "9/3/2027" as parents write dates, or "2027-03-09".
-    static func parseDate(_ text: String) -> SchoolDate? {
+    public static func parseDate(_ text: String) -> SchoolDate? {
         if let iso = SchoolDate(iso: text) { return iso }
         let parts = text.split(separator: "/")
         guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 else { return nil }

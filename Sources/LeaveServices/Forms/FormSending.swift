@@ -1,0 +1,181 @@
+import Foundation
+import LeaveCore
+import LeaveStore
+
+/// A parent filling in one of the declared forms: answering a page, checking the answers,
+/// and sending them, which makes one request per chosen child (or stops a lunchtime
+/// permission). The draft lives with the caller (the web keeps it in the session).
+public struct FormSending: Sendable {
+    let store: any PortalStore
+    let clock: SchoolClock
+    let evidence: EvidenceFiles
+
+    public init(store: any PortalStore, clock: SchoolClock, evidence: EvidenceFiles) {
+        self.store = store
+        self.clock = clock
+        self.evidence = evidence
+    }
+
+    // MARK: One page
+
+    public enum PageOutcome: Sendable {
+        /// The page again: a file was removed, or an answer needs correcting (errors not empty).
+        case showAgain(FormDraft, errors: [FieldError])
+        /// On to the page with this id.
+        case goTo(FormDraft, pageID: String)
+        /// Every page is answered: on to "Check your answers".
+        case check(FormDraft)
+    }
+
+    /// Takes the answers typed on one page (and any files sent with it) into the draft and checks them.
+    /// `answers` gives the values sent for an input name; `removeFile` is the id of a file to take out.
+    public func answer(_ page: FormPage, of form: FormDefinition, draft: FormDraft, answers: (String) -> [String],
+                       files: [String: UploadedFile], removeFile: String, changing: Bool, parent: Account) async throws -> PageOutcome {
+        var draft = draft
+        for question in page.questions {
+            for name in FormDraft.inputs(of: question) { draft.values[name] = answers(name) }
+        }
+        if !removeFile.isEmpty {
+            for key in draft.uploads.keys { draft.uploads[key]?.removeAll { $0.id == removeFile } }
+            return .showAgain(draft, errors: [])
+        }
+        var uploadErrors: [FieldError] = []
+        for question in draft.visibleQuestions(of: page) where question.kind == .file {
+            guard let file = files[question.id], !file.data.isEmpty else { continue }
+            let sentBytes = try await sentSize(draft, schoolID: parent.schoolID)
+            switch try await evidence.accept(file, for: question, alreadySent: sentBytes, parent: parent, at: clock.now) {
+            case .success(let reference): draft.uploads[question.id, default: []].append(reference)
+            case .failure(let error): uploadErrors.append(error)
+            }
+        }
+        let children = Set(try await store.children(ofParent: parent.id).map(\.id))
+        let validator = FormValidator(form: form, draft: draft, today: clock.today, children: children)
+        var errors = validator.errors(on: page)
+        for error in uploadErrors where !errors.contains(where: { $0.field == error.field }) { errors.append(error) }
+        guard errors.isEmpty else { return .showAgain(draft, errors: errors) }
+        let visible = draft.visiblePages(of: form)
+        if !changing, let index = visible.firstIndex(where: { $0.id == page.id }), index + 1 < visible.count {
+            return .goTo(draft, pageID: visible[index + 1].id)
+        }
+        // A change that opens a page not yet answered goes there before the check page.
+        if let unanswered = visible.first(where: { !validator.errors(on: $0).isEmpty }) {
+            return .goTo(draft, pageID: unanswered.id)
+        }
+        return .check(draft)
+    }
+
+    func sentSize(_ draft: FormDraft, schoolID: Int64) async throws -> Int {
+        var total = 0
+        for reference in draft.uploads.values.flatMap({ $0 }) {
+            total += try await store.upload(id: reference.id, schoolID: schoolID)?.size ?? 0
+        }
+        return total
+    }
+
+    // MARK: Check
+
+    /// One answer on "Check your answers", with where to change it.
+    public struct CheckedAnswer: Sendable {
+        public let question: String
+        public let answer: String
+        public let pageID: String
+        /// The input the change link lands on.
+        public let anchor: String
+    }
+
+    public struct Summary: Sendable {
+        public let answers: [CheckedAnswer]
+        /// The school time the request would miss; nil for lunchtime, which misses none.
+        public let timeMissed: SessionCount?
+        /// What the rules would tell the parent now, before sending.
+        public let notes: [String]
+        public let forSiblings: Bool
+    }
+
+    public enum CheckOutcome: Sendable {
+        /// A page still needs an answer: go back to it.
+        case incomplete(pageID: String)
+        case ready(Summary)
+    }
+
+    public func check(_ form: FormDefinition, draft: FormDraft, parent: Account) async throws -> CheckOutcome {
+        let prepared = try await prepare(form, draft: draft, parent: parent)
+        if let firstWithErrors = draft.visiblePages(of: form).first(where: { !prepared.validator.errors(on: $0).isEmpty }) {
+            return .incomplete(pageID: firstWithErrors.id)
+        }
+        var answers: [CheckedAnswer] = []
+        for page in draft.visiblePages(of: form) {
+            for question in draft.visibleQuestions(of: page) {
+                let text = FormAnswerText(question: question, draft: draft, children: prepared.children).text
+                answers.append(CheckedAnswer(question: question.label, answer: text.isEmpty ? "Not given" : text, pageID: page.id,
+                                             anchor: question.kind == .date ? "\(question.id)-day" : question.id))
+            }
+        }
+        var timeMissed: SessionCount?
+        var notes: [String] = []
+        if let application = prepared.submission.applications()?.first, let child = prepared.submission.chosenChildren.first {
+            if form.requestType != .lunchtime { timeMissed = prepared.calendar.count(from: application.start, to: application.end) }
+            notes = try await RequestReview(store: store, clock: clock).preview(application, pupil: child).findings.compactMap(\.parentMessage)
+        }
+        return .ready(Summary(answers: answers, timeMissed: timeMissed, notes: notes,
+                              forSiblings: prepared.submission.chosenChildren.count > 1))
+    }
+
+    // MARK: Send
+
+    public enum SendOutcome: Sendable {
+        /// Something is missing (the draft expired or was changed elsewhere): back to the check page.
+        case incomplete
+        /// The requests made, one per child, the first carrying the reference the parent is shown.
+        case sent([LeaveRequest])
+        /// A lunchtime permission stopped: a sentence per child saying what happened.
+        case stopped([String])
+    }
+
+    public func send(_ form: FormDefinition, draft: FormDraft, parent: Account) async throws -> SendOutcome {
+        let prepared = try await prepare(form, draft: draft, parent: parent)
+        guard prepared.validator.allErrors().isEmpty else { return .incomplete }
+        if form.action == .stopLunchtime { return .stopped(try await stopLunchtime(prepared.submission, parent: parent)) }
+        guard let applications = prepared.submission.applications() else { return .incomplete }
+        let counts = applications.map { $0.type == .lunchtime ? SessionCount.none : prepared.calendar.count(from: $0.start, to: $0.end) }
+        let requests = try await store.submitGroup(applications, schoolID: parent.schoolID, by: Actor(parent), counts: counts, at: clock.now)
+        // The new requests, and any other undecided request of the same children (an overlap, a prior request).
+        try await RequestReview(store: store, clock: clock)
+            .reviewOpenRequests(ofPupils: Set(requests.map(\.application.pupilID)), schoolID: parent.schoolID)
+        return .sent(requests)
+    }
+
+    /// The parent ends a lunchtime permission: no decision is needed, the record says who and why.
+    func stopLunchtime(_ submission: FormSubmission, parent: Account) async throws -> [String] {
+        let detail = submission.answerRows().map { "\($0.question) \($0.answer)" }.joined(separator: "; ")
+        var lines: [String] = []
+        for child in submission.chosenChildren {
+            let ended = try await store.stopLunchtimePermissions(pupilID: child.id, schoolID: parent.schoolID, by: Actor(parent),
+                                                                  at: clock.now, detail: detail)
+            lines.append(ended.isEmpty ? "\(child.fullName) had no lunchtime permission to stop."
+                         : "\(child.fullName)'s lunchtime permission (\(ended.map(\.reference.text).joined(separator: ", "))) has stopped.")
+        }
+        try await RequestReview(store: store, clock: clock)
+            .reviewOpenRequests(ofPupils: Set(submission.chosenChildren.map(\.id)), schoolID: parent.schoolID)
+        return lines
+    }
+
+    /// What checking and sending both work from: the parent's children, the calendar, the checker and the requests.
+    struct Prepared {
+        let children: [Pupil]
+        let calendar: SchoolCalendar
+        let validator: FormValidator
+        let submission: FormSubmission
+    }
+
+    func prepare(_ form: FormDefinition, draft: FormDraft, parent: Account) async throws -> Prepared {
+        let children = try await store.children(ofParent: parent.id)
+        let calendar = try await store.calendar(schoolID: parent.schoolID)
+        let submission = FormSubmission(form: form, draft: draft, children: children) { date in
+            calendar.term(containing: date)?.end ?? calendar.terms.first { $0.start > date }?.end
+        }
+        return Prepared(children: children, calendar: calendar,
+                        validator: FormValidator(form: form, draft: draft, today: clock.today, children: Set(children.map(\.id))),
+                        submission: submission)
+    }
+}

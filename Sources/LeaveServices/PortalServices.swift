@@ -1,0 +1,43 @@
+import Foundation
+import LeaveCore
+import LeaveStore
+
+/// The use cases of one running portal, built once at start over one store and one clock.
+/// The web's controllers and the command line reach the portal only through these.
+public struct PortalServices: Sendable {
+    public let store: any PortalStore
+    public let clock: SchoolClock
+    public let passwords: Passwords
+    public let throttle: SignInThrottle
+    /// The request forms declared in forms/, by id.
+    public let forms: [String: FormDefinition]
+    public let evidence: EvidenceFiles
+    /// The largest MIS file an import accepts.
+    public let importLimitBytes: Int
+
+    public init(store: any PortalStore, clock: SchoolClock, passwords: Passwords, throttle: SignInThrottle = SignInThrottle(),
+                forms: [String: FormDefinition], evidence: EvidenceFiles, importLimitBytes: Int) {
+        self.store = store
+        self.clock = clock
+        self.passwords = passwords
+        self.throttle = throttle
+        self.forms = forms
+        self.evidence = evidence
+        self.importLimitBytes = importLimitBytes
+    }
+
+    public var signIn: SignIn { SignIn(accounts: store, passwords: passwords, throttle: throttle, clock: clock) }
+    public var accounts: AccountSetup { AccountSetup(store: store, passwords: passwords) }
+    public var review: RequestReview { RequestReview(store: store, clock: clock) }
+    public var sending: FormSending { FormSending(store: store, clock: clock, evidence: evidence) }
+    public var withdrawal: RequestWithdrawal { RequestWithdrawal(store: store, clock: clock) }
+    public var decisions: DecisionDesk { DecisionDesk(store: store, clock: clock) }
+    public var imports: RegisterImports { RegisterImports(store: store, clock: clock, maxBytes: importLimitBytes) }
+    public var settings: SchoolSettings { SchoolSettings(store: store, clock: clock) }
+
+    /// The forms in the order parents are offered them: leave first, stopping lunchtime last.
+    public var formsInOrder: [FormDefinition] {
+        let order = ["leave", "medical", "religious", "traveller", "performance", "lunchtime", "lunchtime-stop"]
+        return forms.values.sorted { (order.firstIndex(of: $0.id) ?? order.count, $0.id) < (order.firstIndex(of: $1.id) ?? order.count, $1.id) }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import LeaveCore
+import LeaveStore
+
+/// The one place the rules run on requests. They run once per change that can alter their
+/// answer (a request sent, new marks, a policy or calendar change, a decision or a withdrawal
+/// of one of the pupil's requests) and the result is stored; pages read the stored result.
+public struct RequestReview: Sendable {
+    let store: any PortalStore
+    let clock: SchoolClock
+
+    public init(store: any PortalStore, clock: SchoolClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// What the rules would say of an application not sent yet (the parent's check page).
+    /// Nothing is stored: the application is not a request until it is sent.
+    public func preview(_ application: LeaveApplication, pupil: Pupil) async throws -> Evaluation {
+        try await evaluate(application, pupil: pupil, requestID: nil, submittedOn: clock.today)
+    }
+
+    /// Runs the rules on these requests as of today and keeps each result.
+    @discardableResult
+    public func review(_ items: [RequestWithPupil]) async throws -> [Int64: Evaluation] {
+        var results: [Int64: Evaluation] = [:]
+        for item in items {
+            let evaluation = try await evaluate(item.request.application, pupil: item.pupil, requestID: item.request.id,
+                                                submittedOn: clock.date(of: item.request.submittedAt))
+            try await store.saveEvaluation(evaluation, requestID: item.request.id, schoolID: item.request.schoolID, at: clock.now)
+            results[item.request.id] = evaluation
+        }
+        return results
+    }
+
+    /// After a change to these pupils' registers or requests: their undecided requests again.
+    @discardableResult
+    public func reviewOpenRequests(ofPupils pupilIDs: Set<Int64>, schoolID: Int64) async throws -> Int {
+        let open = try await store.openRequests(pupilIDs: pupilIDs, schoolID: schoolID)
+        try await review(open)
+        return open.count
+    }
+
+    /// After a change to the school's policy or calendar: every undecided request of the school.
+    @discardableResult
+    public func reviewOpenRequests(schoolID: Int64) async throws -> Int {
+        let open = try await store.decisionQueue(schoolID: schoolID)
+        try await review(open)
+        return open.count
+    }
+
+    /// What a page shows: the stored result. Reading never writes, so a request with no stored
+    /// result yet (one sent before results were kept) is judged for the page without keeping it.
+    public func stored(_ item: RequestWithPupil) async throws -> Evaluation {
+        if let stored = try await store.latestEvaluation(requestID: item.request.id, schoolID: item.request.schoolID) {
+            return stored.evaluation
+        }
+        return try await evaluate(item.request.application, pupil: item.pupil, requestID: item.request.id,
+                                  submittedOn: clock.date(of: item.request.submittedAt))
+    }
+
+    /// What a decision is checked against: the stored result if the rules ran today; otherwise
+    /// the rules run now and the result is kept, since a new school day is itself a change
+    /// (notice, dates now past, marks up to yesterday).
+    public func current(_ item: RequestWithPupil) async throws -> Evaluation {
+        if let stored = try await store.latestEvaluation(requestID: item.request.id, schoolID: item.request.schoolID),
+           clock.date(of: stored.evaluatedAt) == clock.today {
+            return stored.evaluation
+        }
+        let reviewed = try await review([item])
+        if let evaluation = reviewed[item.request.id] { return evaluation }
+        return try await stored(item)
+    }
+
+    func evaluate(_ application: LeaveApplication, pupil: Pupil, requestID: Int64?, submittedOn: SchoolDate) async throws -> Evaluation {
+        async let policy = store.policy(schoolID: pupil.schoolID)
+        async let calendar = store.calendar(schoolID: pupil.schoolID)
+        async let history = store.attendanceHistory(pupilID: pupil.id, schoolID: pupil.schoolID)
+        async let previous = store.previousRequests(pupilID: pupil.id, schoolID: pupil.schoolID, excluding: requestID)
+        let input = EvaluationInput(asOf: clock.today, policy: try await policy, calendar: try await calendar,
+                                    yearGroup: pupil.yearGroup, history: try await history,
+                                    previousRequests: try await previous, request: Self.underReview(application, submittedOn: submittedOn))
+        return Evaluator.evaluate(input)
+    }
+
+    /// What the rules read of a request: its dates and kind, and the facts its answers give.
+    static func underReview(_ application: LeaveApplication, submittedOn: SchoolDate) -> RequestUnderReview {
+        let d = application.details
+        let education = d.hoursPerWeek == nil && d.hoursPerDay.isEmpty && d.maxHoursOnADay == nil ? nil
+            : EducationArrangements(hoursPerWeek: d.hoursPerWeek, hoursPerDay: d.hoursPerDay, maxHoursOnADay: d.maxHoursOnADay)
+        let licence = d.hasLicence
+            ? PerformanceLicence(number: d.licenceNumber ?? "", authority: d.licenceAuthority ?? "", dates: d.licenceDates,
+                                 education: education)
+            : nil
+        return RequestUnderReview(
+            type: application.type, category: application.category, purpose: application.purpose,
+            start: application.start, end: application.end, returnDate: application.returnDate,
+            evidence: d.evidence.map(\.fileName), licence: licence, occupational: d.occupational, religion: d.religion,
+            lunchtimeDays: d.days, meetingHeld: false, submittedOn: submittedOn)
+    }
+}

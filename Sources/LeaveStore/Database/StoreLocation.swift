@@ -1,0 +1,46 @@
+import Foundation
+
+/// Where the portal keeps its data, from the `--database` setting: a SQLite file (a path, or
+/// `sqlite:PATH`). PostgreSQL URLs are recognised so the message says what is missing.
+public enum StoreLocation: Equatable, Sendable {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    public init(_ setting: String) throws {
+        let text = setting.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw StoreLocationError("the database setting is empty; give a SQLite file such as data/leave-portal.sqlite") }
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            self = .postgres(url: text)
+        } else if text.hasPrefix("sqlite:") {
+            let path = String(text.dropFirst("sqlite:".count)).replacingOccurrences(of: "//", with: "", options: .anchored)
+            guard !path.isEmpty else { throw StoreLocationError("'\(text)' names no SQLite file") }
+            self = .sqlite(path: path)
+        } else if let scheme = text.range(of: "://") {
+            throw StoreLocationError("'\(text[..<scheme.lowerBound])' databases are not supported; use a SQLite file")
+        } else {
+            self = .sqlite(path: text)
+        }
+    }
+
+    /// The folder beside a SQLite file, where evidence files go unless told otherwise.
+    public var folder: String? {
+        guard case .sqlite(let path) = self else { return nil }
+        return URL(fileURLWithPath: path).deletingLastPathComponent().path
+    }
+
+    /// Opens the store, creating and migrating a SQLite file if needed.
+    public func open() throws -> any PortalStore {
+        switch self {
+        case .sqlite(let path): return SQLiteStore(try AppDatabase.open(path: path))
+        case .postgres: throw StoreLocationError("PostgreSQL is not available in this build yet; use a SQLite file")
+        }
+    }
+}
+
+public struct StoreLocationError: Error, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import LeaveCore
+
+/// A route's path with `:name` segments: the router registers the pattern, and pages get
+/// links built from the same value, so a path is written once.
+struct PathPattern: Sendable, CustomStringConvertible {
+    let pattern: String
+
+    init(_ pattern: String) {
+        self.pattern = pattern
+    }
+
+    var description: String { pattern }
+
+    var routerPath: RouterPath { RouterPath(pattern) }
+
+    /// The path with each `:name` segment filled in, in order, each value escaped for a path segment.
+    func callAsFunction(_ values: String...) -> String {
+        var remaining = values[...]
+        let segments = pattern.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
+            guard segment.hasPrefix(":"), let value = remaining.popFirst() else { return String(segment) }
+            return value.addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? ""
+        }
+        return segments.joined(separator: "/")
+    }
+
+    static let segmentCharacters = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))
+}
+
+/// Every path of the portal.
+enum Paths {
+    static let home = PathPattern("/")
+    static let health = PathPattern("/health")
+    static let login = PathPattern("/login")
+    static let logout = PathPattern("/logout")
+    static let stylesheet = "/public/css/portal.css"
+    static let printStylesheet = "/public/css/print.css"
+
+    enum Parent {
+        static let home = PathPattern("/parent")
+        static let child = PathPattern("/parent/children/:id")
+        static let newRequest = PathPattern("/parent/requests/new")
+        static let request = PathPattern("/parent/requests/:reference")
+        static let confirmation = PathPattern("/parent/requests/:reference/confirmation")
+        static let withdraw = PathPattern("/parent/requests/:reference/withdraw")
+
+        static func child(_ id: Int64) -> String { child(String(id)) }
+        static func request(_ reference: ReferenceNumber) -> String { request(reference.text) }
+        static func confirmation(_ reference: ReferenceNumber) -> String { confirmation(reference.text) }
+        static func withdraw(_ reference: ReferenceNumber) -> String { withdraw(reference.text) }
+    }
+
+    enum Forms {
+        static let list = PathPattern("/parent/forms")
+        static let start = PathPattern("/parent/forms/:form")
+        static let check = PathPattern("/parent/forms/:form/check")
+        static let submit = PathPattern("/parent/forms/:form/submit")
+        static let page = PathPattern("/parent/forms/:form/:page")
+
+        /// A page opened from "Check your answers" to change one answer, landing on its input.
+        static func change(form: String, page: String, anchor: String) -> String {
+            Self.page(form, page) + "?change=1#" + anchor
+        }
+    }
+
+    static let file = PathPattern("/files/:id")
+
+    enum Decisions {
+        static let queue = PathPattern("/decisions")
+        static let request = PathPattern("/decisions/:reference")
+
+        static func request(_ reference: ReferenceNumber) -> String { request(reference.text) }
+    }
+
+    enum Office {
+        static let letters = PathPattern("/office/letters")
+        static let letter = PathPattern("/office/letters/:id")
+        static let printed = PathPattern("/office/letters/:id/printed")
+        static let imports = PathPattern("/office/imports")
+
+        static func letter(_ id: Int64) -> String { letter(String(id)) }
+        static func printed(_ id: Int64) -> String { printed(String(id)) }
+    }
+
+    enum Admin {
+        static let settings = PathPattern("/admin")
+        static let policy = PathPattern("/admin/policy")
+        static let calendar = PathPattern("/admin/calendar")
+        static let assessments = PathPattern("/admin/calendar/assessments")
+        static let religiousDays = PathPattern("/admin/calendar/religious-days")
+        static let removeAssessment = PathPattern("/admin/calendar/assessments/:id/remove")
+        static let removeReligiousDay = PathPattern("/admin/calendar/religious-days/:id/remove")
+
+        static func removeAssessment(_ id: Int64) -> String { removeAssessment(String(id)) }
+        static func removeReligiousDay(_ id: Int64) -> String { removeReligiousDay(String(id)) }
+    }
+
+    /// Where each role starts after signing in.
+    static func home(for role: Role) -> String {
+        switch role {
+        case .parent: Parent.home()
+        case .headteacher, .deputy: Decisions.queue()
+        case .office: Office.letters()
+        case .admin: Admin.settings()
+        }
+    }
+}

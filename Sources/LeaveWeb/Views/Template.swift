@@ -1,0 +1,34 @@
+/// Every template the portal renders or includes, so a name is checked when the service
+/// starts and a missing template stops the start instead of rendering an apology with 200.
+enum Template: String, CaseIterable, Sendable {
+    // Pages
+    case adminCalendar = "admin-calendar"
+    case adminPolicy = "admin-policy"
+    case admin
+    case decide
+    case error
+    case formCheck = "form-check"
+    case formDone = "form-done"
+    case formPage = "form-page"
+    case forms
+    case imports
+    case letterPrint = "letter-print"
+    case letters
+    case login
+    case parentChild = "parent-child"
+    case parentHome = "parent-home"
+    case queue
+    case requestConfirmation = "request-confirmation"
+    case requestDetails = "request-details"
+    case requestWithdraw = "request-withdraw"
+    // The frame and the partials pages include
+    case layout
+    case dateInput = "date-input"
+    case errorSummary = "error-summary"
+    case fieldError = "field-error"
+    case formQuestion = "form-question"
+    case guidance
+    case radios
+    case requestSummary = "request-summary"
+    case requestTable = "request-table"
+}
