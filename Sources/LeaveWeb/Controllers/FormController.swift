@@ -81,12 +81,14 @@ struct FormController {
                             layout: Layout(title: "What would you like to ask for?", account: account, csrfToken: context.csrfToken))
     }
 
-    /// Starting a form clears the answers of any form begun before, in this browser's session only.
+    /// Starting a form shows its first page empty; the answers of a form begun before are
+    /// replaced when that page is sent, so opening a page never writes.
     func start(_ context: PortalRequestContext) async throws -> Response {
         let form = try form(context)
-        try save(FormDraft(formID: form.id), context)
-        return .redirect(to: Paths.Forms.page(form.id, form.pages[0].id))
+        return .redirect(to: Paths.Forms.page(form.id, form.pages[0].id) + "?" + Self.startQuery + "=1")
     }
+
+    static let startQuery = "start"
 
     struct PageContent: MustacheParent {
         let formTitle: String
@@ -99,6 +101,8 @@ struct FormController {
         let backHref: String
         let action: String
         let changing: Bool
+        /// The first page of a fresh start: sending it begins a new draft.
+        let starting: Bool
 
         func child(named key: String) -> Any? {
             switch key {
@@ -112,13 +116,14 @@ struct FormController {
             case "backHref": backHref
             case "action": action
             case "changing": changing
+            case "starting": starting
             default: nil
             }
         }
     }
 
     func renderPage(_ form: FormDefinition, _ page: FormPage, draft: FormDraft, errors: [FieldError], changing: Bool,
-                    context: PortalRequestContext, status: HTTPResponse.Status) async throws -> Response {
+                    starting: Bool = false, context: PortalRequestContext, status: HTTPResponse.Status) async throws -> Response {
         let account = try context.requireAccount()
         let children = try await store.children(ofParent: account.id)
         let visible = draft.visiblePages(of: form)
@@ -130,7 +135,7 @@ struct FormController {
             formGuidance: index == 0 && !changing ? form.guidance : [], errors: ErrorSummary(errors),
             questions: questions.map { QuestionView($0, draft: draft, errors: errors, children: children) },
             multipart: questions.contains { $0.kind == .file }, backHref: back, action: Paths.Forms.page(form.id, page.id),
-            changing: changing)
+            changing: changing, starting: starting)
         let layout = Layout(title: page.title, account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
         return views.render(.formPage, content, layout: layout, status: status)
     }
@@ -138,10 +143,11 @@ struct FormController {
     func showPage(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let form = try form(context)
         guard let pageID = context.parameters.get("page"), let page = form.page(pageID) else { throw HTTPError(.notFound) }
-        let draft = draft(context, form)
+        let starting = request.uri.queryParameters.get(Self.startQuery) != nil
+        let draft = starting ? FormDraft(formID: form.id) : draft(context, form)
         guard draft.shows(page.showIf) else { return .redirect(to: Paths.Forms.check(form.id)) }
         return try await renderPage(form, page, draft: draft, errors: [], changing: request.uri.queryParameters.get("change") != nil,
-                                    context: context, status: .ok)
+                                    starting: starting, context: context, status: .ok)
     }
 
     func answerPage(_ context: PortalRequestContext) async throws -> Response {
@@ -150,8 +156,9 @@ struct FormController {
         guard let pageID = context.parameters.get("page"), let page = form.page(pageID) else { throw HTTPError(.notFound) }
         let fields = context.form
         let changing = fields["change"] == "1"
+        let starting = fields[Self.startQuery] == "1"
         let outcome = try await services.sending.answer(
-            page, of: form, draft: draft(context, form), answers: { fields.all($0) }, files: fields.files,
+            page, of: form, draft: starting ? FormDraft(formID: form.id) : draft(context, form), answers: { fields.all($0) }, files: fields.files,
             removeFile: fields["removeFile"], changing: changing, parent: account)
         switch outcome {
         case .showAgain(let draft, let errors):

@@ -1,0 +1,151 @@
+import Foundation
+import LeaveCore
+@testable import LeaveServices
+import LeaveStore
+import Testing
+
+/// The form engine without HTTP: a page's answers checked and kept, "Check your answers",
+/// and sending, which makes the requests and has the rules judge them once.
+@Suite("Sending a form")
+struct FormSendingTests {
+    /// Bryn and Cai Marrowfield's parent in the demo trust.
+    static let parent = "parent2@example.com"
+
+    static func leaveAnswers(children: [Pupil], category: String = "exceptional") -> [String: [String]] {
+        [
+            "children": children.map { String($0.id) }, "category": [category], "purpose": ["Funeral of a grandparent in Leeds"],
+            "start-day": ["7"], "start-month": ["12"], "start-year": ["2026"], "startSession": ["AM"],
+            "end-day": ["9"], "end-month": ["12"], "end-year": ["2026"], "endSession": ["PM"],
+            "returnDate-day": ["10"], "returnDate-month": ["12"], "returnDate-year": ["2026"],
+        ]
+    }
+
+    @Test func aPageWithAMistakeIsShownAgainWithWhatWasTyped() async throws {
+        let h = try await ServiceHarness()
+        let parent = try await h.account(Self.parent)
+        let form = try h.form("leave")
+        let page = try #require(form.page("dates"))
+        let typed: [String: [String]] = ["start-day": ["31"], "start-month": ["2"], "start-year": ["2027"]]
+        let outcome = try await h.services.sending.answer(page, of: form, draft: FormDraft(formID: "leave"), answers: { typed[$0] ?? [] },
+                                                          files: [:], removeFile: "", changing: false, parent: parent)
+        guard case .showAgain(let draft, let errors) = outcome else { Issue.record("expected the page again, got \(outcome)"); return }
+        #expect(draft.values["start-day"] == ["31"])
+        #expect(errors.first?.field == "start")
+        #expect(errors.first?.message.contains("must be a real date") == true)
+    }
+
+    @Test func anAnsweredPageGoesToTheNextAndTheLastToCheck() async throws {
+        let h = try await ServiceHarness()
+        let parent = try await h.account(Self.parent)
+        let form = try h.form("leave")
+        let children = try await h.children(of: parent)
+        let answers = Self.leaveAnswers(children: [children[0]])
+        let first = try await h.services.sending.answer(try #require(form.page("children")), of: form, draft: FormDraft(formID: "leave"),
+                                                        answers: { answers[$0] ?? [] }, files: [:], removeFile: "", changing: false, parent: parent)
+        guard case .goTo(let draft, let next) = first else { Issue.record("expected the next page, got \(first)"); return }
+        #expect(next == "reason")
+        #expect(draft.values["children"] == [String(children[0].id)])
+        let dates = try #require(form.page("dates"))
+        let onwards = try await h.services.sending.answer(dates, of: form, draft: h.draft("leave", answers), answers: { answers[$0] ?? [] },
+                                                          files: [:], removeFile: "", changing: false, parent: parent)
+        guard case .goTo(_, let evidence) = onwards else { Issue.record("expected the evidence page, got \(onwards)"); return }
+        // Exceptional circumstances are asked for evidence (leave.yaml); it is optional.
+        #expect(evidence == "evidence")
+        // Changing an answer from the check page goes back there when nothing else is missing.
+        let changed = try await h.services.sending.answer(dates, of: form, draft: h.draft("leave", answers), answers: { answers[$0] ?? [] },
+                                                          files: [:], removeFile: "", changing: true, parent: parent)
+        guard case .check = changed else { Issue.record("expected the check page, got \(changed)"); return }
+    }
+
+    @Test func checkingAnswersGivesEachAnswerTheTimeMissedAndWhatTheRulesTellTheParent() async throws {
+        let h = try await ServiceHarness()
+        let parent = try await h.account(Self.parent)
+        let children = try await h.children(of: parent)
+        let outcome = try await h.services.sending.check(try h.form("leave"), draft: h.draft("leave", Self.leaveAnswers(children: [children[0]])),
+                                                         parent: parent)
+        guard case .ready(let summary) = outcome else { Issue.record("expected answers to check, got \(outcome)"); return }
+        #expect(summary.answers.contains { $0.answer == "Funeral of a grandparent in Leeds" && $0.pageID == "reason" })
+        #expect(summary.answers.contains { $0.anchor == "start-day" })
+        // Monday 7 to Wednesday 9 December 2026: three school days.
+        #expect(summary.timeMissed?.sessions == 6)
+        #expect(!summary.forSiblings)
+        // Checking writes nothing: there is no request yet and no evaluation.
+        #expect(try h.count("requestEvaluation") == 0)
+        #expect(try h.count("leaveRequest") == 0)
+    }
+
+    @Test func checkingAnIncompleteDraftSendsTheParentToTheFirstPageMissingAnAnswer() async throws {
+        let h = try await ServiceHarness()
+        let parent = try await h.account(Self.parent)
+        let children = try await h.children(of: parent)
+        var answers = Self.leaveAnswers(children: [children[0]])
+        answers["purpose"] = nil
+        let outcome = try await h.services.sending.check(try h.form("leave"), draft: h.draft("leave", answers), parent: parent)
+        guard case .incomplete(let pageID) = outcome else { Issue.record("expected incomplete, got \(outcome)"); return }
+        #expect(pageID == "reason")
+        #expect(try await h.services.sending.send(try h.form("leave"), draft: h.draft("leave", answers), parent: parent).isIncomplete)
+    }
+
+    @Test func sendingForTwoChildrenMakesTwoLinkedRequestsEachJudgedOnce() async throws {
+        let h = try await ServiceHarness()
+        let parent = try await h.account(Self.parent)
+        let children = try await h.children(of: parent)
+        #expect(children.count == 2)
+        let outcome = try await h.services.sending.send(try h.form("leave"), draft: h.draft("leave", Self.leaveAnswers(children: children)),
+                                                        parent: parent)
+        guard case .sent(let requests) = outcome else { Issue.record("expected requests, got \(outcome)"); return }
+        #expect(requests.count == 2)
+        #expect(Set(requests.map(\.application.pupilID)) == Set(children.map(\.id)))
+        #expect(try await h.store.linkedRequests(to: requests[0]).count == 1)
+        for request in requests {
+            let stored = try #require(try await h.store.latestEvaluation(requestID: request.id, schoolID: parent.schoolID))
+            #expect(stored.evaluation.sessions == 6)
+        }
+        // One evaluation per request (and the other child's request looked at again, once).
+        #expect(try h.count("requestEvaluation") <= 4)
+    }
+
+    @Test func aParentCannotSendForAnotherFamilysChild() async throws {
+        let h = try await ServiceHarness()
+        let parent = try await h.account(Self.parent)
+        let other = try await h.children(of: try await h.account("parent1@example.com"))
+        let outcome = try await h.services.sending.send(try h.form("leave"), draft: h.draft("leave", Self.leaveAnswers(children: other)),
+                                                        parent: parent)
+        #expect(outcome.isIncomplete)
+        #expect(try h.count("leaveRequest") == 0)
+    }
+
+    @Test func stoppingALunchtimePermissionSaysWhatHappenedForEachChild() async throws {
+        let h = try await ServiceHarness()
+        let parent = try await h.account(Self.parent)
+        let children = try await h.children(of: parent)
+        let start: [String: [String]] = [
+            "children": [String(children[0].id)], "days": ["Monday", "Wednesday"],
+            "from-day": ["7"], "from-month": ["12"], "from-year": ["2026"], "collector": ["Grandparent"],
+            "purpose": ["Lunch at home with family"],
+        ]
+        let sent = try await h.services.sending.send(try h.form("lunchtime"), draft: h.draft("lunchtime", start), parent: parent)
+        guard case .sent = sent else { Issue.record("expected a lunchtime request, got \(sent)"); return }
+        let stop = h.services.forms.values.first { $0.action == .stopLunchtime }
+        let form = try #require(stop)
+        var answers: [String: [String]] = ["children": children.map { String($0.id) }]
+        for question in form.questions where question.required != nil && answers[question.id] == nil {
+            answers[question.id] = question.kind == .date ? nil : [question.choices(children: children).first?.value ?? "Moving school"]
+            if question.kind == .date {
+                answers["\(question.id)-day"] = ["8"]; answers["\(question.id)-month"] = ["12"]; answers["\(question.id)-year"] = ["2026"]
+            }
+        }
+        let outcome = try await h.services.sending.send(form, draft: h.draft(form.id, answers), parent: parent)
+        guard case .stopped(let lines) = outcome else { Issue.record("expected the permission stopped, got \(outcome)"); return }
+        #expect(lines.count == 2)
+        #expect(lines.contains { $0.hasPrefix("\(children[0].fullName)'s lunchtime permission") })
+        #expect(lines.contains { $0 == "\(children[1].fullName) had no lunchtime permission to stop." })
+    }
+}
+
+extension FormSending.SendOutcome {
+    var isIncomplete: Bool {
+        if case .incomplete = self { return true }
+        return false
+    }
+}
