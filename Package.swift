@@ -92,6 +92,7 @@ let package = Package(
             name: "LeaveWebTests",
             dependencies: [
                 "LeaveCore", "LeaveStore", "LeaveServices", "LeaveWeb",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),

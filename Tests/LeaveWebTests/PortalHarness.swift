@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import LeaveStore
 import LeaveWeb
 import Testing
 
@@ -16,14 +17,21 @@ enum PortalHarness {
 
     static func run(configure: (inout PortalConfiguration) -> Void = { _ in },
                     _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await run(configure: configure) { client, _ in try await test(client) }
+    }
+
+    /// The same, giving the test the database too, to look at what the portal wrote.
+    static func run(configure: (inout PortalConfiguration) -> Void = { _ in },
+                    _ test: @escaping @Sendable (any TestClientProtocol, AppDatabase) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leave-web-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try AppDatabase.open(path: folder.appendingPathComponent("portal.sqlite").path)
         var configuration = PortalConfiguration(
-            database: folder.appendingPathComponent("portal.sqlite").path,
+            database: folder.appendingPathComponent("portal.sqlite").path, store: SQLiteStore(database),
             loadDemo: true, bcryptCost: 4, logLevel: .warning, formsDirectory: formsFolder, now: { now })
         configure(&configuration)
         let app = try await buildApplication(configuration: configuration)
-        try await app.test(.router) { client in try await test(client) }
+        try await app.test(.router) { client in try await test(client, database) }
     }
 }
 
