@@ -6,19 +6,16 @@ import Testing
 /// What stops the service from starting, with a message naming what is wrong.
 @Suite("Starting the service")
 struct StartupTests {
-    static let valid = """
+    /// A form whose one question has a kind the engine does not know.
+    static let broken = """
         title: A test form
         type: medical
         pages:
-          - id: children
-            title: Which child?
+          - id: when
+            title: When?
             questions:
-              - id: children
-                kind: children
-                label: Which child?
-                bind: children
               - id: start
-                kind: date
+                kind: calendar
                 label: When?
                 bind: start
         """
@@ -28,8 +25,7 @@ struct StartupTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("forms-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Self.valid.replacingOccurrences(of: "kind: date", with: "kind: calendar")
-            .write(to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        try Self.broken.write(to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
         let configuration = PortalConfiguration(database: folder.appendingPathComponent("db.sqlite").path, logLevel: .warning,
                                                 formsDirectory: folder.path)
         await #expect(throws: FormDefinitionError.self) { _ = try await buildApplication(configuration: configuration) }
@@ -37,7 +33,7 @@ struct StartupTests {
             _ = try await buildApplication(configuration: configuration)
         } catch let error as FormDefinitionError {
             #expect(error.description.contains("forms/broken.yaml, line"))
-            #expect(error.description.contains("pages[0].questions[1].kind"))
+            #expect(error.description.contains("pages[0].questions[0].kind"))
         }
     }
 

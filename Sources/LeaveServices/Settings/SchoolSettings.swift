@@ -14,39 +14,30 @@ public struct SchoolSettings: Sendable {
         self.clock = clock
     }
 
-    var review: RequestReview { RequestReview(store: store, clock: clock) }
-
     public func savePolicy(_ settings: PolicySettings, by admin: Account) async throws {
-        try requireAdmin(admin)
-        try await store.savePolicy(settings, schoolID: admin.schoolID, by: Actor(admin), at: clock.now)
-        try await review.reviewOpenRequests(schoolID: admin.schoolID)
+        try await change(by: admin) { try await store.savePolicy(settings, schoolID: admin.schoolID, by: Actor(admin), at: clock.now) }
     }
 
     public func addAssessment(_ period: AssessmentPeriod, by admin: Account) async throws {
-        try requireAdmin(admin)
-        try await store.addAssessment(period, schoolID: admin.schoolID)
-        try await review.reviewOpenRequests(schoolID: admin.schoolID)
+        try await change(by: admin) { try await store.addAssessment(period, schoolID: admin.schoolID) }
     }
 
     public func removeAssessment(id: Int64, by admin: Account) async throws {
-        try requireAdmin(admin)
-        try await store.removeAssessment(id: id, schoolID: admin.schoolID)
-        try await review.reviewOpenRequests(schoolID: admin.schoolID)
+        try await change(by: admin) { try await store.removeAssessment(id: id, schoolID: admin.schoolID) }
     }
 
     public func addReligiousDay(_ day: ReligiousDay, by admin: Account) async throws {
-        try requireAdmin(admin)
-        try await store.addReligiousDay(day, schoolID: admin.schoolID)
-        try await review.reviewOpenRequests(schoolID: admin.schoolID)
+        try await change(by: admin) { try await store.addReligiousDay(day, schoolID: admin.schoolID) }
     }
 
     public func removeReligiousDay(id: Int64, by admin: Account) async throws {
-        try requireAdmin(admin)
-        try await store.removeReligiousDay(id: id, schoolID: admin.schoolID)
-        try await review.reviewOpenRequests(schoolID: admin.schoolID)
+        try await change(by: admin) { try await store.removeReligiousDay(id: id, schoolID: admin.schoolID) }
     }
 
-    func requireAdmin(_ account: Account) throws {
-        guard account.role == .admin else { throw ServiceError.notFound }
+    /// Only the school's administrator changes these; afterwards the rules look again at every open request.
+    func change(by admin: Account, _ write: () async throws -> Void) async throws {
+        guard admin.role == .admin else { throw ServiceError.notFound }
+        try await write()
+        try await RequestReview(store: store, clock: clock).reviewOpenRequests(schoolID: admin.schoolID)
     }
 }
