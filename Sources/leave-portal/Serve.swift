@@ -40,6 +40,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Folder of the request forms' definitions. [LEAVE_PORTAL_FORMS, default forms]")
     var forms: String?
 
+    @Option(help: "Minutes a signed-in session lasts without use. [LEAVE_PORTAL_SESSION_IDLE_MINUTES, default 120]")
+    var sessionIdleMinutes: Int?
+
+    @Option(help: "Hours a signed-in session lasts at most. [LEAVE_PORTAL_SESSION_HOURS, default 8]")
+    var sessionHours: Int?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. [LEAVE_PORTAL_LOG_LEVEL, default info]")
     var logLevel: String?
 
@@ -57,15 +63,23 @@ struct Serve: AsyncParsableCommand {
             config.logLevel = parsed
         }
         if let limit = uploadLimitMb ?? Environment.value("LEAVE_PORTAL_UPLOAD_LIMIT_MB").flatMap(Int.init) {
-            guard limit > 0 else { throw ValidationError("--upload-limit-mb must be at least 1") }
+            guard (1...4096).contains(limit) else { throw ValidationError("--upload-limit-mb must be between 1 and 4096") }
             config.uploadLimitBytes = limit * 1_048_576
         }
         if let limit = evidenceLimitMb ?? Environment.value("LEAVE_PORTAL_EVIDENCE_LIMIT_MB").flatMap(Int.init) {
-            guard limit > 0 else { throw ValidationError("--evidence-limit-mb must be at least 1") }
+            guard (1...1024).contains(limit) else { throw ValidationError("--evidence-limit-mb must be between 1 and 1024") }
             config.evidenceFileLimitBytes = limit * 1_048_576
             config.evidenceRequestLimitBytes = limit * 1_048_576
         }
         config.formsDirectory = forms ?? Environment.value("LEAVE_PORTAL_FORMS") ?? config.formsDirectory
+        if let minutes = sessionIdleMinutes ?? Environment.value("LEAVE_PORTAL_SESSION_IDLE_MINUTES").flatMap(Int.init) {
+            guard (5...24 * 60).contains(minutes) else { throw ValidationError("--session-idle-minutes must be between 5 and 1440") }
+            config.sessionIdleTimeout = .seconds(minutes * 60)
+        }
+        if let hours = sessionHours ?? Environment.value("LEAVE_PORTAL_SESSION_HOURS").flatMap(Int.init) {
+            guard (1...72).contains(hours) else { throw ValidationError("--session-hours must be between 1 and 72") }
+            config.sessionLifetime = .seconds(hours * 3600)
+        }
         let app: any ApplicationProtocol
         do {
             app = try await buildApplication(configuration: config)

@@ -143,6 +143,12 @@ public struct DecisionAnswers: Hashable, Sendable {
         if evaluation.fired(.loaUnforeseen), consultation.trimmed.isEmpty {
             errors.append(FieldError(field: "consultation", message: "Record the consultation the policy asks for before deciding"))
         }
+        if overrideReason.trimmed.count > Self.reasonLimit {
+            errors.append(FieldError(field: "overrideReason", message: "The reason for granting against the policy must be \(Self.reasonLimit) characters or fewer"))
+        }
+        if consultation.trimmed.count > Self.reasonLimit {
+            errors.append(FieldError(field: "consultation", message: "The consultation must be \(Self.reasonLimit) characters or fewer"))
+        }
         if errors.isEmpty, case .valid(let value) = basic { return .valid(value) }
         return .invalid(errors)
     }

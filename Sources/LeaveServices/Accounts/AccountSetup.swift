@@ -22,12 +22,15 @@ public struct AccountSetup: Sendable {
         guard let role = Role(rawValue: roleName) else {
             throw Refusal(description: "unknown role '\(roleName)'; use one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let email = email.trimmingCharacters(in: .whitespaces)
-        guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else { throw Refusal(description: "'\(email)' is not an email address") }
+        guard case .success(let email) = EmailAddress.normalise(email) else {
+            throw Refusal(description: "'\(email)' is not an email address")
+        }
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw Refusal(description: "give the name shown on pages and letters") }
-        guard password.count >= Self.minimumPasswordLength else {
-            throw Refusal(description: "give a password of at least \(Self.minimumPasswordLength) characters on standard input")
+        guard !name.isEmpty, name.count <= 120, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw Refusal(description: "give the name shown on pages and letters (at most 120 characters)")
+        }
+        guard password.count >= Self.minimumPasswordLength, password.utf8.count <= SignIn.maximumPasswordBytes else {
+            throw Refusal(description: "give a password of at least \(Self.minimumPasswordLength) characters (at most \(SignIn.maximumPasswordBytes) bytes) on standard input")
         }
         guard try await store.school(id: schoolID) != nil else { throw Refusal(description: "there is no school \(schoolID)") }
         let hash = try await passwords.hash(password)

@@ -25,27 +25,35 @@ public struct SignIn: Sendable {
         case signedIn(Account)
     }
 
-    public func attempt(email typed: String, password: String) async throws -> Outcome {
-        let email = typed.trimmingCharacters(in: .whitespaces)
+    /// The longest password checked; bcrypt reads only the first 72 bytes, and a longer one is
+    /// refused rather than silently cut.
+    public static let maximumPasswordBytes = 72
+
+    /// `client` names where the attempt comes from (the peer's address), for the throttle.
+    public func attempt(email typed: String, password: String, client: String = "unknown") async throws -> Outcome {
         var errors: [FieldError] = []
-        if email.isEmpty {
-            errors.append(FieldError(field: "email", message: "Enter your email address"))
-        } else if !email.contains("@") {
-            errors.append(FieldError(field: "email", message: "Enter an email address in the correct format, like name@example.com"))
+        var email = ""
+        switch EmailAddress.normalise(typed) {
+        case .success(let key): email = key
+        case .failure(let problem): errors.append(FieldError(field: "email", message: problem.message))
         }
-        if password.isEmpty { errors.append(FieldError(field: "password", message: "Enter your password")) }
+        if password.isEmpty {
+            errors.append(FieldError(field: "password", message: "Enter your password"))
+        } else if password.utf8.count > Self.maximumPasswordBytes || password.unicodeScalars.contains(where: { $0.value == 0 }) {
+            errors.append(FieldError(field: "password", message: "Enter a correct email address and password"))
+        }
         guard errors.isEmpty else { return .incomplete(errors) }
 
-        if let until = await throttle.heldUntil(email, now: clock.now) {
+        // Counted before the password is checked, so attempts at the same moment cannot slip past.
+        if case .heldUntil(let until) = await throttle.reserve(address: email, client: client, now: clock.now) {
             let minutes = max(1, Int((until.timeIntervalSince(clock.now) / 60).rounded(.up)))
             return .heldBack([FieldError(field: "email", message: "Too many attempts to sign in with this email address. Try again in \(minutes) \(minutes == 1 ? "minute" : "minutes"), or ask the school office to reset your password")])
         }
         let found = try await accounts.account(email: email)
         guard try await passwords.verify(password, hash: found?.passwordHash), let account = found?.account else {
-            await throttle.failed(email, now: clock.now)
             return .wrongPassword([FieldError(field: "email", message: "Enter a correct email address and password")])
         }
-        await throttle.succeeded(email)
+        await throttle.succeeded(address: email, client: client)
         return .signedIn(account)
     }
 }

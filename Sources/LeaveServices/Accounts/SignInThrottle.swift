@@ -1,38 +1,77 @@
 import Foundation
 
-/// Slows down password guessing: after `limit` failed sign-ins for one email address within
-/// `window`, that address is refused until the window has passed. Kept in memory: a restart
-/// forgets it, which is acceptable for a brake rather than a lock.
+/// Slows down password guessing. An attempt is counted before its password is checked, so
+/// attempts made at the same moment cannot slip past the limit together. Two limits: one
+/// address from one client (`pairLimit`), and one address from anywhere (`addressLimit`,
+/// higher, so a guesser elsewhere does not lock the owner out at once). Kept in memory and
+/// bounded: a restart forgets it, which is acceptable for a brake rather than a lock.
 public actor SignInThrottle {
-    public let limit: Int
+    public let pairLimit: Int
+    public let addressLimit: Int
     public let window: TimeInterval
-    private var failures: [String: [Date]] = [:]
+    /// The most keys kept; past it the oldest are dropped, so a flood of made-up addresses
+    /// cannot grow the process without bound.
+    public let capacity: Int
+    private var attempts: [String: [Date]] = [:]
+    private var calls = 0
 
-    public init(limit: Int = 5, window: TimeInterval = 15 * 60) {
-        self.limit = limit
+    public init(pairLimit: Int = 5, addressLimit: Int = 20, window: TimeInterval = 15 * 60, capacity: Int = 50_000) {
+        self.pairLimit = pairLimit
+        self.addressLimit = addressLimit
         self.window = window
+        self.capacity = capacity
     }
 
-    /// When the address may try again, if it is held back now.
-    public func heldUntil(_ email: String, now: Date) -> Date? {
-        let recent = prune(email, now: now)
-        guard recent.count >= limit, let oldest = recent.first else { return nil }
-        return oldest.addingTimeInterval(window)
+    public enum Reservation: Sendable, Equatable {
+        /// Go on and check the password.
+        case allowed
+        /// Held back until then; nothing was checked.
+        case heldUntil(Date)
     }
 
-    public func failed(_ email: String, now: Date) {
-        failures[email.lowercased(), default: []].append(now)
-        _ = prune(email, now: now)
+    /// Counts an attempt for the address from this client, unless one of the limits is reached.
+    public func reserve(address: String, client: String, now: Date) -> Reservation {
+        sweepIfDue(now: now)
+        let pair = Self.pairKey(address, client)
+        let forAddress = recent(address, now: now)
+        let forPair = recent(pair, now: now)
+        if forPair.count >= pairLimit, let oldest = forPair.first { return .heldUntil(oldest.addingTimeInterval(window)) }
+        if forAddress.count >= addressLimit, let oldest = forAddress.first { return .heldUntil(oldest.addingTimeInterval(window)) }
+        attempts[address] = forAddress + [now]
+        attempts[pair] = forPair + [now]
+        return .allowed
     }
 
-    public func succeeded(_ email: String) {
-        failures[email.lowercased()] = nil
+    /// The right password: this client's attempts for the address are forgotten, and the one
+    /// just counted no longer counts against the address.
+    public func succeeded(address: String, client: String) {
+        attempts[Self.pairKey(address, client)] = nil
+        if var list = attempts[address], !list.isEmpty {
+            list.removeLast()
+            attempts[address] = list.isEmpty ? nil : list
+        }
     }
 
-    private func prune(_ email: String, now: Date) -> [Date] {
-        let key = email.lowercased()
-        let recent = (failures[key] ?? []).filter { now.timeIntervalSince($0) < window }
-        failures[key] = recent.isEmpty ? nil : recent
-        return recent
+    /// How many keys are held now (for tests of the bound).
+    public var keyCount: Int { attempts.count }
+
+    static func pairKey(_ address: String, _ client: String) -> String { address + "\u{1F}" + client }
+
+    private func recent(_ key: String, now: Date) -> [Date] {
+        (attempts[key] ?? []).filter { now.timeIntervalSince($0) < window }
+    }
+
+    /// Expired entries go every so often, and the oldest keys when over capacity.
+    private func sweepIfDue(now: Date) {
+        calls += 1
+        guard calls % 256 == 0 || attempts.count >= capacity else { return }
+        attempts = attempts.compactMapValues { list in
+            let kept = list.filter { now.timeIntervalSince($0) < window }
+            return kept.isEmpty ? nil : kept
+        }
+        if attempts.count >= capacity {
+            let byAge = attempts.sorted { ($0.value.last ?? .distantPast) < ($1.value.last ?? .distantPast) }
+            for (key, _) in byAge.prefix(attempts.count - capacity * 3 / 4) { attempts[key] = nil }
+        }
     }
 }

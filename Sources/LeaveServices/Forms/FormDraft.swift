@@ -7,9 +7,12 @@ public struct FormDraft: Codable, Sendable, Equatable {
     public var values: [String: [String]] = [:]
     /// Files already sent on earlier pages, by question.
     public var uploads: [String: [RequestDetails.Evidence]] = [:]
+    /// Made with the draft and sent with it: the same draft sent twice makes its requests once.
+    public var submissionKey: String?
 
     public init(formID: String) {
         self.formID = formID
+        self.submissionKey = RandomToken.make()
     }
 
     public func value(_ name: String) -> String { values[name]?.first ?? "" }

@@ -231,7 +231,9 @@ public struct FormReader {
             let map = try mapping(node, "\(field).withinDaysOf", allowed: ["question", "days", "message"])
             let other = try text(map, "question", "\(field).withinDaysOf")!
             guard known[other]?.kind == .date else { throw fail(node, "\(field).withinDaysOf.question", "'\(other)' is not an earlier date question") }
-            guard let days = Int(try text(map, "days", "\(field).withinDaysOf")!) else { throw fail(node, "\(field).withinDaysOf.days", "must be a whole number") }
+            guard let days = Int(try text(map, "days", "\(field).withinDaysOf")!), (0...3660).contains(days) else {
+                throw fail(node, "\(field).withinDaysOf.days", "must be a whole number from 0 to 3660")
+            }
             within = (other, days, try text(map, "message", "\(field).withinDaysOf")!)
         }
         let minimum = try number("min").map { ($0, try text(q, "minMessage", field, required: false) ?? "") }
@@ -241,10 +243,20 @@ public struct FormReader {
             throw fail(q["fileTypes"], "\(field).fileTypes", "'\(type)' is not one of pdf, jpeg, png")
         }
         let label = try text(q, "label", field)!
+        // Every answer typed as text has a limit, so nothing unbounded reaches the session or the record.
+        var maxLength: Int?
+        if let declared = try number("maxLength") {
+            guard let whole = Int(exactly: declared), (1...Self.longestAnswer).contains(whole) else {
+                throw fail(q["maxLength"], "\(field).maxLength", "must be a whole number from 1 to \(Self.longestAnswer)")
+            }
+            maxLength = whole
+        } else if [.text, .textarea, .dates].contains(kind) {
+            throw fail(node, "\(field).maxLength", "a \(kind.rawValue) question needs a maxLength")
+        }
         return Question(
             id: id, kind: kind, label: label, hint: try text(q, "hint", field, required: false), bind: bind,
             required: try text(q, "required", field, required: false),
-            maxLength: try number("maxLength").map { Int($0) }, options: options,
+            maxLength: maxLength, options: options,
             multiple: (q["multiple"]?.scalar?.string).map { $0 == "true" || $0 == "yes" } ?? false,
             notInPast: try text(q, "notInPast", field, required: false),
             notBefore: try dateRule("notBefore"), after: try dateRule("after"), withinDaysOf: within,
@@ -253,6 +265,9 @@ public struct FormReader {
             subject: try text(q, "subject", field, required: false) ?? label.lowercased(),
             fileTypes: fileTypes, showIf: try condition(q["showIf"], "\(field).showIf", known: known))
     }
+
+    /// The most any one answer may be, in characters, whatever a definition says.
+    public static let longestAnswer = 5_000
 
     public static func plain(_ value: Double) -> String { Int(exactly: value).map(String.init) ?? String(value) }
 }

@@ -138,7 +138,8 @@ public struct FormSending: Sendable {
         if form.action == .stopLunchtime { return .stopped(try await stopLunchtime(prepared.submission, parent: parent)) }
         guard let applications = prepared.submission.applications() else { return .incomplete }
         let counts = applications.map { $0.type == .lunchtime ? SessionCount.none : prepared.calendar.count(from: $0.start, to: $0.end) }
-        let requests = try await store.submitGroup(applications, schoolID: parent.schoolID, by: Actor(parent), counts: counts, at: clock.now)
+        let requests = try await store.submitGroup(applications, schoolID: parent.schoolID, by: Actor(parent), counts: counts, at: clock.now,
+                                                   submissionKey: draft.submissionKey)
         // The new requests, and any other undecided request of the same children (an overlap, a prior request).
         try await RequestReview(store: store, clock: clock)
             .reviewOpenRequests(ofPupils: Set(requests.map(\.application.pupilID)), schoolID: parent.schoolID)

@@ -48,13 +48,14 @@ public struct FormValidator {
             }
         case .number:
             if value.isEmpty { return q.required.map { fail($0) } }
-            guard let number = Double(value), number.isFinite else { return fail("\(q.subject.capitalisedFirst) must be a number") }
+            guard value.count <= 20, let number = Double(value), number.isFinite else { return fail("\(q.subject.capitalisedFirst) must be a number") }
             if let minimum = q.minimum, number < minimum.value { return fail(minimum.message) }
             if let maximum = q.maximum, number > maximum.value { return fail(maximum.message) }
         case .file:
             if (draft.uploads[q.id] ?? []).isEmpty { return q.required.map { fail($0) } }
         case .dates:
             if value.isEmpty { return q.required.map { fail($0) } }
+            if let limit = q.maxLength, value.count > limit { return fail("\(q.subject.capitalisedFirst) must be \(limit) characters or fewer") }
             for (index, line) in Self.lines(value).enumerated() where Self.parseDate(line) == nil {
                 return fail("Line \(index + 1) of \(q.subject), '\(line)', is not a real date; write dates like 9/3/2027")
             }
@@ -105,7 +106,8 @@ public struct FormValidator {
     }
 
     public static func lines(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == "\n" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // Browsers send a textarea's lines with CRLF, which Swift reads as one character.
+        text.split(whereSeparator: { $0.isNewline || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// "9/3/2027" as parents write dates, or "2027-03-09".

@@ -145,6 +145,7 @@ extension AppDatabase {
         registerFormMigrations(&migrator)
         registerPartialGrantMigrations(&migrator)
         registerEvaluationFigureMigrations(&migrator)
+        registerSubmissionKeyMigrations(&migrator)
         return migrator
     }
 }
@@ -293,6 +294,34 @@ extension AppDatabase {
                 t.add(column: "registerCode", .text)
             }
             try db.create(index: "leaveRequest_pupil_status", on: "leaveRequest", columns: ["schoolId", "pupilId", "status"])
+        }
+    }
+}
+
+extension AppDatabase {
+    /// A form sent twice makes its requests once: each sending carries its draft's key.
+    static func registerSubmissionKeyMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v7: submission keys") { db in
+            try db.alter(table: "leaveRequest") { t in t.add(column: "submissionKey", .text) }
+            try db.create(index: "leaveRequest_submissionKey", on: "leaveRequest", columns: ["parentId", "submissionKey"])
+        }
+        // The transitions the record allows, enforced by the database as deletions already are:
+        // a request is decided or withdrawn once (a granted lunchtime permission can still be
+        // stopped by the parent), its facts never change, and a letter is marked printed once.
+        migrator.registerMigration("v7: request and letter transitions") { db in
+            try db.execute(sql: """
+                CREATE TRIGGER leaveRequest_status BEFORE UPDATE OF status ON leaveRequest
+                  WHEN NEW.status <> OLD.status AND OLD.status <> 'awaiting-decision'
+                   AND NOT (OLD.status = 'granted' AND NEW.status = 'withdrawn' AND OLD.kind = 'lunchtime')
+                  BEGIN SELECT RAISE(ABORT, 'a decided or withdrawn request keeps its status'); END;
+                CREATE TRIGGER leaveRequest_fixed BEFORE UPDATE OF schoolId, reference, pupilId, parentId, kind, purpose,
+                  startDate, startSession, endDate, endSession, returnDate, sessions, schoolDays, submittedAt, category, details
+                  ON leaveRequest
+                  BEGIN SELECT RAISE(ABORT, 'a request is stored unchanged'); END;
+                CREATE TRIGGER letter_printedOnce BEFORE UPDATE OF printedAt ON letter
+                  WHEN OLD.printedAt IS NOT NULL
+                  BEGIN SELECT RAISE(ABORT, 'a letter is marked printed once'); END;
+                """)
         }
     }
 }

@@ -19,9 +19,11 @@ public protocol RequestStore: Sendable {
     func submit(_ application: LeaveApplication, schoolID: Int64, by parent: Actor,
                 count: SessionCount, at: Date) async throws -> LeaveRequest
     /// Stores one request per child of a sibling submission, linked by the first one's
-    /// reference, all in one transaction; files sent with it go with each request.
+    /// reference, all in one transaction; files sent with it go with each request. A
+    /// `submissionKey` the parent has sent before gives back the requests it made then, so a
+    /// form sent twice (a double click, a resend after a failure) makes its requests once.
     func submitGroup(_ applications: [LeaveApplication], schoolID: Int64, by parent: Actor,
-                     counts: [SessionCount], at: Date) async throws -> [LeaveRequest]
+                     counts: [SessionCount], at: Date, submissionKey: String?) async throws -> [LeaveRequest]
     /// The other requests sent together with this one (siblings), in the order sent.
     func linkedRequests(to request: LeaveRequest) async throws -> [RequestWithPupil]
     func requests(parentID: Int64) async throws -> [RequestWithPupil]

@@ -5,12 +5,18 @@ import LeaveCore
 extension SQLiteStore: RequestStore {
     public func submit(_ application: LeaveApplication, schoolID: Int64, by parent: Actor,
                        count: SessionCount, at: Date) async throws -> LeaveRequest {
-        try await submitGroup([application], schoolID: schoolID, by: parent, counts: [count], at: at)[0]
+        try await submitGroup([application], schoolID: schoolID, by: parent, counts: [count], at: at, submissionKey: nil)[0]
     }
 
     public func submitGroup(_ applications: [LeaveApplication], schoolID: Int64, by parent: Actor,
-                            counts: [SessionCount], at: Date) async throws -> [LeaveRequest] {
+                            counts: [SessionCount], at: Date, submissionKey: String?) async throws -> [LeaveRequest] {
         try await writer.write { db in
+            if let submissionKey {
+                let sent = try LeaveRequestRecord
+                    .filter(Column("parentId") == parent.accountID && Column("submissionKey") == submissionKey)
+                    .order(Column("id")).fetchAll(db)
+                if !sent.isEmpty { return try sent.map { try $0.request() } }
+            }
             var stored: [LeaveRequest] = []
             var group: String?
             for (application, count) in zip(applications, counts) {
@@ -21,6 +27,10 @@ extension SQLiteStore: RequestStore {
             }
             if applications.count > 1 {
                 try db.execute(sql: "UPDATE leaveRequest SET groupReference = ? WHERE id = ?", arguments: [group, stored[0].id])
+            }
+            if let submissionKey {
+                try db.execute(sql: "UPDATE leaveRequest SET submissionKey = ? WHERE id IN (\(stored.map { String($0.id) }.joined(separator: ",")))",
+                               arguments: [submissionKey])
             }
             return stored
         }

@@ -46,13 +46,23 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     router.add(middleware: SessionMiddleware(
         storage: StorePersistDriver(store: store, now: configuration.now),
         configuration: .init(
-            sessionCookieParameters: .init(name: "lp_session", path: "/", secure: configuration.secureCookies, sameSite: .lax),
-            keyPrefix: "s.", defaultSessionExpiration: configuration.sessionLifetime)))
-    router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies, uploadLimit: configuration.uploadLimitBytes))
-    router.add(middleware: AccountMiddleware(accounts: store))
+            sessionCookieParameters: .init(name: SessionCookie.name(secure: configuration.secureCookies), path: "/",
+                                           secure: configuration.secureCookies, sameSite: .lax),
+            keyPrefix: SessionCookie.keyPrefix, defaultSessionExpiration: configuration.sessionLifetime)))
+    let megabytes = { (bytes: Int) in "\(bytes / 1_048_576) MB" }
+    router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies, uploadPages: [
+        .init(pathPrefix: Paths.Office.imports(), limit: configuration.uploadLimitBytes,
+              tooLarge: "The file is larger than \(megabytes(configuration.uploadLimitBytes)), the most this page accepts. Nothing was imported."),
+        // A page of a request form: one file and the page's few answers.
+        .init(pathPrefix: Paths.Forms.list() + "/", limit: configuration.evidenceFileLimitBytes + CSRFMiddleware.formLimit,
+              tooLarge: "The selected file must be smaller than \(megabytes(configuration.evidenceFileLimitBytes)). Nothing was sent: go back and choose a smaller file."),
+    ]))
+    router.add(middleware: AccountMiddleware(accounts: store, lifetime: configuration.sessionLifetime,
+                                             idleTimeout: configuration.sessionIdleTimeout, now: configuration.now))
 
     HealthController(isHealthy: { await store.isHealthy() }).addRoutes(to: router)
-    AuthController(views: views, services: services, sessionLifetime: configuration.sessionLifetime).addRoutes(to: router)
+    AuthController(views: views, services: services, sessionLifetime: configuration.sessionLifetime,
+                   secureCookies: configuration.secureCookies).addRoutes(to: router)
     ParentController(views: views, services: services).addRoutes(to: router)
     FormController(views: views, services: services).addRoutes(to: router)
     HeadteacherController(views: views, services: services).addRoutes(to: router)

@@ -19,8 +19,10 @@ public struct PortalConfiguration: Sendable {
     public var loadDemo: Bool
     /// bcrypt cost for new password hashes; tests lower it to stay quick.
     public var bcryptCost: UInt8
-    /// How long a signed-in session lasts without use.
+    /// How long a signed-in session lasts at most, however much it is used.
     public var sessionLifetime: Duration
+    /// How long a signed-in session lasts without use.
+    public var sessionIdleTimeout: Duration
     public var logLevel: Logger.Level
     /// The largest file the office may upload for an import.
     public var uploadLimitBytes: Int
@@ -42,6 +44,7 @@ public struct PortalConfiguration: Sendable {
                 store: (any PortalStore)? = nil,
                 publicDirectory: String = "public", secureCookies: Bool = false, loadDemo: Bool = false,
                 bcryptCost: UInt8 = 12, sessionLifetime: Duration = .seconds(8 * 60 * 60),
+                sessionIdleTimeout: Duration = .seconds(2 * 60 * 60),
                 logLevel: Logger.Level = .info, uploadLimitBytes: Int = 50 * 1_048_576,
                 formsDirectory: String = "forms", evidenceDirectory: String? = nil,
                 evidenceFileLimitBytes: Int = 10 * 1_048_576, evidenceRequestLimitBytes: Int = 10 * 1_048_576,
@@ -56,6 +59,7 @@ public struct PortalConfiguration: Sendable {
         self.loadDemo = loadDemo
         self.bcryptCost = bcryptCost
         self.sessionLifetime = sessionLifetime
+        self.sessionIdleTimeout = sessionIdleTimeout
         self.logLevel = logLevel
         self.uploadLimitBytes = uploadLimitBytes
         self.formsDirectory = formsDirectory

@@ -1,4 +1,5 @@
 import Hummingbird
+import Foundation
 import HummingbirdAuth
 import LeaveCore
 import LeaveServices
@@ -8,10 +9,16 @@ public struct PortalSession: Codable, Sendable {
     public var accountID: Int64
     /// The form being filled in, between its pages, so "Back" and "Change" bring answers back.
     public var formDraft: FormDraft?
+    /// When the person signed in, for the absolute limit, and when they were last seen (to the
+    /// nearest few minutes), for the idle limit. Sessions from before these were kept have neither.
+    public var signedInAt: Date?
+    public var seenAt: Date?
 
-    public init(accountID: Int64, formDraft: FormDraft? = nil) {
+    public init(accountID: Int64, formDraft: FormDraft? = nil, signedInAt: Date? = nil) {
         self.accountID = accountID
         self.formDraft = formDraft
+        self.signedInAt = signedInAt
+        self.seenAt = signedInAt
     }
 }
 
@@ -24,10 +31,13 @@ public struct PortalRequestContext: SessionRequestContext, RequestContext {
     public var csrfToken: String = ""
     /// The form fields of a POST, read once by `CSRFMiddleware`.
     public var form: FormFields = FormFields()
+    /// Where the request came from, for the sign-in throttle ("unknown" when not known).
+    public let client: String
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.sessions = .init()
+        self.client = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// The signed-in account; routes behind `RoleMiddleware` always have one.

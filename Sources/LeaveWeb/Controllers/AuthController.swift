@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdAuth
 import LeaveCore
 import LeaveServices
 import LeaveStore
@@ -9,6 +10,7 @@ struct AuthController {
     let views: Views
     let services: PortalServices
     let sessionLifetime: Duration
+    let secureCookies: Bool
 
     struct LoginContent: MustacheParent {
         let errors: ErrorSummary
@@ -34,16 +36,18 @@ struct AuthController {
             if let account = context.account { return Response.redirect(to: Paths.home(for: account.role)) }
             return loginPage(email: "", errors: [], context: context, status: .ok)
         }
-        router.post(Paths.login.routerPath) { _, context in try await signIn(context) }
+        router.post(Paths.login.routerPath) { request, context in try await signIn(request, context) }
         router.post(Paths.logout.routerPath) { _, context in
             context.sessions.clearSession()
-            return Response.redirect(to: Paths.login())
+            var response = Response.redirect(to: Paths.login())
+            CSRFMiddleware.rotate(&response, secure: secureCookies)
+            return response
         }
     }
 
-    func signIn(_ context: PortalRequestContext) async throws -> Response {
+    func signIn(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let email = context.form["email"].trimmingCharacters(in: .whitespaces)
-        switch try await services.signIn.attempt(email: email, password: context.form["password"]) {
+        switch try await services.signIn.attempt(email: email, password: context.form["password"], client: context.client) {
         case .incomplete(let errors):
             return loginPage(email: email, errors: errors, context: context, status: .unprocessableContent)
         case .heldBack(let errors):
@@ -51,9 +55,15 @@ struct AuthController {
         case .wrongPassword(let errors):
             return loginPage(email: email, errors: errors, context: context, status: .unauthorized)
         case .signedIn(let account):
-            // A new session id at sign-in, so an id planted before sign-in is worth nothing.
-            context.sessions.createSession(PortalSession(accountID: account.id), expiresIn: sessionLifetime)
-            return Response.redirect(to: Paths.home(for: account.role))
+            // Signing in again ends the session this browser had, and a new session id means an id
+            // planted before sign-in is worth nothing; the CSRF token is new too.
+            if let previous = request.cookies[SessionCookie.name(secure: secureCookies)]?.value, !previous.isEmpty {
+                try await services.store.removeSessionValue(key: SessionCookie.keyPrefix + String(previous))
+            }
+            context.sessions.createSession(PortalSession(accountID: account.id, signedInAt: services.clock.now), expiresIn: sessionLifetime)
+            var response = Response.redirect(to: Paths.home(for: account.role))
+            CSRFMiddleware.rotate(&response, secure: secureCookies)
+            return response
         }
     }
 

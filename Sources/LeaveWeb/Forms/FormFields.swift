@@ -6,20 +6,43 @@ public struct FormFields: Sendable {
     private var values: [String: [String]] = [:]
     /// Files sent with a multipart form, by field name.
     public var files: [String: UploadedFile] = [:]
+    /// Why the form cannot be taken (a field too long, too many fields); nil when it can.
+    public private(set) var problem: String?
+
+    /// The longest value of any one field, in characters; every question has a lower limit of its own.
+    public static let fieldLimit = 20_000
+    /// The most values one form may carry (a page's questions, a parent's children, the weekdays).
+    public static let valueLimit = 500
 
     public init() {}
 
     mutating func append(_ name: String, _ value: String) {
-        values[name, default: []].append(value)
+        let count = values.values.reduce(0) { $0 + $1.count }
+        guard count < Self.valueLimit else {
+            problem = "The form has more answers than this page accepts. Go back and try again."
+            return
+        }
+        guard value.count <= Self.fieldLimit, name.count <= 100 else {
+            problem = "An answer is longer than this page accepts (\(Self.fieldLimit) characters). Go back, shorten it and try again."
+            return
+        }
+        values[Self.normalise(name), default: []].append(Self.normalise(value))
     }
 
     public init(urlEncoded body: String) {
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = Self.decode(parts[0])
-            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
-            values[name, default: []].append(value)
+            append(Self.decode(parts[0]), parts.count > 1 ? Self.decode(parts[1]) : "")
         }
+    }
+
+    /// What was typed, in one Unicode form (NFC), without control characters other than tabs and
+    /// line breaks, which nobody types and which would otherwise reach pages, letters and logs.
+    static func normalise(_ text: String) -> String {
+        let kept = text.unicodeScalars.filter { scalar in
+            scalar.properties.generalCategory != .control || scalar == "\t" || scalar == "\n" || scalar == "\r"
+        }
+        return String(String.UnicodeScalarView(kept)).precomposedStringWithCanonicalMapping
     }
 
     public subscript(_ name: String) -> String { values[name]?.first ?? "" }

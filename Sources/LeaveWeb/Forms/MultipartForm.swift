@@ -33,7 +33,7 @@ enum MultipartForm {
             if let fileName = parameter("filename", in: disposition) {
                 let type = headers.first { $0.0 == "content-type" }?.1 ?? "application/octet-stream"
                 if !fileName.isEmpty || content.readableBytes > 0 {
-                    fields.files[name] = UploadedFile(fileName: fileName, contentType: type, data: Data(buffer: content))
+                    fields.files[name] = UploadedFile(fileName: FormFields.normalise(fileName), contentType: type, data: Data(buffer: content))
                 }
             } else {
                 fields.append(name, String(buffer: content))

@@ -1,20 +1,40 @@
+import Foundation
 import Hummingbird
 import LeaveStore
 
-/// Puts the signed-in account into the context. A session whose account has gone is ended.
+/// Puts the signed-in account into the context. A session ends when its account has gone, when
+/// it was signed in longer ago than the absolute limit, or when it has been idle too long.
 struct AccountMiddleware: RouterMiddleware {
     typealias Context = PortalRequestContext
     let accounts: any AccountStore
+    let lifetime: Duration
+    let idleTimeout: Duration
+    let now: @Sendable () -> Date
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let session = context.sessions.session {
-            if let account = try await accounts.account(id: session.accountID) {
+        if var session = context.sessions.session {
+            let now = now()
+            let signedIn = session.signedInAt ?? now
+            let seen = session.seenAt ?? signedIn
+            if now.timeIntervalSince(signedIn) > Self.seconds(lifetime) || now.timeIntervalSince(seen) > Self.seconds(idleTimeout) {
+                context.sessions.clearSession()
+            } else if let account = try await accounts.account(id: session.accountID) {
                 context.account = account
+                // "Last seen" moves on in steps, so the session is written at most every few minutes, not on every page.
+                if now.timeIntervalSince(seen) > Self.seconds(idleTimeout) / 8 {
+                    session.seenAt = now
+                    session.signedInAt = signedIn
+                    _ = context.sessions.updateSession(session)
+                }
             } else {
                 context.sessions.clearSession()
             }
         }
         return try await next(request, context)
+    }
+
+    static func seconds(_ duration: Duration) -> TimeInterval {
+        TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
     }
 }

@@ -12,6 +12,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             return views.errorPage(status: error.status, message: error.body, context: context)
+        } catch let error as any HTTPResponseError {
+            // Errors of the framework itself, such as a body over a limit (413).
+            return views.errorPage(status: error.status, message: nil, context: context)
         } catch ServiceError.notFound {
             return views.errorPage(status: .notFound, message: nil, context: context)
         } catch ServiceError.conflict(let message) {
