@@ -31,6 +31,40 @@ struct AccountTests {
         #expect(errors[0].message.contains("Try again in 15 minutes"))
     }
 
+    @Test func guessesMadeAtTheSameMomentCannotSlipPastTheLimit() async throws {
+        let h = try await ServiceHarness()
+        let signIn = h.services.signIn
+        let outcomes = try await withThrowingTaskGroup(of: SignIn.Outcome.self) { group in
+            for _ in 0..<40 { group.addTask { try await signIn.attempt(email: "office@oakhollow.example", password: "guess", client: "203.0.113.9") } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let checked = outcomes.filter { if case .wrongPassword = $0 { return true } else { return false } }
+        #expect(checked.count == 5, "only five passwords were checked")
+        // Another client is held back only once the address's own, higher limit is reached.
+        guard case .signedIn = try await signIn.attempt(email: "office@oakhollow.example", password: DemoTrust.password, client: "198.51.100.4") else {
+            Issue.record("the owner elsewhere was locked out by a guesser"); return
+        }
+    }
+
+    @Test func theThrottleForgetsOldAddressesAndStaysWithinItsCapacity() async throws {
+        let throttle = SignInThrottle(pairLimit: 5, addressLimit: 20, window: 60, capacity: 100)
+        let start = Date(timeIntervalSince1970: 0)
+        for index in 0..<1_000 {
+            _ = await throttle.reserve(address: "made-up-\(index)@example.com", client: "x", now: start.addingTimeInterval(Double(index)))
+        }
+        #expect(await throttle.keyCount <= 100)
+    }
+
+    @Test func addressesAreNormalisedOnceAndHiddenCharactersRefused() {
+        #expect(EmailAddress.normalise("  Head@OakHollow.Example ") == .success("head@oakhollow.example"))
+        #expect(EmailAddress.normalise("head@oakhollow.example\u{0}x") == .failure(.hiddenCharacters))
+        #expect(EmailAddress.normalise("head\u{200F}@oakhollow.example") == .failure(.hiddenCharacters))
+        #expect(EmailAddress.normalise(String(repeating: "a", count: 250) + "@b.example") == .failure(.tooLong))
+        #expect(EmailAddress.normalise("no-at-sign") == .failure(.notAnAddress))
+        // One address, one spelling: "é" typed as one character or as e and an accent.
+        #expect(EmailAddress.normalise("ren\u{E9}@example.com") == EmailAddress.normalise("rene\u{301}@example.com"))
+    }
+
     @Test func anAccountIsAddedWithItsPasswordHashedAndNotTwice() async throws {
         let h = try await ServiceHarness()
         let school = try await h.account("admin@oakhollow.example").schoolID

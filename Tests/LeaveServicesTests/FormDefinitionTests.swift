@@ -67,6 +67,15 @@ struct FormDefinitionTests {
         #expect(error.description.hasPrefix("forms/test.yaml"))
     }
 
+    @Test func everyTextAnswerHasALimit() throws {
+        let free = Self.valid + "\n      - id: notes\n        kind: textarea\n        label: Notes\n"
+        let missing = try #require(Self.problem(free))
+        #expect(missing.message.contains("a textarea question needs a maxLength"))
+        let absurd = try #require(Self.problem(free + "        maxLength: 1e300\n"))
+        #expect(absurd.message.contains("must be a whole number from 1 to 5000"))
+        #expect(Self.problem(free + "        maxLength: 500\n") == nil)
+    }
+
     @Test func aConditionMustPointToAnEarlierQuestion() throws {
         let yaml = Self.valid + "\n        showIf:\n          question: later\n          is: yes\n"
         let error = try #require(Self.problem(yaml))

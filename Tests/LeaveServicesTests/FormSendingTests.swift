@@ -105,6 +105,34 @@ struct FormSendingTests {
         #expect(try h.count("requestEvaluation") <= 4)
     }
 
+    @Test func theSameDraftSentTwiceAtOnceMakesItsRequestsOnce() async throws {
+        let h = try await ServiceHarness()
+        let parent = try await h.account(Self.parent)
+        let children = try await h.children(of: parent)
+        let draft = h.draft("leave", Self.leaveAnswers(children: children))
+        let form = try h.form("leave")
+        let sending = h.services.sending
+        async let first = sending.send(form, draft: draft, parent: parent)
+        async let second = sending.send(form, draft: draft, parent: parent)
+        let outcomes = try await [first, second]
+        let references = outcomes.compactMap { outcome -> [ReferenceNumber]? in
+            if case .sent(let requests) = outcome { return requests.map(\.reference) }
+            return nil
+        }
+        #expect(references.count == 2)
+        #expect(references[0] == references[1], "both sends lead to the same confirmation")
+        #expect(try h.count("leaveRequest") == 2, "one request per child, once")
+        // A new draft of the same answers is a new request.
+        _ = try await sending.send(form, draft: h.draft("leave", Self.leaveAnswers(children: [children[0]])), parent: parent)
+        #expect(try h.count("leaveRequest") == 3)
+    }
+
+    @Test func datesOnLinesEndedByABrowsersCRLFAreRead() throws {
+        // Browsers send a textarea's line breaks as CR LF (HTML's form submission).
+        #expect(FormValidator.lines("9/3/2027\r\n10/3/2027\r\n") == ["9/3/2027", "10/3/2027"])
+        #expect(FormValidator.lines("9/3/2027, 10/3/2027\n11/3/2027") == ["9/3/2027", "10/3/2027", "11/3/2027"])
+    }
+
     @Test func aParentCannotSendForAnotherFamilysChild() async throws {
         let h = try await ServiceHarness()
         let parent = try await h.account(Self.parent)

@@ -100,6 +100,29 @@ struct RequestStoreTests {
         #expect(try await temp.store.decisionQueue(schoolID: head.schoolID).count == 1)
     }
 
+    /// The record's transitions are the database's to enforce, not only the code's (000 and 001 on
+    /// keeping records): a decided request keeps its status, its facts never change, and a letter
+    /// is marked printed once.
+    @Test func theDatabaseRefusesToRewriteADecidedRequestOrAPrintedLetter() async throws {
+        let temp = try await TemporaryDatabase().withDemo()
+        let (_, request) = try await submitted(temp)
+        let head = try await head(temp)
+        let decision = Decision(requestID: request.id, outcome: .granted, reason: "Yes", decidedBy: Actor(head), decidedAt: Self.now)
+        try await temp.store.decide(decision, schoolID: head.schoolID, letterHTML: "letter")
+        let refusals = [
+            "UPDATE leaveRequest SET status = 'refused' WHERE id = \(request.id)",
+            "UPDATE leaveRequest SET status = 'awaiting-decision' WHERE id = \(request.id)",
+            "UPDATE leaveRequest SET startDate = '2026-12-08' WHERE id = \(request.id)",
+        ]
+        for sql in refusals {
+            await #expect(throws: DatabaseError.self, "\(sql)") { try await temp.database.writer.write { db in try db.execute(sql: sql) } }
+        }
+        try await temp.database.writer.write { db in try db.execute(sql: "UPDATE letter SET printedAt = 1 WHERE requestId = \(request.id)") }
+        await #expect(throws: DatabaseError.self) {
+            try await temp.database.writer.write { db in try db.execute(sql: "UPDATE letter SET printedAt = 2 WHERE requestId = \(request.id)") }
+        }
+    }
+
     @Test func staffOfAnotherSchoolCannotReachTheRequest() async throws {
         let temp = try await TemporaryDatabase().withDemo()
         let (_, request) = try await submitted(temp)

@@ -39,7 +39,7 @@ enum PortalHarness {
 /// page of the portal would.
 final class Browser: @unchecked Sendable {
     let client: any TestClientProtocol
-    private(set) var cookies: [String: String] = [:]
+    var cookies: [String: String] = [:]
 
     init(_ client: any TestClientProtocol) {
         self.client = client
