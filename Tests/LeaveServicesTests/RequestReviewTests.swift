@@ -87,3 +87,55 @@ struct RequestReviewTests {
         #expect(try evaluations(h, of: mine.request.id) == 1)
     }
 }
+
+/// The school's record of what changes the rules' inputs: who, when, what it was and became.
+@Suite("The school's record of changes")
+struct SchoolActivityTests {
+    @Test func policyAndCalendarChangesAreRecordedWithOldAndNewValues() async throws {
+        let h = try await ServiceHarness()
+        let admin = try await h.account("admin@oakhollow.example")
+        var settings = try await h.store.policy(schoolID: admin.schoolID)
+        try settings.set(.noticeDays, to: .number(20))
+        try await h.services.settings.savePolicy(settings, by: admin)
+        let week = AssessmentPeriod(name: "Multiplication tables check", yearGroups: [4],
+                                    start: SchoolDate(iso: "2027-06-07")!, end: SchoolDate(iso: "2027-06-18")!)
+        try await h.services.settings.addAssessment(week, by: admin)
+        let lines = try await h.store.activity(schoolID: admin.schoolID, limit: 10)
+        let policy = try #require(lines.first { $0.action == .policyChanged })
+        #expect(policy.detail.contains("noticeDays: 14 → 20"))
+        #expect(policy.actor == Actor(admin))
+        let calendar = try #require(lines.first { $0.action == .calendarChanged })
+        #expect(calendar.detail == "assessment added: Multiplication tables check, years 4, 2027-06-07 to 2027-06-18")
+    }
+
+    @Test func signInsAreRecordedWithoutThePassword() async throws {
+        let h = try await ServiceHarness()
+        _ = try await h.services.signIn.attempt(email: "office@oakhollow.example", password: "a-wrong-password")
+        _ = try await h.services.signIn.attempt(email: "office@oakhollow.example", password: DemoTrust.password)
+        let office = try await h.account("office@oakhollow.example")
+        let lines = try await h.store.activity(schoolID: office.schoolID, limit: 5)
+        #expect(lines.map(\.action).prefix(2) == [.signedIn, .signInRefused])
+        #expect(!lines.contains { $0.detail.contains("a-wrong-password") || $0.detail.contains(DemoTrust.password) })
+    }
+
+    @Test func aParentTheMISNoLongerListsLosesTheLinkToTheChild() async throws {
+        let h = try await ServiceHarness()
+        let parent = try await h.account(FormSendingTests.parent)
+        let children = try await h.children(of: parent)
+        let child = children[0]
+        let upn = try #require(try await h.database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT upn FROM pupil WHERE id = ?", arguments: [child.id])
+        })
+        let csv = h.folder.appendingPathComponent("contacts.csv")
+        try """
+            UPN,Forename,Surname,Contact name,Contact email,Relationship,Parental responsibility
+            \(upn),\(child.forename),\(child.surname),A New Carer,new.carer@example.com,Carer,yes
+            """.write(to: csv, atomically: true, encoding: .utf8)
+        _ = try await h.services.imports.run(.pupils, path: csv.path, schoolID: parent.schoolID, actorName: "office")
+        let after = try await h.children(of: parent)
+        #expect(!after.contains { $0.id == child.id })
+        #expect(after.count == children.count - 1)
+        let lines = try await h.store.activity(schoolID: parent.schoolID, limit: 5)
+        #expect(lines.contains { $0.action == .parentLinkRemoved && $0.detail.contains("from pupil \(child.id)") })
+    }
+}

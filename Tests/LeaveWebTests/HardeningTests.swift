@@ -3,7 +3,9 @@ import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import LeaveCore
 import LeaveStore
+import LeaveWeb
 import Testing
 
 /// The attacks a hostile visitor tries first, each answered with a clear 4xx and nothing stored.
@@ -150,4 +152,37 @@ struct HardeningTests {
             #expect(count == 1)
         }
     }
+
+    @Test func healthSaysSoWhenTheDatabaseStopsTakingWrites() async throws {
+        try await PortalHarness.run { client, database in
+            let monitor = Browser(client)
+            #expect(try await monitor.get("/health").status == .ok)
+            // As a full disk or a read-only file would: every write refused.
+            try await database.writer.write { db in
+                try db.execute(sql: """
+                    CREATE TRIGGER heartbeat_refused BEFORE UPDATE ON heartbeat BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;
+                    CREATE TRIGGER heartbeat_refusedNew BEFORE INSERT ON heartbeat BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;
+                    """)
+            }
+            #expect(try await monitor.get("/health").status == .serviceUnavailable)
+        }
+    }
+
+    @Test func aDemoStartStoppedBeforeThePupilsCameInIsFinishedNextTime() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leave-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("portal.sqlite").path
+        let database = try AppDatabase.open(path: path)
+        // The schools and accounts are in, then the process is killed before the import.
+        _ = try await DemoTrust.load(into: database, today: SchoolDateFixture.today) { "not-a-real-hash" }
+        #expect(try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pupil") } == 0)
+        let configuration = PortalConfiguration(database: path, store: SQLiteStore(database), loadDemo: true, bcryptCost: 4,
+                                                logLevel: .warning, formsDirectory: PortalHarness.formsFolder, now: { PortalHarness.now })
+        _ = try await buildApplication(configuration: configuration)
+        #expect(try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pupil") } ?? 0 > 20)
+    }
+}
+
+enum SchoolDateFixture {
+    static let today = LeaveCore.SchoolDate(iso: "2026-11-23")!
 }

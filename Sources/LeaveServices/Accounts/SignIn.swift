@@ -4,12 +4,12 @@ import LeaveStore
 
 /// Signing in with an e-mail address and password, behind the throttle that slows guessing.
 public struct SignIn: Sendable {
-    let accounts: any AccountStore
+    let accounts: any AccountStore & ActivityStore
     let passwords: Passwords
     let throttle: SignInThrottle
     let clock: SchoolClock
 
-    public init(accounts: any AccountStore, passwords: Passwords, throttle: SignInThrottle, clock: SchoolClock) {
+    public init(accounts: any AccountStore & ActivityStore, passwords: Passwords, throttle: SignInThrottle, clock: SchoolClock) {
         self.accounts = accounts
         self.passwords = passwords
         self.throttle = throttle
@@ -46,14 +46,23 @@ public struct SignIn: Sendable {
 
         // Counted before the password is checked, so attempts at the same moment cannot slip past.
         if case .heldUntil(let until) = await throttle.reserve(address: email, client: client, now: clock.now) {
+            try await record(.signInRefused, account: nil, detail: "\(email): held back after too many attempts")
             let minutes = max(1, Int((until.timeIntervalSince(clock.now) / 60).rounded(.up)))
             return .heldBack([FieldError(field: "email", message: "Too many attempts to sign in with this email address. Try again in \(minutes) \(minutes == 1 ? "minute" : "minutes"), or ask the school office to reset your password")])
         }
         let found = try await accounts.account(email: email)
         guard try await passwords.verify(password, hash: found?.passwordHash), let account = found?.account else {
+            try await record(.signInRefused, account: found?.account, detail: "\(email): wrong password or no such account")
             return .wrongPassword([FieldError(field: "email", message: "Enter a correct email address and password")])
         }
         await throttle.succeeded(address: email, client: client)
+        try await record(.signedIn, account: account, detail: account.role.title)
         return .signedIn(account)
+    }
+
+    /// Sign-ins go in the school's record, never the password (and never the log).
+    func record(_ action: SchoolActivity.Action, account: Account?, detail: String) async throws {
+        try await accounts.recordActivity(SchoolActivity(schoolID: account?.schoolID, actor: account.map(Actor.init), action: action,
+                                                         at: clock.now, detail: detail))
     }
 }

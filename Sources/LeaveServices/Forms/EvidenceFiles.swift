@@ -9,11 +9,16 @@ public struct EvidenceFiles: Sendable {
     public let maxFileBytes: Int
     public let maxRequestBytes: Int
     public let store: any PortalStore
+    /// The most one parent keeps on the portal in all, sent with every request they make.
+    public let maxParentBytes: Int
+    /// How long a file sent with a form that was never finished is kept.
+    public static let unattachedLifetime: TimeInterval = 24 * 60 * 60
 
-    public init(folder: String, maxFileBytes: Int, maxRequestBytes: Int, store: any PortalStore) {
+    public init(folder: String, maxFileBytes: Int, maxRequestBytes: Int, maxParentBytes: Int = 100 * 1_048_576, store: any PortalStore) {
         self.folder = folder
         self.maxFileBytes = maxFileBytes
         self.maxRequestBytes = maxRequestBytes
+        self.maxParentBytes = maxParentBytes
         self.store = store
     }
 
@@ -51,6 +56,9 @@ public struct EvidenceFiles: Sendable {
         guard let kind = Kind.of(file.data), question.fileTypes.contains(kind.rawValue) else {
             return .failure(FieldError(field: question.id, message: "The selected file must be a \(list)"))
         }
+        guard try await store.uploadedBytes(parentID: parent.id) + file.data.count <= maxParentBytes else {
+            return .failure(FieldError(field: question.id, message: "You have sent \(maxParentBytes / 1_048_576) MB of files to the school, the most the portal keeps for one family. Remove files you no longer need, or ask the school office"))
+        }
         let id = RandomToken.make()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = URL(fileURLWithPath: folder).appendingPathComponent(id).path
@@ -58,14 +66,39 @@ public struct EvidenceFiles: Sendable {
             throw CocoaError(.fileWriteUnknown)
         }
         let name = String(file.fileName.filter { !$0.isNewline && $0 != "\"" }.prefix(120))
-        try await store.saveUpload(StoredUpload(id: id, schoolID: parent.schoolID, parentID: parent.id,
-                                                fileName: name.isEmpty ? "evidence.\(kind.rawValue)" : name,
-                                                contentType: kind.contentType, size: file.data.count), at: at)
+        do {
+            try await store.saveUpload(StoredUpload(id: id, schoolID: parent.schoolID, parentID: parent.id,
+                                                    fileName: name.isEmpty ? "evidence.\(kind.rawValue)" : name,
+                                                    contentType: kind.contentType, size: file.data.count), by: Actor(parent), at: at)
+        } catch {
+            // A file with no record is one nobody could ever reach or remove.
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
         return .success(RequestDetails.Evidence(id: id, fileName: name.isEmpty ? "evidence.\(kind.rawValue)" : name))
     }
 
     public func data(of id: String) -> Data? {
-        guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
+        guard RandomToken.isWellFormed(id) else { return nil }
         return FileManager.default.contents(atPath: URL(fileURLWithPath: folder).appendingPathComponent(id).path)
+    }
+
+    /// The parent takes back a file sent with a form not yet sent: the record and the bytes go.
+    public func remove(_ id: String, parent: Account, at: Date) async throws -> Bool {
+        guard RandomToken.isWellFormed(id),
+              try await store.removeUpload(id: id, parentID: parent.id, schoolID: parent.schoolID, by: Actor(parent), at: at)
+        else { return false }
+        try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: folder).appendingPathComponent(id).path)
+        return true
+    }
+
+    /// Files sent with forms never finished, kept a day in case the parent comes back, then removed.
+    @discardableResult
+    public func sweep(now: Date) async throws -> Int {
+        let removed = try await store.sweepUnattachedUploads(before: now.addingTimeInterval(-Self.unattachedLifetime), at: now)
+        for upload in removed where RandomToken.isWellFormed(upload.id) {
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: folder).appendingPathComponent(upload.id).path)
+        }
+        return removed.count
     }
 }

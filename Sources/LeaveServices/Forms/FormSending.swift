@@ -36,7 +36,11 @@ public struct FormSending: Sendable {
             for name in FormDraft.inputs(of: question) { draft.values[name] = answers(name) }
         }
         if !removeFile.isEmpty {
-            for key in draft.uploads.keys { draft.uploads[key]?.removeAll { $0.id == removeFile } }
+            // Only a file of this draft, and only for real: the record and the bytes, not just the link.
+            if draft.uploads.values.contains(where: { $0.contains { $0.id == removeFile } }) {
+                _ = try await evidence.remove(removeFile, parent: parent, at: clock.now)
+                for key in draft.uploads.keys { draft.uploads[key]?.removeAll { $0.id == removeFile } }
+            }
             return .showAgain(draft, errors: [])
         }
         var uploadErrors: [FieldError] = []

@@ -19,19 +19,19 @@ public struct SchoolSettings: Sendable {
     }
 
     public func addAssessment(_ period: AssessmentPeriod, by admin: Account) async throws {
-        try await change(by: admin) { try await store.addAssessment(period, schoolID: admin.schoolID) }
+        try await change(by: admin) { try await store.addAssessment(period, schoolID: admin.schoolID, by: Actor(admin), at: clock.now) }
     }
 
     public func removeAssessment(id: Int64, by admin: Account) async throws {
-        try await change(by: admin) { try await store.removeAssessment(id: id, schoolID: admin.schoolID) }
+        try await change(by: admin) { try await store.removeAssessment(id: id, schoolID: admin.schoolID, by: Actor(admin), at: clock.now) }
     }
 
     public func addReligiousDay(_ day: ReligiousDay, by admin: Account) async throws {
-        try await change(by: admin) { try await store.addReligiousDay(day, schoolID: admin.schoolID) }
+        try await change(by: admin) { try await store.addReligiousDay(day, schoolID: admin.schoolID, by: Actor(admin), at: clock.now) }
     }
 
     public func removeReligiousDay(id: Int64, by admin: Account) async throws {
-        try await change(by: admin) { try await store.removeReligiousDay(id: id, schoolID: admin.schoolID) }
+        try await change(by: admin) { try await store.removeReligiousDay(id: id, schoolID: admin.schoolID, by: Actor(admin), at: clock.now) }
     }
 
     /// Only the school's administrator changes these; afterwards the rules look again at every open request.

@@ -146,6 +146,7 @@ extension AppDatabase {
         registerPartialGrantMigrations(&migrator)
         registerEvaluationFigureMigrations(&migrator)
         registerSubmissionKeyMigrations(&migrator)
+        registerActivityMigrations(&migrator)
         return migrator
     }
 }
@@ -322,6 +323,36 @@ extension AppDatabase {
                   WHEN OLD.printedAt IS NOT NULL
                   BEGIN SELECT RAISE(ABORT, 'a letter is marked printed once'); END;
                 """)
+        }
+    }
+}
+
+extension AppDatabase {
+    /// The school's record of what is not about one request, kept like the request audit.
+    static func registerActivityMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v8: school activity, heartbeat") { db in
+            try db.create(table: "activity") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("schoolId", .integer).references("school")
+                t.column("at", .datetime).notNull()
+                t.column("actorId", .integer)
+                t.column("actorName", .text)
+                t.column("actorRole", .text)
+                t.column("action", .text).notNull()
+                t.column("detail", .text).notNull()
+            }
+            try db.create(index: "activity_school", on: "activity", columns: ["schoolId", "id"])
+            try db.execute(sql: """
+                CREATE TRIGGER activity_keep BEFORE DELETE ON activity
+                  BEGIN SELECT RAISE(ABORT, 'the record is never deleted'); END;
+                CREATE TRIGGER activity_fixed BEFORE UPDATE ON activity
+                  BEGIN SELECT RAISE(ABORT, 'the record is never edited'); END;
+                """)
+            // One row, written by `GET /health` to prove the database still takes writes.
+            try db.create(table: "heartbeat") { t in
+                t.primaryKey("id", .integer)
+                t.column("at", .datetime).notNull()
+            }
         }
     }
 }

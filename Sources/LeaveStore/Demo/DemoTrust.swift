@@ -19,8 +19,8 @@ public enum DemoTrust {
         public let note: String
     }
 
-    /// What loading found or made: the log-ins, and the schools created just now, whose
-    /// pupils still have to be imported.
+    /// What loading found or made: the log-ins, and the schools whose pupils still have to be
+    /// imported (created just now, or left without pupils by a start that was stopped).
     public struct Loaded: Sendable {
         public let logins: [Login]
         public let newSchools: [School]
@@ -50,6 +50,16 @@ public enum DemoTrust {
         if !exists {
             let hash = passwordHash()
             created = try await database.writer.write { db in try seed(db, today: today, hash: hash) }
+        } else {
+            // A start stopped after the schools were made but before their pupils came in
+            // finishes the job now, rather than leaving a school without pupils for ever.
+            created = try await database.writer.read { db in
+                try SchoolRecord.fetchAll(db, sql: """
+                    SELECT school.* FROM school JOIN trust ON trust.id = school.trustId
+                    WHERE trust.name = ? AND NOT EXISTS (SELECT 1 FROM pupil WHERE pupil.schoolId = school.id)
+                    ORDER BY school.id
+                    """, arguments: [trustName]).map(\.school)
+            }
         }
         return Loaded(logins: try await logins(database), newSchools: created)
     }

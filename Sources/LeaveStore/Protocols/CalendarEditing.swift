@@ -1,3 +1,4 @@
+import Foundation
 import LeaveCore
 
 /// An assessment period or religious day with its row id, so the admin can remove it.
@@ -16,8 +17,9 @@ public struct StoredReligiousDay: Hashable, Sendable {
 public protocol CalendarEditing: Sendable {
     func assessments(schoolID: Int64) async throws -> [StoredAssessment]
     func religiousDays(schoolID: Int64) async throws -> [StoredReligiousDay]
-    func addAssessment(_ period: AssessmentPeriod, schoolID: Int64) async throws
-    func addReligiousDay(_ day: ReligiousDay, schoolID: Int64) async throws
-    func removeAssessment(id: Int64, schoolID: Int64) async throws
-    func removeReligiousDay(id: Int64, schoolID: Int64) async throws
+    /// Each change is written with its line in the school's record (who, when, what it was and is).
+    func addAssessment(_ period: AssessmentPeriod, schoolID: Int64, by actor: Actor, at: Date) async throws
+    func addReligiousDay(_ day: ReligiousDay, schoolID: Int64, by actor: Actor, at: Date) async throws
+    func removeAssessment(id: Int64, schoolID: Int64, by actor: Actor, at: Date) async throws
+    func removeReligiousDay(id: Int64, schoolID: Int64, by actor: Actor, at: Date) async throws
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LeaveCore
 
 /// Loads the made-up demo trust (`--demo`); each store writes it in its own way.
@@ -8,7 +9,8 @@ public protocol DemoSeeding: Sendable {
     func demoLogins() async throws -> [DemoTrust.Login]
 }
 
-/// Whether the store answers: what `GET /health` reports.
+/// Whether the store answers and takes writes: what `GET /health` reports.
 public protocol StoreHealth: Sendable {
     func isHealthy() async -> Bool
+    func takesWrites(at: Date) async -> Bool
 }

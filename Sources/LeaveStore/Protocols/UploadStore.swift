@@ -1,4 +1,5 @@
 import Foundation
+import LeaveCore
 
 /// A file a parent sent as evidence: the record of it. The bytes live in the uploads folder,
 /// outside public/, under the same id.
@@ -21,7 +22,15 @@ public struct StoredUpload: Hashable, Sendable {
 }
 
 public protocol UploadStore: Sendable {
-    func saveUpload(_ upload: StoredUpload, at: Date) async throws
+    func saveUpload(_ upload: StoredUpload, by parent: Actor, at: Date) async throws
     /// The upload, only if it belongs to this school.
     func upload(id: String, schoolID: Int64) async throws -> StoredUpload?
+    /// Removes the parent's own upload, unless a request already carries it (evidence sent stays
+    /// with its request); true when it was removed, so its file can go too.
+    func removeUpload(id: String, parentID: Int64, schoolID: Int64, by parent: Actor, at: Date) async throws -> Bool
+    /// What the parent keeps on the portal in all, for their quota.
+    func uploadedBytes(parentID: Int64) async throws -> Int
+    /// Removes uploads no request carries that were made before `cutoff` (a form left unfinished)
+    /// and returns them, so their files can go too.
+    func sweepUnattachedUploads(before cutoff: Date, at: Date) async throws -> [StoredUpload]
 }

@@ -92,6 +92,21 @@ final class SQLiteImportTarget {
     /// email matches a parent account of the school are linked to the pupil.
     func saveContacts(_ contacts: [ImportedContact], pupilID: Int64) throws {
         try db.execute(sql: "DELETE FROM pupilContact WHERE pupilId = ?", arguments: [pupilID])
+        // A parent the MIS no longer lists with parental responsibility loses the link, and with
+        // it their access to the child, in the import's own transaction; the record says so.
+        let responsible = Set(contacts.filter(\.parentalResponsibility).compactMap {
+            $0.email?.trimmingCharacters(in: .whitespaces).lowercased()
+        })
+        let linked = try Row.fetchAll(db, sql: """
+            SELECT account.id, account.email, account.displayName FROM parentPupil JOIN account ON account.id = parentPupil.accountId
+            WHERE parentPupil.pupilId = ? AND parentPupil.schoolId = ?
+            """, arguments: [pupilID, schoolID])
+        for row in linked where !responsible.contains(row["email"] as String) {
+            try db.execute(sql: "DELETE FROM parentPupil WHERE accountId = ? AND pupilId = ?", arguments: [row["id"] as Int64, pupilID])
+            try SQLiteStore.record(SchoolActivity(schoolID: schoolID, actor: nil, action: .parentLinkRemoved, at: Date(),
+                                                  detail: "\(row["displayName"] as String) (account \(row["id"] as Int64)) from pupil \(pupilID): "
+                                                      + "no longer a contact with parental responsibility in the MIS"), in: db)
+        }
         for contact in contacts {
             let email = contact.email?.trimmingCharacters(in: .whitespaces).lowercased()
             try db.execute(sql: """

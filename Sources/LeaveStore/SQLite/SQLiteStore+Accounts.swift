@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LeaveCore
 
@@ -17,7 +18,10 @@ extension SQLiteStore: AccountStore {
 
     public func addAccount(schoolID: Int64, email: String, displayName: String, role: Role, passwordHash: String) async throws -> Account {
         try await writer.write { db in
-            try Self.insertAccount(db, schoolID: schoolID, email: email, displayName: displayName, role: role, passwordHash: passwordHash)
+            let account = try Self.insertAccount(db, schoolID: schoolID, email: email, displayName: displayName, role: role, passwordHash: passwordHash)
+            try Self.record(SchoolActivity(schoolID: schoolID, actor: nil, action: .accountAdded, at: Date(),
+                                           detail: "\(account.role.title): \(account.displayName)"), in: db)
+            return account
         }
     }
 

@@ -4,18 +4,20 @@ import LeaveCore
 
 extension SQLiteStore: PolicyStore {
     public func policy(schoolID: Int64) async throws -> PolicySettings {
-        try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT preset, overrides FROM schoolPolicy WHERE schoolId = ?", arguments: [schoolID])
-            else { return .standard }
-            var settings = PolicySettings.preset(row["preset"]) ?? .standard
-            let overrides = (try? JSONDecoder().decode([String: StoredPolicyValue].self, from: Data((row["overrides"] as String).utf8))) ?? [:]
-            for (key, value) in overrides {
-                // A setting that no longer exists, or no longer passes its checks, keeps the preset's value.
-                guard let name = PolicySettingName(rawValue: key) else { continue }
-                try? settings.set(name, to: value.policyValue)
-            }
-            return settings
+        try await writer.read { db in try Self.policy(db, schoolID: schoolID) }
+    }
+
+    static func policy(_ db: Database, schoolID: Int64) throws -> PolicySettings {
+        guard let row = try Row.fetchOne(db, sql: "SELECT preset, overrides FROM schoolPolicy WHERE schoolId = ?", arguments: [schoolID])
+        else { return .standard }
+        var settings = PolicySettings.preset(row["preset"]) ?? .standard
+        let overrides = (try? JSONDecoder().decode([String: StoredPolicyValue].self, from: Data((row["overrides"] as String).utf8))) ?? [:]
+        for (key, value) in overrides {
+            // A setting that no longer exists, or no longer passes its checks, keeps the preset's value.
+            guard let name = PolicySettingName(rawValue: key) else { continue }
+            try? settings.set(name, to: value.policyValue)
         }
+        return settings
     }
 
     public func savePolicy(_ settings: PolicySettings, schoolID: Int64, by actor: Actor, at: Date) async throws {
@@ -28,6 +30,17 @@ extension SQLiteStore: PolicyStore {
         }
         let json = String(decoding: try JSONEncoder().encode(overrides), as: UTF8.self)
         try await writer.write { db in
+            // The record keeps what each setting was and became, since the rules read them.
+            let before = try Self.policy(db, schoolID: schoolID)
+            var changes: [String] = []
+            if before.preset != settings.preset { changes.append("preset: \(before.preset) → \(settings.preset)") }
+            for name in PolicySettings.settingNames where before.value(of: name) != settings.value(of: name) {
+                changes.append("\(name.rawValue): \(before.value(of: name).recordText) → \(settings.value(of: name).recordText)")
+            }
+            if !changes.isEmpty {
+                try Self.record(SchoolActivity(schoolID: schoolID, actor: actor, action: .policyChanged, at: at,
+                                               detail: changes.joined(separator: "; ")), in: db)
+            }
             try db.execute(sql: """
                 INSERT INTO schoolPolicy (schoolId, preset, overrides, updatedAt, updatedBy) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(schoolId) DO UPDATE SET preset = excluded.preset, overrides = excluded.overrides,
@@ -141,6 +154,19 @@ enum StoredPolicyValue: Codable, Equatable {
         case .flag(let f): try c.encode(f)
         case .list(let l): try c.encode(l)
         case .null: try c.encodeNil()
+        }
+    }
+}
+
+extension PolicyValue {
+    /// A value as the record writes it: `14`, `0.95`, `yes`, `[holiday, birthday]`, `none`.
+    var recordText: String {
+        switch self {
+        case .number(let n): Int(exactly: n).map(String.init) ?? String(n)
+        case .text(let t): t
+        case .flag(let f): f ? "yes" : "no"
+        case .list(let items): "[" + items.joined(separator: ", ") + "]"
+        case .null: "none"
         }
     }
 }

@@ -27,15 +27,11 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
                                 maxRequestBytes: configuration.evidenceRequestLimitBytes, store: store),
         importLimitBytes: configuration.uploadLimitBytes)
 
+    var welcome = ""
     if configuration.loadDemo {
         let logins = try await DemoSetup.load(store: store, clock: clock, passwords: services.passwords)
         logger.info("demo trust ready with \(logins.count) accounts")
-        if configuration.logLevel <= .info {
-            let text = DemoSetup.describe(logins)
-                + "Open http://\(configuration.host):\(configuration.port)/ and sign in with one of the accounts above.\n"
-            // Written straight to the file handle so it shows at once even when stdout is a pipe.
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        welcome = DemoSetup.describe(logins) + "Sign in with one of the accounts above.\n"
     }
 
     let router = Router(context: PortalRequestContext.self)
@@ -60,7 +56,10 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     router.add(middleware: AccountMiddleware(accounts: store, lifetime: configuration.sessionLifetime,
                                              idleTimeout: configuration.sessionIdleTimeout, now: configuration.now))
 
-    HealthController(isHealthy: { await store.isHealthy() }).addRoutes(to: router)
+    HealthController(isHealthy: {
+        guard await store.isHealthy() else { return false }
+        return await store.takesWrites(at: clock.now)
+    }).addRoutes(to: router)
     AuthController(views: views, services: services, sessionLifetime: configuration.sessionLifetime,
                    secureCookies: configuration.secureCookies).addRoutes(to: router)
     ParentController(views: views, services: services).addRoutes(to: router)
@@ -71,8 +70,19 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     AdminController(views: views, services: services).addRoutes(to: router)
     CalendarController(views: views, services: services).addRoutes(to: router)
 
+    let printsWelcome = configuration.logLevel <= .info
+    let demoLogins = welcome
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "leave-portal"),
+        services: [EvidenceSweepService(evidence: services.evidence, clock: clock, logger: logger)],
+        onServerRunning: { channel in
+            // Only once the port is bound, so "Open" is never said of a server that is not there.
+            guard printsWelcome else { return }
+            let port = channel.localAddress?.port ?? configuration.port
+            let text = demoLogins + "Open http://\(configuration.host):\(port)/ in a browser.\n"
+            // Written straight to the file handle so it shows at once even when stdout is a pipe.
+            FileHandle.standardOutput.write(Data(text.utf8))
+        },
         logger: logger)
 }
