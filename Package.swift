@@ -68,6 +68,7 @@ let package = Package(
                 "LeaveCore", "LeaveStore", "LeaveServices", "LeaveWeb", "LeaveImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(

@@ -4,6 +4,7 @@ import Hummingbird
 import LeaveStore
 import LeaveWeb
 import Logging
+import NIOCore
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,7 +53,10 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var config = PortalConfiguration()
         config.host = host ?? Environment.value("LEAVE_PORTAL_HOST") ?? config.host
-        if let p = port ?? Environment.value("LEAVE_PORTAL_PORT").flatMap(Int.init) { config.port = p }
+        if let p = port ?? Environment.value("LEAVE_PORTAL_PORT").flatMap(Int.init) {
+            guard (0...65_535).contains(p) else { throw ValidationError("--port must be between 0 and 65535") }
+            config.port = p
+        }
         config.database = Environment.database(database)
         config.publicDirectory = publicDirectory ?? Environment.value("LEAVE_PORTAL_PUBLIC") ?? config.publicDirectory
         config.secureCookies = secureCookies || Environment.flag("LEAVE_PORTAL_SECURE_COOKIES")
@@ -84,8 +88,16 @@ struct Serve: AsyncParsableCommand {
         do {
             app = try await buildApplication(configuration: config)
         } catch let error as StoreLocationError {
-            throw ValidationError(error.description)
+            // Not a mistake in the command's words, so no usage text: what is wrong and what to do.
+            FileHandle.standardError.write(Data("leave-portal: \(error.description)\n".utf8))
+            throw ExitCode(1)
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE || error.errnoCode == EACCES {
+            let problem = error.errnoCode == EADDRINUSE ? "is already in use by another program" : "may not be used by this user"
+            FileHandle.standardError.write(Data("leave-portal: port \(config.port) on \(config.host) \(problem); stop that program or choose another port with --port\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

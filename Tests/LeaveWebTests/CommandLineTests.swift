@@ -114,3 +114,27 @@ enum CaseFileExample {
     }
     """#
 }
+
+extension CommandLineTests {
+    /// A database that cannot be opened is named with what to do, without the usage text.
+    @Test func serveNamesADatabaseItCannotOpen() throws {
+        let run = try Self.run(["serve", "--database", "/proc/no-such-folder/portal.sqlite", "--forms", PortalHarness.formsFolder])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("cannot open the database at /proc/no-such-folder/portal.sqlite"))
+        #expect(run.errors.contains("--database"))
+        #expect(!run.errors.contains("Usage:"))
+    }
+
+    @Test func userAddRefusesWhatItCannotUse() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leave-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let env = ["LEAVE_PORTAL_DATABASE": folder.appendingPathComponent("portal.sqlite").path]
+        let badRole = try Self.run(["user", "add", "--school", "1", "--email", "a@example.com", "--name", "A", "--role", "caretaker",
+                                    "--bcrypt-cost", "4"], input: "a long enough password\n", environment: env)
+        #expect(badRole.status == 2)
+        #expect(badRole.errors.contains("unknown role 'caretaker'"))
+        let noSchool = try Self.run(["user", "add", "--school", "7", "--email", "a@example.com", "--name", "A", "--role", "office",
+                                     "--bcrypt-cost", "4"], input: "a long enough password\n", environment: env)
+        #expect(noSchool.errors.contains("there is no school 7"))
+    }
+}

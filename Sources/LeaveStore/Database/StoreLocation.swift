@@ -31,7 +31,14 @@ public enum StoreLocation: Equatable, Sendable {
     /// Opens the store, creating and migrating a SQLite file if needed.
     public func open() throws -> any PortalStore {
         switch self {
-        case .sqlite(let path): return SQLiteStore(try AppDatabase.open(path: path))
+        case .sqlite(let path):
+            do {
+                return SQLiteStore(try AppDatabase.open(path: path))
+            } catch {
+                let reason = StoreDiagnostics.describe(error) ?? error.localizedDescription
+                throw StoreLocationError("cannot open the database at \(path) (\(reason)): check that its folder exists or can be made, "
+                                         + "and that this user may write to the folder and the file; or choose another file with --database")
+            }
         case .postgres: throw StoreLocationError("PostgreSQL is not available in this build yet; use a SQLite file")
         }
     }

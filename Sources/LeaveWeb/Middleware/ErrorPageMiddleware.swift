@@ -1,5 +1,6 @@
 import Hummingbird
 import LeaveServices
+import LeaveStore
 
 /// Turns every error into a page a person can act on. Unexpected errors are logged by
 /// type only (their text could hold personal data) and shown as a plain apology.
@@ -20,7 +21,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch ServiceError.conflict(let message) {
             return views.errorPage(status: .conflict, message: message, context: context)
         } catch {
-            context.logger.error("unexpected error \(String(reflecting: type(of: error)))")
+            let detail = StoreDiagnostics.describe(error).map { " (\($0))" } ?? ""
+            context.logger.error("unexpected error \(String(reflecting: type(of: error)))\(detail)")
             return views.errorPage(status: .internalServerError, message: nil, context: context)
         }
     }
