@@ -38,6 +38,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Largest evidence file a parent may send, and the most for one request, in megabytes. [LEAVE_PORTAL_EVIDENCE_LIMIT_MB, default 10]")
     var evidenceLimitMb: Int?
 
+    @Option(help: "Folder where parents' evidence files are kept. [LEAVE_PORTAL_EVIDENCE, default: evidence beside the database]")
+    var evidence: String?
+
     @Option(help: "Folder of the request forms' definitions. [LEAVE_PORTAL_FORMS, default forms]")
     var forms: String?
 
@@ -76,6 +79,7 @@ struct Serve: AsyncParsableCommand {
             config.evidenceRequestLimitBytes = limit * 1_048_576
         }
         config.formsDirectory = forms ?? Environment.value("LEAVE_PORTAL_FORMS") ?? config.formsDirectory
+        config.evidenceDirectory = evidence ?? Environment.value("LEAVE_PORTAL_EVIDENCE")
         if let minutes = sessionIdleMinutes ?? Environment.value("LEAVE_PORTAL_SESSION_IDLE_MINUTES").flatMap(Int.init) {
             guard (5...24 * 60).contains(minutes) else { throw ValidationError("--session-idle-minutes must be between 5 and 1440") }
             config.sessionIdleTimeout = .seconds(minutes * 60)
@@ -84,6 +88,10 @@ struct Serve: AsyncParsableCommand {
             guard (1...72).contains(hours) else { throw ValidationError("--session-hours must be between 1 and 72") }
             config.sessionLifetime = .seconds(hours * 3600)
         }
+        // Held while serving, so `restore` refuses to replace the database under a running portal.
+        var lock: DatabaseLock?
+        if case .sqlite(let path)? = try? StoreLocation(config.database) { lock = DatabaseLock.shared(forDatabase: path) }
+        defer { withExtendedLifetime(lock) {} }
         let app: any ApplicationProtocol
         do {
             app = try await buildApplication(configuration: config)
