@@ -43,6 +43,13 @@ struct PageSnapshotTests {
             try await Self.snapshot(parent, "/parent/forms/leave/children?start=1", named: "leave-first-page")
             try await Self.snapshot(parent, "/parent/requests/\(references[0])/confirmation", named: "confirmation")
             try await Self.snapshot(parent, "/parent/requests/\(references[0])", named: "request")
+            // A second request, stopped at "Check your answers".
+            try await parent.get("/parent/forms/leave")
+            let ids = try await parent.childIDs(["Cai Marrowfield"])
+            try await parent.post("/parent/forms/leave/children", ids.map { ("children", $0) })
+            try await parent.post("/parent/forms/leave/reason", [("category", "holiday"), ("purpose", "A week in Cornwall")])
+            try await parent.post("/parent/forms/leave/dates", Browser.leaveDates)
+            try await Self.snapshot(parent, "/parent/forms/leave/check", named: "check-answers")
         }
     }
 
@@ -60,6 +67,8 @@ struct PageSnapshotTests {
             try await head.signIn("head@oakhollow.example")
             try await Self.snapshot(head, "/decisions", named: "queue")
             try await Self.snapshot(head, "/decisions/\(references[0])", named: "request")
+            try await head.post("/decisions/\(references[0])", [("outcome", "refused"), ("reason", "Not exceptional enough")])
+            try await Self.snapshot(head, "/decisions/\(references[0])", named: "decided")
         }
     }
 

@@ -41,11 +41,11 @@ struct AdminController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "name": name
-            case "addressLines": addressLines
-            case "telephone": telephone
-            case "email": email
-            case "headteacherName": headteacherName
+            case "name": self.name
+            case "addressLines": self.addressLines
+            case "telephone": self.telephone
+            case "email": self.email
+            case "headteacherName": self.headteacherName
             default: nil
             }
         }
@@ -58,9 +58,9 @@ struct AdminController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "name": name
-            case "start": start
-            case "end": end
+            case "name": self.name
+            case "start": self.start
+            case "end": self.end
             default: nil
             }
         }
@@ -72,8 +72,8 @@ struct AdminController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "date": date
-            case "name": name
+            case "date": self.date
+            case "name": self.name
             default: nil
             }
         }
@@ -88,11 +88,11 @@ struct AdminController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "school": school
-            case "preset": preset
-            case "terms": terms
-            case "closures": closures
-            case "assessments": assessments
+            case "school": self.school
+            case "preset": self.preset
+            case "terms": self.terms
+            case "closures": self.closures
+            case "assessments": self.assessments
             default: nil
             }
         }
@@ -124,11 +124,11 @@ struct AdminController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "name": name
-            case "label": label
-            case "hint": hint
-            case "value": value
-            case "error": error
+            case "name": self.name
+            case "label": self.label
+            case "hint": self.hint
+            case "value": self.value
+            case "error": orAbsent(self.error)
             default: nil
             }
         }
@@ -142,10 +142,10 @@ struct AdminController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "errors": errors
-            case "preset": preset
-            case "fields": fields
-            case "saved": saved
+            case "errors": self.errors
+            case "preset": self.preset
+            case "fields": self.fields
+            case "saved": self.saved
             default: nil
             }
         }

@@ -19,9 +19,9 @@ struct AuthController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "errors": errors
-            case "email": email
-            case "password": password
+            case "errors": self.errors
+            case "email": self.email
+            case "password": self.password
             default: nil
             }
         }

@@ -40,10 +40,10 @@ struct CalendarController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "name": name
-            case "detail": detail
-            case "dates": dates
-            case "removeAction": removeAction
+            case "name": self.name
+            case "detail": self.detail
+            case "dates": self.dates
+            case "removeAction": self.removeAction
             default: nil
             }
         }
@@ -63,16 +63,16 @@ struct CalendarController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "errors": errors
-            case "assessments": assessments
-            case "religiousDays": religiousDays
-            case "name": name
-            case "yearGroups": yearGroups
-            case "start": start
-            case "end": end
-            case "religion": religion
-            case "dayName": dayName
-            case "date": date
+            case "errors": self.errors
+            case "assessments": self.assessments
+            case "religiousDays": self.religiousDays
+            case "name": self.name
+            case "yearGroups": self.yearGroups
+            case "start": self.start
+            case "end": self.end
+            case "religion": self.religion
+            case "dayName": self.dayName
+            case "date": self.date
             default: nil
             }
         }

@@ -55,9 +55,9 @@ struct FormController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "title": title
-            case "summary": summary
-            case "href": href
+            case "title": self.title
+            case "summary": self.summary
+            case "href": self.href
             default: nil
             }
         }
@@ -68,7 +68,7 @@ struct FormController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "forms": forms
+            case "forms": self.forms
             default: nil
             }
         }
@@ -106,17 +106,17 @@ struct FormController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "formTitle": formTitle
-            case "title": title
-            case "guidance": guidance
-            case "formGuidance": formGuidance
-            case "errors": errors
-            case "questions": questions
-            case "multipart": multipart
-            case "backHref": backHref
-            case "action": action
-            case "changing": changing
-            case "starting": starting
+            case "formTitle": self.formTitle
+            case "title": self.title
+            case "guidance": self.guidance
+            case "formGuidance": self.formGuidance
+            case "errors": self.errors
+            case "questions": self.questions
+            case "multipart": self.multipart
+            case "backHref": self.backHref
+            case "action": self.action
+            case "changing": self.changing
+            case "starting": self.starting
             default: nil
             }
         }
@@ -186,12 +186,12 @@ struct FormController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "title": title
-            case "rows": rows
-            case "notes": notes
-            case "hasNotes": hasNotes
-            case "siblings": siblings
-            case "action": action
+            case "title": self.title
+            case "rows": self.rows
+            case "notes": self.notes
+            case "hasNotes": self.hasNotes
+            case "siblings": self.siblings
+            case "action": self.action
             default: nil
             }
         }
@@ -225,8 +225,8 @@ struct FormController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "lines": lines
-            case "whatHappensNext": whatHappensNext
+            case "lines": self.lines
+            case "whatHappensNext": self.whatHappensNext
             default: nil
             }
         }

@@ -29,9 +29,9 @@ struct HeadteacherController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "requests": requests
-            case "count": count
-            case "isEmpty": isEmpty
+            case "requests": self.requests
+            case "count": self.count
+            case "isEmpty": self.isEmpty
             default: nil
             }
         }
@@ -80,31 +80,31 @@ struct HeadteacherController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "request": request
-            case "parentName": parentName
-            case "decision": decision
-            case "errors": errors
-            case "outcome": outcome
-            case "reason": reason
-            case "reasonLimit": reasonLimit
-            case "audit": audit
-            case "recommendation": recommendation
-            case "recommendationClass": recommendationClass
-            case "findings": findings
-            case "blocked": blocked
-            case "needsOverride": needsOverride
-            case "overrideReason": overrideReason
-            case "consultWith": consultWith
-            case "consultation": consultation
-            case "grantedFrom": grantedFrom
-            case "grantedFromSession": grantedFromSession
-            case "grantedTo": grantedTo
-            case "grantedToSession": grantedToSession
-            case "decidedFindings": decidedFindings
-            case "hasDecidedFindings": hasDecidedFindings
-            case "linked": linked
-            case "hasLinked": hasLinked
-            case "openLinked": openLinked
+            case "request": self.request
+            case "parentName": self.parentName
+            case "decision": orAbsent(self.decision)
+            case "errors": self.errors
+            case "outcome": self.outcome
+            case "reason": self.reason
+            case "reasonLimit": self.reasonLimit
+            case "audit": self.audit
+            case "recommendation": self.recommendation
+            case "recommendationClass": self.recommendationClass
+            case "findings": self.findings
+            case "blocked": self.blocked
+            case "needsOverride": self.needsOverride
+            case "overrideReason": self.overrideReason
+            case "consultWith": orAbsent(self.consultWith)
+            case "consultation": self.consultation
+            case "grantedFrom": self.grantedFrom
+            case "grantedFromSession": self.grantedFromSession
+            case "grantedTo": self.grantedTo
+            case "grantedToSession": self.grantedToSession
+            case "decidedFindings": self.decidedFindings
+            case "hasDecidedFindings": self.hasDecidedFindings
+            case "linked": self.linked
+            case "hasLinked": self.hasLinked
+            case "openLinked": self.openLinked
             default: nil
             }
         }

@@ -32,14 +32,14 @@ struct ImportController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "fileName": fileName
-            case "summary": summary
-            case "pupilsAdded": pupilsAdded
-            case "pupilsUpdated": pupilsUpdated
-            case "marksAdded": marksAdded
-            case "marksChanged": marksChanged
-            case "problems": problems
-            case "hasProblems": hasProblems
+            case "fileName": self.fileName
+            case "summary": self.summary
+            case "pupilsAdded": self.pupilsAdded
+            case "pupilsUpdated": self.pupilsUpdated
+            case "marksAdded": self.marksAdded
+            case "marksChanged": self.marksChanged
+            case "problems": self.problems
+            case "hasProblems": self.hasProblems
             default: nil
             }
         }
@@ -51,8 +51,8 @@ struct ImportController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "location": location
-            case "message": message
+            case "location": self.location
+            case "message": self.message
             default: nil
             }
         }
@@ -67,11 +67,11 @@ struct ImportController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "at": at
-            case "kind": kind
-            case "fileName": fileName
-            case "actorName": actorName
-            case "summary": summary
+            case "at": self.at
+            case "kind": self.kind
+            case "fileName": self.fileName
+            case "actorName": self.actorName
+            case "summary": self.summary
             default: nil
             }
         }
@@ -88,13 +88,13 @@ struct ImportController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "errors": errors
-            case "kind": kind
-            case "fileError": fileError
-            case "limitMB": limitMB
-            case "report": report
-            case "runs": runs
-            case "hasRuns": hasRuns
+            case "errors": self.errors
+            case "kind": self.kind
+            case "fileError": orAbsent(self.fileError)
+            case "limitMB": self.limitMB
+            case "report": orAbsent(self.report)
+            case "runs": self.runs
+            case "hasRuns": self.hasRuns
             default: nil
             }
         }

@@ -32,15 +32,15 @@ struct OfficeController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "id": id
-            case "reference": reference
-            case "pupilName": pupilName
-            case "outcome": outcome
-            case "outcomeClass": outcomeClass
-            case "createdAt": createdAt
-            case "printedAt": printedAt
-            case "href": href
-            case "printedAction": printedAction
+            case "id": self.id
+            case "reference": self.reference
+            case "pupilName": self.pupilName
+            case "outcome": self.outcome
+            case "outcomeClass": self.outcomeClass
+            case "createdAt": self.createdAt
+            case "printedAt": orAbsent(self.printedAt)
+            case "href": self.href
+            case "printedAction": self.printedAction
             default: nil
             }
         }
@@ -54,10 +54,10 @@ struct OfficeController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "waiting": waiting
-            case "printed": printed
-            case "hasWaiting": hasWaiting
-            case "hasPrinted": hasPrinted
+            case "waiting": self.waiting
+            case "printed": self.printed
+            case "hasWaiting": self.hasWaiting
+            case "hasPrinted": self.hasPrinted
             default: nil
             }
         }
@@ -92,8 +92,8 @@ struct OfficeController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "letter": letter
-            case "html": html
+            case "letter": self.letter
+            case "html": self.html
             default: nil
             }
         }

@@ -42,10 +42,10 @@ struct ParentController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "id": id
-            case "name": name
-            case "yearGroup": yearGroup
-            case "href": href
+            case "id": self.id
+            case "name": self.name
+            case "yearGroup": self.yearGroup
+            case "href": self.href
             default: nil
             }
         }
@@ -58,9 +58,9 @@ struct ParentController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "children": children
-            case "requests": requests
-            case "hasRequests": hasRequests
+            case "children": self.children
+            case "requests": self.requests
+            case "hasRequests": self.hasRequests
             default: nil
             }
         }
@@ -81,9 +81,9 @@ struct ParentController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "child": child
-            case "requests": requests
-            case "hasRequests": hasRequests
+            case "child": self.child
+            case "requests": self.requests
+            case "hasRequests": self.hasRequests
             default: nil
             }
         }
@@ -116,8 +116,8 @@ struct ParentController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "request": request
-            case "decision": decision
+            case "request": self.request
+            case "decision": orAbsent(self.decision)
             default: nil
             }
         }
@@ -146,15 +146,15 @@ struct ParentController {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "request": request
-            case "linked": linked
-            case "hasLinked": hasLinked
-            case "whatHappensNext": whatHappensNext
-            case "hasOwnNext": hasOwnNext
-            case "dueBy": dueBy
-            case "schoolName": schoolName
-            case "telephone": telephone
-            case "email": email
+            case "request": self.request
+            case "linked": self.linked
+            case "hasLinked": self.hasLinked
+            case "whatHappensNext": self.whatHappensNext
+            case "hasOwnNext": self.hasOwnNext
+            case "dueBy": self.dueBy
+            case "schoolName": self.schoolName
+            case "telephone": self.telephone
+            case "email": self.email
             default: nil
             }
         }

@@ -10,8 +10,8 @@ struct ErrorSummary: MustacheParent {
 
         func child(named key: String) -> Any? {
             switch key {
-            case "anchor": anchor
-            case "message": message
+            case "anchor": self.anchor
+            case "message": self.message
             default: nil
             }
         }
@@ -28,8 +28,8 @@ struct ErrorSummary: MustacheParent {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "items": items
-        case "any": any
+        case "items": self.items
+        case "any": self.any
         default: nil
         }
     }
@@ -49,9 +49,9 @@ struct TextField: MustacheParent {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "id": id
-        case "value": value
-        case "error": error
+        case "id": self.id
+        case "value": self.value
+        case "error": orAbsent(self.error)
         default: nil
         }
     }
@@ -92,16 +92,16 @@ struct DateField: MustacheParent {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "id": id
-        case "legend": legend
-        case "hint": hint
-        case "day": day
-        case "month": month
-        case "year": year
-        case "error": error
-        case "dayError": dayError
-        case "monthError": monthError
-        case "yearError": yearError
+        case "id": self.id
+        case "legend": self.legend
+        case "hint": self.hint
+        case "day": self.day
+        case "month": self.month
+        case "year": self.year
+        case "error": orAbsent(self.error)
+        case "dayError": self.dayError
+        case "monthError": self.monthError
+        case "yearError": self.yearError
         default: nil
         }
     }
@@ -118,11 +118,11 @@ struct Choice: MustacheParent {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "value": value
-        case "label": label
-        case "hint": hint
-        case "checked": checked
-        case "inputID": inputID
+        case "value": self.value
+        case "label": self.label
+        case "hint": orAbsent(self.hint)
+        case "checked": self.checked
+        case "inputID": self.inputID
         default: nil
         }
     }
@@ -146,9 +146,9 @@ struct ChoiceField: MustacheParent {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "id": id
-        case "choices": choices
-        case "error": error
+        case "id": self.id
+        case "choices": self.choices
+        case "error": orAbsent(self.error)
         default: nil
         }
     }

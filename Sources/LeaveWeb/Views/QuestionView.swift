@@ -52,24 +52,24 @@ struct QuestionView: MustacheParent {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "id": id
-        case "label": label
-        case "hint": hint
-        case "error": error
-        case "isText": isText
-        case "isTextarea": isTextarea
-        case "isRadios": isRadios
-        case "isCheckboxes": isCheckboxes
-        case "isDate": isDate
-        case "isNumber": isNumber
-        case "isFile": isFile
-        case "value": value
-        case "choices": choices
-        case "date": date
-        case "files": files
-        case "hasFiles": hasFiles
-        case "accept": accept
-        case "maxLength": maxLength
+        case "id": self.id
+        case "label": self.label
+        case "hint": orAbsent(self.hint)
+        case "error": orAbsent(self.error)
+        case "isText": self.isText
+        case "isTextarea": self.isTextarea
+        case "isRadios": self.isRadios
+        case "isCheckboxes": self.isCheckboxes
+        case "isDate": self.isDate
+        case "isNumber": self.isNumber
+        case "isFile": self.isFile
+        case "value": self.value
+        case "choices": self.choices
+        case "date": orAbsent(self.date)
+        case "files": self.files
+        case "hasFiles": self.hasFiles
+        case "accept": self.accept
+        case "maxLength": orAbsent(self.maxLength)
         default: nil
         }
     }

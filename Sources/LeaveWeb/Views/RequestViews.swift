@@ -67,31 +67,31 @@ struct RequestRow: MustacheParent {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "reference": reference
-        case "pupilName": pupilName
-        case "yearGroup": yearGroup
-        case "kind": kind
-        case "purpose": purpose
-        case "firstSession": firstSession
-        case "lastSession": lastSession
-        case "firstDay": firstDay
-        case "lastDay": lastDay
-        case "returnDate": returnDate
-        case "schoolDays": schoolDays
-        case "sessions": sessions
-        case "status": status
-        case "statusClass": statusClass
-        case "isOpen": isOpen
-        case "submittedAt": submittedAt
-        case "answers": answers
-        case "hasAnswers": hasAnswers
-        case "evidence": evidence
-        case "hasEvidence": hasEvidence
-        case "parentHref": parentHref
-        case "decisionHref": decisionHref
-        case "withdrawHref": withdrawHref
-        case "recommendation": recommendation
-        case "recommendationClass": recommendationClass
+        case "reference": self.reference
+        case "pupilName": self.pupilName
+        case "yearGroup": self.yearGroup
+        case "kind": self.kind
+        case "purpose": self.purpose
+        case "firstSession": self.firstSession
+        case "lastSession": self.lastSession
+        case "firstDay": self.firstDay
+        case "lastDay": self.lastDay
+        case "returnDate": self.returnDate
+        case "schoolDays": self.schoolDays
+        case "sessions": self.sessions
+        case "status": self.status
+        case "statusClass": self.statusClass
+        case "isOpen": self.isOpen
+        case "submittedAt": self.submittedAt
+        case "answers": self.answers
+        case "hasAnswers": self.hasAnswers
+        case "evidence": self.evidence
+        case "hasEvidence": self.hasEvidence
+        case "parentHref": self.parentHref
+        case "decisionHref": self.decisionHref
+        case "withdrawHref": self.withdrawHref
+        case "recommendation": self.recommendation
+        case "recommendationClass": self.recommendationClass
         default: nil
         }
     }
@@ -106,10 +106,10 @@ struct SummaryRow: MustacheParent {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "key": key
-        case "value": value
-        case "changeHref": changeHref
-        case "changeLabel": changeLabel
+        case "key": self.key
+        case "value": self.value
+        case "changeHref": orAbsent(self.changeHref)
+        case "changeLabel": self.changeLabel
         default: nil
         }
     }
@@ -139,14 +139,14 @@ struct DecisionView: MustacheParent {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "outcome": outcome
-        case "outcomeClass": outcomeClass
-        case "reason": reason
-        case "decidedBy": decidedBy
-        case "decidedAt": decidedAt
-        case "overrideReason": overrideReason
-        case "consultation": consultation
-        case "granted": granted
+        case "outcome": self.outcome
+        case "outcomeClass": self.outcomeClass
+        case "reason": self.reason
+        case "decidedBy": self.decidedBy
+        case "decidedAt": self.decidedAt
+        case "overrideReason": orAbsent(self.overrideReason)
+        case "consultation": orAbsent(self.consultation)
+        case "granted": orAbsent(self.granted)
         default: nil
         }
     }
@@ -172,10 +172,10 @@ struct AuditRow: MustacheParent {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "at": at
-        case "who": who
-        case "action": action
-        case "detail": detail
+        case "at": self.at
+        case "who": self.who
+        case "action": self.action
+        case "detail": self.detail
         default: nil
         }
     }
@@ -188,8 +188,8 @@ struct AnswerRow: MustacheParent {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "question": question
-        case "answer": answer
+        case "question": self.question
+        case "answer": self.answer
         default: nil
         }
     }
@@ -209,9 +209,9 @@ struct FileLink: MustacheParent {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "id": id
-        case "fileName": fileName
-        case "href": href
+        case "id": self.id
+        case "fileName": self.fileName
+        case "href": self.href
         default: nil
         }
     }
@@ -240,11 +240,11 @@ struct FindingView: MustacheParent {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "rule": rule
-        case "severity": severity
-        case "severityTitle": severityTitle
-        case "message": message
-        case "source": source
+        case "rule": self.rule
+        case "severity": self.severity
+        case "severityTitle": self.severityTitle
+        case "message": self.message
+        case "source": self.source
         default: nil
         }
     }

@@ -78,11 +78,11 @@ struct Layout: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "account": account
-        case "csrfToken": csrfToken
-        case "hasErrors": hasErrors
-        case "pageTitle": pageTitle
+        case "title": self.title
+        case "account": orAbsent(self.account)
+        case "csrfToken": self.csrfToken
+        case "hasErrors": self.hasErrors
+        case "pageTitle": self.pageTitle
         case "urls": SiteLinks.shared
         default: nil
         }
@@ -123,9 +123,9 @@ struct AccountBar: MustacheParent {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "name": name
-        case "role": role
-        case "links": links
+        case "name": self.name
+        case "role": self.role
+        case "links": self.links
         default: nil
         }
     }
@@ -137,8 +137,8 @@ struct NavLink: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "href": href
-        case "text": text
+        case "href": self.href
+        case "text": self.text
         default: nil
         }
     }
@@ -150,8 +150,8 @@ struct Page<Content: MustacheParent>: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "layout": layout
-        case "content": content
+        case "layout": self.layout
+        case "content": self.content
         default: nil
         }
     }
@@ -163,8 +163,8 @@ struct ErrorContent: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "heading": heading
-        case "message": message
+        case "heading": self.heading
+        case "message": self.message
         default: nil
         }
     }
