@@ -26,6 +26,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure; use whenever the portal is reached over HTTPS. [LEAVE_PORTAL_SECURE_COOKIES=1]")
     var secureCookies = false
 
+    @Flag(help: "The portal is behind a reverse proxy that appends the client's address to X-Forwarded-For. [LEAVE_PORTAL_BEHIND_PROXY=1]")
+    var behindProxy = false
+
     @Flag(help: "Load the demo trust (two schools, pupils, parents, staff, calendar) if it is not there yet, and print its log-ins. [LEAVE_PORTAL_DEMO=1]")
     var demo = false
 
@@ -63,6 +66,7 @@ struct Serve: AsyncParsableCommand {
         config.database = Environment.database(database)
         config.publicDirectory = publicDirectory ?? Environment.value("LEAVE_PORTAL_PUBLIC") ?? config.publicDirectory
         config.secureCookies = secureCookies || Environment.flag("LEAVE_PORTAL_SECURE_COOKIES")
+        config.behindProxy = behindProxy || Environment.flag("LEAVE_PORTAL_BEHIND_PROXY")
         config.loadDemo = demo || Environment.flag("LEAVE_PORTAL_DEMO")
         config.bcryptCost = try Environment.bcryptCost(bcryptCost)
         if let level = logLevel ?? Environment.value("LEAVE_PORTAL_LOG_LEVEL") {

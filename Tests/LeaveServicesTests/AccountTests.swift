@@ -46,6 +46,16 @@ struct AccountTests {
         }
     }
 
+    @Test func oneClientTryingManyAddressesIsHeldBackToo() async throws {
+        let throttle = SignInThrottle(pairLimit: 5, addressLimit: 20, clientLimit: 30, window: 900)
+        let now = Date(timeIntervalSince1970: 0)
+        for index in 0..<30 {
+            #expect(await throttle.reserve(address: "someone\(index)@example.com", client: "203.0.113.7", now: now) == .allowed)
+        }
+        #expect(await throttle.reserve(address: "another@example.com", client: "203.0.113.7", now: now) != .allowed)
+        #expect(await throttle.reserve(address: "another@example.com", client: "198.51.100.1", now: now) == .allowed)
+    }
+
     @Test func theThrottleForgetsOldAddressesAndStaysWithinItsCapacity() async throws {
         let throttle = SignInThrottle(pairLimit: 5, addressLimit: 20, window: 60, capacity: 100)
         let start = Date(timeIntervalSince1970: 0)

@@ -24,7 +24,9 @@ public enum EmailAddress {
         }
     }
 
-    public static func normalise(_ text: String) -> Result<String, Problem> {
+    /// `strict` also asks for a domain with a dot, for new accounts and invitations; signing in
+    /// asks only for the shape every existing account has, so nobody is locked out by a new rule.
+    public static func normalise(_ text: String, strict: Bool = true) -> Result<String, Problem> {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return .failure(.empty) }
         if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
@@ -33,9 +35,10 @@ public enum EmailAddress {
         let key = trimmed.precomposedStringWithCanonicalMapping.lowercased()
         if key.utf8.count > maximumLength { return .failure(.tooLong) }
         let parts = key.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !key.contains(where: \.isWhitespace)
-        else { return .failure(.notAnAddress) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !key.contains(where: \.isWhitespace) else {
+            return .failure(.notAnAddress)
+        }
+        if strict, !parts[1].contains(".") || parts[1].hasPrefix(".") || parts[1].hasSuffix(".") { return .failure(.notAnAddress) }
         return .success(key)
     }
 }

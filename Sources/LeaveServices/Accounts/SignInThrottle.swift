@@ -8,6 +8,8 @@ import Foundation
 public actor SignInThrottle {
     public let pairLimit: Int
     public let addressLimit: Int
+    /// Attempts from one client whatever the address, against one client trying many addresses.
+    public let clientLimit: Int
     public let window: TimeInterval
     /// The most keys kept; past it the oldest are dropped, so a flood of made-up addresses
     /// cannot grow the process without bound.
@@ -15,9 +17,10 @@ public actor SignInThrottle {
     private var attempts: [String: [Date]] = [:]
     private var calls = 0
 
-    public init(pairLimit: Int = 5, addressLimit: Int = 20, window: TimeInterval = 15 * 60, capacity: Int = 50_000) {
+    public init(pairLimit: Int = 5, addressLimit: Int = 20, clientLimit: Int = 100, window: TimeInterval = 15 * 60, capacity: Int = 50_000) {
         self.pairLimit = pairLimit
         self.addressLimit = addressLimit
+        self.clientLimit = clientLimit
         self.window = window
         self.capacity = capacity
     }
@@ -33,12 +36,16 @@ public actor SignInThrottle {
     public func reserve(address: String, client: String, now: Date) -> Reservation {
         sweepIfDue(now: now)
         let pair = Self.pairKey(address, client)
+        let clientKey = Self.clientKey(client)
         let forAddress = recent(address, now: now)
         let forPair = recent(pair, now: now)
+        let forClient = recent(clientKey, now: now)
         if forPair.count >= pairLimit, let oldest = forPair.first { return .heldUntil(oldest.addingTimeInterval(window)) }
         if forAddress.count >= addressLimit, let oldest = forAddress.first { return .heldUntil(oldest.addingTimeInterval(window)) }
+        if forClient.count >= clientLimit, let oldest = forClient.first { return .heldUntil(oldest.addingTimeInterval(window)) }
         attempts[address] = forAddress + [now]
         attempts[pair] = forPair + [now]
+        attempts[clientKey] = forClient + [now]
         return .allowed
     }
 
@@ -56,6 +63,8 @@ public actor SignInThrottle {
     public var keyCount: Int { attempts.count }
 
     static func pairKey(_ address: String, _ client: String) -> String { address + "\u{1F}" + client }
+
+    static func clientKey(_ client: String) -> String { "\u{1F}" + client }
 
     private func recent(_ key: String, now: Date) -> [Date] {
         (attempts[key] ?? []).filter { now.timeIntervalSince($0) < window }

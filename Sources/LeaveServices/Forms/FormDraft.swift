@@ -7,12 +7,17 @@ public struct FormDraft: Codable, Sendable, Equatable {
     public var values: [String: [String]] = [:]
     /// Files already sent on earlier pages, by question.
     public var uploads: [String: [RequestDetails.Evidence]] = [:]
-    /// Made with the draft and sent with it: the same draft sent twice makes its requests once.
+    /// Made with the draft, and again whenever an answer changes: the same answers sent twice
+    /// make their requests once, and changed answers are never taken for ones already sent.
     public var submissionKey: String?
+    /// The start link this draft began from, so coming back to the first page with the
+    /// browser's Back button shows the answers rather than an empty form.
+    public var startedWith: String?
 
-    public init(formID: String) {
+    public init(formID: String, startedWith: String? = nil) {
         self.formID = formID
         self.submissionKey = RandomToken.make()
+        self.startedWith = startedWith
     }
 
     public func value(_ name: String) -> String { values[name]?.first ?? "" }

@@ -32,8 +32,12 @@ public struct FormSending: Sendable {
     public func answer(_ page: FormPage, of form: FormDefinition, draft: FormDraft, answers: (String) -> [String],
                        files: [String: UploadedFile], removeFile: String, changing: Bool, parent: Account) async throws -> PageOutcome {
         var draft = draft
+        let before = draft
+        let children = try await store.children(ofParent: parent.id)
         for question in page.questions {
-            for name in FormDraft.inputs(of: question) { draft.values[name] = answers(name) }
+            for name in FormDraft.inputs(of: question) {
+                draft.values[name] = Self.kept(answers(name), for: question, input: name, children: children)
+            }
         }
         if !removeFile.isEmpty {
             // Only a file of this draft, and only for real: the record and the bytes, not just the link.
@@ -52,8 +56,8 @@ public struct FormSending: Sendable {
             case .failure(let error): uploadErrors.append(error)
             }
         }
-        let children = Set(try await store.children(ofParent: parent.id).map(\.id))
-        let validator = FormValidator(form: form, draft: draft, today: clock.today, children: children)
+        if draft.values != before.values || draft.uploads != before.uploads { draft.submissionKey = RandomToken.make() }
+        let validator = FormValidator(form: form, draft: draft, today: clock.today, children: Set(children.map(\.id)))
         var errors = validator.errors(on: page)
         for error in uploadErrors where !errors.contains(where: { $0.field == error.field }) { errors.append(error) }
         guard errors.isEmpty else { return .showAgain(draft, errors: errors) }
@@ -66,6 +70,29 @@ public struct FormSending: Sendable {
             return .goTo(draft, pageID: unanswered.id)
         }
         return .check(draft)
+    }
+
+    /// What of the values sent for an input is kept in the draft before it is checked: one
+    /// value for a question with one answer, only offered choices for one with several, and
+    /// text cut a little past its limit, so the parent sees what they typed and the session
+    /// stays small whatever is sent.
+    static func kept(_ values: [String], for question: Question, input: String, children: [Pupil]) -> [String] {
+        switch question.kind {
+        case .checkboxes, .weekdays, .children:
+            let offered = Set(question.choices(children: children).map(\.value))
+            var seen: Set<String> = []
+            let chosen = values.filter { offered.contains($0) && seen.insert($0).inserted }
+            return question.kind == .children && !question.multiple ? Array(chosen.prefix(1)) : chosen
+        case .date:
+            return values.prefix(1).map { String($0.prefix(10)) }
+        case .number:
+            return values.prefix(1).map { String($0.prefix(40)) }
+        case .text, .textarea, .dates:
+            let limit = (question.maxLength ?? FormReader.longestAnswer) + 500
+            return values.prefix(1).map { String($0.prefix(limit)) }
+        case .choice, .yesno, .session, .file:
+            return values.prefix(1).map { String($0.prefix(100)) }
+        }
     }
 
     func sentSize(_ draft: FormDraft, schoolID: Int64) async throws -> Int {

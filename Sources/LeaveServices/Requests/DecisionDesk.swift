@@ -54,7 +54,9 @@ public struct DecisionDesk: Sendable {
                     try await record(outcome, reason, answers: answers, evaluation: siblingEvaluation, for: sibling, by: decider)
                     decided.append(sibling.request.reference)
                     pupils.insert(sibling.pupil.id)
-                } catch StoreError.notOpen {
+                } catch {
+                    // The request decided is recorded; a sibling that cannot take the same decision
+                    // now stays in the queue for its own.
                     continue
                 }
             }

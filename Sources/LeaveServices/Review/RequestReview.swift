@@ -20,15 +20,32 @@ public struct RequestReview: Sendable {
         try await evaluate(application, pupil: pupil, requestID: nil, submittedOn: clock.today)
     }
 
-    /// Runs the rules on these requests as of today and keeps each result.
+    /// Runs the rules on these requests as of today and keeps each result, a school's in one
+    /// transaction; the school's policy and calendar are read once, each pupil's history once.
     @discardableResult
     public func review(_ items: [RequestWithPupil]) async throws -> [Int64: Evaluation] {
         var results: [Int64: Evaluation] = [:]
-        for item in items {
-            let evaluation = try await evaluate(item.request.application, pupil: item.pupil, requestID: item.request.id,
-                                                submittedOn: clock.date(of: item.request.submittedAt))
-            try await store.saveEvaluation(evaluation, requestID: item.request.id, schoolID: item.request.schoolID, at: clock.now)
-            results[item.request.id] = evaluation
+        for (schoolID, ofSchool) in Dictionary(grouping: items, by: \.request.schoolID) {
+            let policy = try await store.policy(schoolID: schoolID)
+            let calendar = try await store.calendar(schoolID: schoolID)
+            var histories: [Int64: AttendanceHistory] = [:]
+            var evaluated: [Int64: Evaluation] = [:]
+            for item in ofSchool {
+                let history: AttendanceHistory
+                if let known = histories[item.pupil.id] {
+                    history = known
+                } else {
+                    history = try await store.attendanceHistory(pupilID: item.pupil.id, schoolID: schoolID)
+                    histories[item.pupil.id] = history
+                }
+                let previous = try await store.previousRequests(pupilID: item.pupil.id, schoolID: schoolID, excluding: item.request.id)
+                let input = EvaluationInput(asOf: clock.today, policy: policy, calendar: calendar, yearGroup: item.pupil.yearGroup,
+                                            history: history, previousRequests: previous,
+                                            request: Self.underReview(item.request.application, submittedOn: clock.date(of: item.request.submittedAt)))
+                evaluated[item.request.id] = Evaluator.evaluate(input)
+            }
+            try await store.saveEvaluations(evaluated, schoolID: schoolID, at: clock.now)
+            results.merge(evaluated) { $1 }
         }
         return results
     }

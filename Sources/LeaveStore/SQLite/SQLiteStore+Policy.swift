@@ -50,15 +50,26 @@ extension SQLiteStore: PolicyStore {
     }
 
     public func saveEvaluation(_ evaluation: Evaluation, requestID: Int64, schoolID: Int64, at: Date) async throws {
-        let findings = String(decoding: try JSONEncoder().encode(evaluation.findings.map(StoredFinding.init)), as: UTF8.self)
+        try await saveEvaluations([requestID: evaluation], schoolID: schoolID, at: at)
+    }
+
+    public func saveEvaluations(_ evaluations: [Int64: Evaluation], schoolID: Int64, at: Date) async throws {
+        guard !evaluations.isEmpty else { return }
+        let encoder = JSONEncoder()
+        let rows = try evaluations.sorted { $0.key < $1.key }.map { requestID, evaluation in
+            (requestID, evaluation, String(decoding: try encoder.encode(evaluation.findings.map(StoredFinding.init)), as: UTF8.self))
+        }
         try await writer.write { db in
-            try db.execute(sql: """
+            let insert = try db.cachedStatement(sql: """
                 INSERT INTO requestEvaluation (schoolId, requestId, evaluatedAt, recommendation, findings,
                   sessions, schoolDays, attendanceToDate, projectedAttendance, registerCode)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [schoolID, requestID, at, evaluation.recommendation.rawValue, findings,
-                                 evaluation.sessions, evaluation.schoolDays, evaluation.attendanceToDate,
-                                 evaluation.projectedAttendance, evaluation.registerCode?.rawValue])
+                SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ? FROM leaveRequest WHERE id = ? AND schoolId = ?
+                """)
+            for (requestID, evaluation, findings) in rows {
+                try insert.execute(arguments: [schoolID, at, evaluation.recommendation.rawValue, findings, evaluation.sessions,
+                                                evaluation.schoolDays, evaluation.attendanceToDate, evaluation.projectedAttendance,
+                                                evaluation.registerCode?.rawValue, requestID, schoolID])
+            }
         }
     }
 

@@ -15,10 +15,9 @@ extension SQLiteStore: WebSessionStore {
     public func setSessionValue(key: String, value: Data, expiresAt: Date?, keepExpiry: Bool, now: Date) async throws {
         try await writer.write { db in
             if keepExpiry {
-                try db.execute(sql: """
-                    INSERT INTO webSession (key, value, expiresAt) VALUES (?, ?, ?)
-                    ON CONFLICT(key) DO UPDATE SET value = excluded.value
-                    """, arguments: [key, value, expiresAt?.timeIntervalSince1970])
+                // Only a session that still exists is updated: one ended meanwhile (a new sign-in,
+                // a sign-out) must not come back through a request still in flight.
+                try db.execute(sql: "UPDATE webSession SET value = ? WHERE key = ?", arguments: [value, key])
             } else {
                 try db.execute(sql: """
                     INSERT INTO webSession (key, value, expiresAt) VALUES (?, ?, ?)

@@ -46,22 +46,24 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
                                            secure: configuration.secureCookies, sameSite: .lax),
             keyPrefix: SessionCookie.keyPrefix, defaultSessionExpiration: configuration.sessionLifetime)))
     let megabytes = { (bytes: Int) in "\(bytes / 1_048_576) MB" }
-    router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies, uploadPages: [
-        .init(pathPrefix: Paths.Office.imports(), limit: configuration.uploadLimitBytes,
-              tooLarge: "The file is larger than \(megabytes(configuration.uploadLimitBytes)), the most this page accepts. Nothing was imported."),
-        // A page of a request form: one file and the page's few answers.
-        .init(pathPrefix: Paths.Forms.list() + "/", limit: configuration.evidenceFileLimitBytes + CSRFMiddleware.formLimit,
-              tooLarge: "The selected file must be smaller than \(megabytes(configuration.evidenceFileLimitBytes)). Nothing was sent: go back and choose a smaller file."),
-    ]))
+    // Who is signed in is known before any body is read, so only they can send a large one.
     router.add(middleware: AccountMiddleware(accounts: store, lifetime: configuration.sessionLifetime,
                                              idleTimeout: configuration.sessionIdleTimeout, now: configuration.now))
+    router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies, uploadPages: [
+        .init(pathPrefix: Paths.Office.imports(), roles: [.office], limit: configuration.uploadLimitBytes,
+              tooLarge: "The file is larger than \(megabytes(configuration.uploadLimitBytes)), the most this page accepts. Nothing was imported."),
+        // A page of a request form: one file and the page's few answers.
+        // Twice the file limit, so a file a little too large still reaches the page and gets the field's own message.
+        .init(pathPrefix: Paths.Forms.list() + "/", roles: [.parent], limit: 2 * configuration.evidenceFileLimitBytes + CSRFMiddleware.formLimit,
+              tooLarge: "The selected file must be smaller than \(megabytes(configuration.evidenceFileLimitBytes)). Nothing was sent: go back and choose a smaller file."),
+    ]))
 
     HealthController(isHealthy: {
         guard await store.isHealthy() else { return false }
         return await store.takesWrites(at: clock.now)
     }).addRoutes(to: router)
     AuthController(views: views, services: services, sessionLifetime: configuration.sessionLifetime,
-                   secureCookies: configuration.secureCookies).addRoutes(to: router)
+                   secureCookies: configuration.secureCookies, behindProxy: configuration.behindProxy).addRoutes(to: router)
     ParentController(views: views, services: services).addRoutes(to: router)
     FormController(views: views, services: services).addRoutes(to: router)
     HeadteacherController(views: views, services: services).addRoutes(to: router)

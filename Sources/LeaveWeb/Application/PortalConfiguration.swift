@@ -15,6 +15,9 @@ public struct PortalConfiguration: Sendable {
     public var publicDirectory: String
     /// Mark cookies Secure: set it whenever the portal is reached over HTTPS.
     public var secureCookies: Bool
+    /// Behind a reverse proxy, the client is the last address it adds to X-Forwarded-For (for
+    /// the sign-in throttle); otherwise every visitor would look like the proxy.
+    public var behindProxy: Bool = false
     /// Load the demo trust if it is not there yet.
     public var loadDemo: Bool
     /// bcrypt cost for new password hashes; tests lower it to stay quick.

@@ -13,6 +13,14 @@ public struct PortalSession: Codable, Sendable {
     /// nearest few minutes), for the idle limit. Sessions from before these were kept have neither.
     public var signedInAt: Date?
     public var seenAt: Date?
+    /// The form last sent from this session and its first reference, so sending it again (a
+    /// double click, the Back button, a resend after a failure) shows that confirmation.
+    public var lastSent: SentForm?
+
+    public struct SentForm: Codable, Sendable {
+        public let formID: String
+        public let reference: String
+    }
 
     public init(accountID: Int64, formDraft: FormDraft? = nil, signedInAt: Date? = nil) {
         self.accountID = accountID

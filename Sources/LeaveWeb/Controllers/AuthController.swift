@@ -11,6 +11,7 @@ struct AuthController {
     let services: PortalServices
     let sessionLifetime: Duration
     let secureCookies: Bool
+    let behindProxy: Bool
 
     struct LoginContent: MustacheParent {
         let errors: ErrorSummary
@@ -47,7 +48,7 @@ struct AuthController {
 
     func signIn(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let email = context.form["email"].trimmingCharacters(in: .whitespaces)
-        switch try await services.signIn.attempt(email: email, password: context.form["password"], client: context.client) {
+        switch try await services.signIn.attempt(email: email, password: context.form["password"], client: client(request, context)) {
         case .incomplete(let errors):
             return loginPage(email: email, errors: errors, context: context, status: .unprocessableContent)
         case .heldBack(let errors):
@@ -65,6 +66,13 @@ struct AuthController {
             CSRFMiddleware.rotate(&response, secure: secureCookies)
             return response
         }
+    }
+
+    /// The peer, or behind a proxy the address the proxy saw (the last one it appended).
+    func client(_ request: Request, _ context: PortalRequestContext) -> String {
+        guard behindProxy, let forwarded = request.headers[.xForwardedFor] else { return context.client }
+        let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces) ?? ""
+        return last.isEmpty || last.count > 64 ? context.client : last
     }
 
     func loginPage(email: String, errors: [FieldError], context: PortalRequestContext, status: HTTPResponse.Status) -> Response {

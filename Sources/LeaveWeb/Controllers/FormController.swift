@@ -39,11 +39,20 @@ struct FormController {
         return FormDraft(formID: form.id)
     }
 
-    func save(_ draft: FormDraft?, _ context: PortalRequestContext) throws {
+    func save(_ draft: FormDraft?, sent: PortalSession.SentForm? = nil, _ context: PortalRequestContext) throws {
         let account = try context.requireAccount()
         var session = context.sessions.session ?? PortalSession(accountID: account.id)
         session.formDraft = draft
+        if let sent { session.lastSent = sent }
         _ = context.sessions.updateSession(session)
+    }
+
+    /// The draft a page starts from: with a start link (`start=NONCE`), the draft begun from that
+    /// link if the session has it (the parent came Back), otherwise a new one.
+    func draft(_ context: PortalRequestContext, _ form: FormDefinition, start nonce: String?) -> FormDraft {
+        let current = draft(context, form)
+        guard let nonce, RandomToken.isWellFormed(nonce) else { return current }
+        return current.startedWith == nonce ? current : FormDraft(formID: form.id, startedWith: nonce)
     }
 
     // MARK: Pages
@@ -85,7 +94,7 @@ struct FormController {
     /// replaced when that page is sent, so opening a page never writes.
     func start(_ context: PortalRequestContext) async throws -> Response {
         let form = try form(context)
-        return .redirect(to: Paths.Forms.page(form.id, form.pages[0].id) + "?" + Self.startQuery + "=1")
+        return .redirect(to: Paths.Forms.page(form.id, form.pages[0].id) + "?" + Self.startQuery + "=" + RandomToken.make())
     }
 
     static let startQuery = "start"
@@ -101,8 +110,8 @@ struct FormController {
         let backHref: String
         let action: String
         let changing: Bool
-        /// The first page of a fresh start: sending it begins a new draft.
-        let starting: Bool
+        /// The start link's nonce on the first page of a fresh start: sending it begins the draft.
+        let starting: String?
 
         func child(named key: String) -> Any? {
             switch key {
@@ -123,7 +132,7 @@ struct FormController {
     }
 
     func renderPage(_ form: FormDefinition, _ page: FormPage, draft: FormDraft, errors: [FieldError], changing: Bool,
-                    starting: Bool = false, context: PortalRequestContext, status: HTTPResponse.Status) async throws -> Response {
+                    starting: String? = nil, context: PortalRequestContext, status: HTTPResponse.Status) async throws -> Response {
         let account = try context.requireAccount()
         let children = try await store.children(ofParent: account.id)
         let visible = draft.visiblePages(of: form)
@@ -143,8 +152,8 @@ struct FormController {
     func showPage(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let form = try form(context)
         guard let pageID = context.parameters.get("page"), let page = form.page(pageID) else { throw HTTPError(.notFound) }
-        let starting = request.uri.queryParameters.get(Self.startQuery) != nil
-        let draft = starting ? FormDraft(formID: form.id) : draft(context, form)
+        let starting = request.uri.queryParameters.get(Self.startQuery).map { String($0) }
+        let draft = draft(context, form, start: starting)
         guard draft.shows(page.showIf) else { return .redirect(to: Paths.Forms.check(form.id)) }
         return try await renderPage(form, page, draft: draft, errors: [], changing: request.uri.queryParameters.get("change") != nil,
                                     starting: starting, context: context, status: .ok)
@@ -156,9 +165,9 @@ struct FormController {
         guard let pageID = context.parameters.get("page"), let page = form.page(pageID) else { throw HTTPError(.notFound) }
         let fields = context.form
         let changing = fields["change"] == "1"
-        let starting = fields[Self.startQuery] == "1"
+        let starting = fields[Self.startQuery]
         let outcome = try await services.sending.answer(
-            page, of: form, draft: starting ? FormDraft(formID: form.id) : draft(context, form), answers: { fields.all($0) }, files: fields.files,
+            page, of: form, draft: draft(context, form, start: starting.isEmpty ? nil : starting), answers: { fields.all($0) }, files: fields.files,
             removeFile: fields["removeFile"], changing: changing, parent: account)
         switch outcome {
         case .showAgain(let draft, let errors):
@@ -237,9 +246,14 @@ struct FormController {
         let form = try form(context)
         switch try await services.sending.send(form, draft: draft(context, form), parent: account) {
         case .incomplete:
+            // Sent already from this session: the same confirmation again, never an empty form.
+            if let last = context.sessions.session?.lastSent, last.formID == form.id, context.sessions.session?.formDraft == nil,
+               let reference = ReferenceNumber(last.reference) {
+                return .redirect(to: Paths.Parent.confirmation(reference))
+            }
             return .redirect(to: Paths.Forms.check(form.id))
         case .sent(let requests):
-            try save(nil, context)
+            try save(nil, sent: .init(formID: form.id, reference: requests[0].reference.text), context)
             return .redirect(to: Paths.Parent.confirmation(requests[0].reference))
         case .stopped(let lines):
             try save(nil, context)

@@ -15,13 +15,15 @@ struct AccountMiddleware: RouterMiddleware {
         var context = context
         if var session = context.sessions.session {
             let now = now()
-            let signedIn = session.signedInAt ?? now
+            // A session from before these limits were kept has no times, and is ended.
+            let signedIn = session.signedInAt ?? .distantPast
             let seen = session.seenAt ?? signedIn
             if now.timeIntervalSince(signedIn) > Self.seconds(lifetime) || now.timeIntervalSince(seen) > Self.seconds(idleTimeout) {
                 context.sessions.clearSession()
             } else if let account = try await accounts.account(id: session.accountID) {
                 context.account = account
-                // "Last seen" moves on in steps, so the session is written at most every few minutes, not on every page.
+                // "Last seen" moves on in steps, so the session is written at most every few minutes,
+                // not on every page; a session can therefore end up to an eighth of the idle limit early.
                 if now.timeIntervalSince(seen) > Self.seconds(idleTimeout) / 8 {
                     session.seenAt = now
                     session.signedInAt = signedIn

@@ -13,9 +13,10 @@ struct CSRFMiddleware: RouterMiddleware {
     /// Forms here are short; anything larger is not one of ours.
     static let formLimit = 256 * 1024
 
-    /// A page that takes files: the most its form may be, and what to say when it is more.
+    /// A page that takes files, for whom: the most its form may be, and what to say when it is more.
     struct UploadPage: Sendable {
         let pathPrefix: String
+        let roles: Set<Role>
         let limit: Int
         let tooLarge: String
     }
@@ -39,7 +40,12 @@ struct CSRFMiddleware: RouterMiddleware {
             // Lower case for the media type only: a multipart boundary is case-sensitive.
             let contentTypeHeader = request.headers[.contentType] ?? ""
             let contentType = contentTypeHeader.lowercased()
-            let upload = uploadPages.first { request.uri.path.hasPrefix($0.pathPrefix) }
+            // A large body is read only as a file upload, to its own page, from someone signed in
+            // who may use that page; anyone else's form is short, whatever it claims to be.
+            let isMultipart = contentType.hasPrefix("multipart/form-data")
+            let upload = isMultipart ? uploadPages.first { page in
+                request.uri.path.hasPrefix(page.pathPrefix) && context.account.map { page.roles.contains($0.role) } == true
+            } : nil
             let limit = upload?.limit ?? Self.formLimit
             let tooLarge = upload?.tooLarge ?? "The form is larger than this page accepts. Go back, shorten your answers and try again."
             let body: ByteBuffer
@@ -53,7 +59,7 @@ struct CSRFMiddleware: RouterMiddleware {
             var fields: FormFields
             if contentType.hasPrefix("application/x-www-form-urlencoded") {
                 fields = FormFields(urlEncoded: String(buffer: body))
-            } else if contentType.hasPrefix("multipart/form-data"), let boundary = MultipartForm.boundary(of: contentTypeHeader) {
+            } else if isMultipart, let boundary = MultipartForm.boundary(of: contentTypeHeader) {
                 fields = try MultipartForm.parse(body, boundary: boundary)
                 // Files only reach the pages made for them.
                 if upload == nil { fields.files = [:] }
