@@ -25,15 +25,15 @@ struct ImportCommand: AsyncParsableCommand {
         @Flag(help: "Print the report as one JSON object.")
         var json = false
 
-        @Option(help: "Largest file accepted, in megabytes. [LEAVE_PORTAL_IMPORT_LIMIT_MB, default 200]")
+        @Option(help: "Largest file accepted, in megabytes. [LEAVE_PORTAL_IMPORT_LIMIT_MB, default 100]")
         var limitMb: Int?
 
         func run(_ kind: RegisterImports.Kind) async throws {
             guard FileManager.default.fileExists(atPath: file) else {
                 throw ValidationError("there is no file '\(file)'")
             }
-            let megabytes = limitMb ?? Environment.value("LEAVE_PORTAL_IMPORT_LIMIT_MB").flatMap(Int.init) ?? 200
-            guard (1...4096).contains(megabytes) else { throw ValidationError("--limit-mb must be between 1 and 4096") }
+            let megabytes = limitMb ?? Environment.value("LEAVE_PORTAL_IMPORT_LIMIT_MB").flatMap(Int.init) ?? 100
+            guard (1...1024).contains(megabytes) else { throw ValidationError("--limit-mb must be between 1 and 1024") }
             let store = try Environment.store(database)
             do {
                 let (school, report) = try await RegisterImports(store: store, clock: Environment.clock, maxBytes: megabytes * 1_048_576)
