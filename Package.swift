@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "LeaveWeb",
             dependencies: [
-                "LeaveCore", "LeaveStore", "LeaveServices",
+                "LeaveCore", "LeaveStore", "LeaveServices", "LeaveImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(
             name: "LeaveWebTests",
             dependencies: [
-                "LeaveCore", "LeaveStore", "LeaveServices", "LeaveWeb",
+                "LeaveCore", "LeaveStore", "LeaveServices", "LeaveWeb", "LeaveImport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -14,9 +14,13 @@ public struct PortalServices: Sendable {
     public let evidence: EvidenceFiles
     /// The largest MIS file an import accepts.
     public let importLimitBytes: Int
+    /// The e-mails, with links based on the portal's public address.
+    public let texts: MailTexts
 
     public init(store: any PortalStore, clock: SchoolClock, passwords: Passwords, throttle: SignInThrottle = SignInThrottle(),
-                forms: [String: FormDefinition], evidence: EvidenceFiles, importLimitBytes: Int) {
+                forms: [String: FormDefinition], evidence: EvidenceFiles, importLimitBytes: Int,
+                publicURL: String = "http://127.0.0.1:8080") {
+        self.texts = MailTexts(publicURL: publicURL)
         self.store = store
         self.clock = clock
         self.passwords = passwords
@@ -29,11 +33,14 @@ public struct PortalServices: Sendable {
     public var signIn: SignIn { SignIn(accounts: store, passwords: passwords, throttle: throttle, clock: clock) }
     public var accounts: AccountSetup { AccountSetup(store: store, passwords: passwords) }
     public var review: RequestReview { RequestReview(store: store, clock: clock) }
-    public var sending: FormSending { FormSending(store: store, clock: clock, evidence: evidence) }
+    public var sending: FormSending { FormSending(store: store, clock: clock, evidence: evidence, texts: texts) }
     public var withdrawal: RequestWithdrawal { RequestWithdrawal(store: store, clock: clock) }
-    public var decisions: DecisionDesk { DecisionDesk(store: store, clock: clock) }
+    public var decisions: DecisionDesk { DecisionDesk(store: store, clock: clock, texts: texts) }
     public var imports: RegisterImports { RegisterImports(store: store, clock: clock, maxBytes: importLimitBytes) }
     public var settings: SchoolSettings { SchoolSettings(store: store, clock: clock) }
+    public var calendarImports: CalendarImports { CalendarImports(store: store, clock: clock) }
+    public var invitations: Invitations { Invitations(store: store, passwords: passwords, clock: clock, texts: texts) }
+    public var setup: SchoolSetup { SchoolSetup(store: store, invitations: invitations) }
 
     /// The forms in the order parents are offered them: leave first, stopping lunchtime last.
     public var formsInOrder: [FormDefinition] {

@@ -7,5 +7,11 @@ public enum StoreError: Error, Equatable, Sendable {
     case notOpen(RequestStatus)
     case alreadyPrinted
     case duplicateEmail
+    /// Another school already has this name in the trust, or these LA and establishment numbers.
+    case duplicateSchool
+    /// An invitation already used, or past its date.
+    case invitationUsed
+    /// A reference number chosen for a new request is taken; choose another.
+    case duplicateReference
     case corrupt(String)
 }

@@ -37,6 +37,28 @@ enum Environment {
         return cost
     }
 
+    static func publicURL(_ flag: String?) throws -> String {
+        let url = flag ?? value("LEAVE_PORTAL_PUBLIC_URL") ?? "http://127.0.0.1:8080"
+        guard url.hasPrefix("https://") || url.hasPrefix("http://"), URL(string: url)?.host != nil else {
+            throw ValidationError("--public-url must be an address like https://leave.oakhollow.sch.uk")
+        }
+        return url
+    }
+
+    static func mail(_ flag: String?, database: String?) throws -> MailSetting {
+        guard let text = flag ?? value("LEAVE_PORTAL_MAIL") else {
+            let folder = (try? StoreLocation(self.database(database)).folder) ?? "data"
+            return .directory(URL(fileURLWithPath: folder ?? "data").appendingPathComponent("mail").path)
+        }
+        do {
+            return try MailSetting(text)
+        } catch let error as MailSettingError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    static func mailFrom(_ flag: String?) -> String { flag ?? value("LEAVE_PORTAL_MAIL_FROM") ?? "leave-portal@localhost" }
+
     /// The school's clock: "today" in England.
     static let clock = SchoolClock(timeZone: TimeZone(identifier: "Europe/London") ?? .gmt, now: { Date() })
 }

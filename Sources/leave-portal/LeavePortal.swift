@@ -6,7 +6,8 @@ struct LeavePortal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leave-portal",
         abstract: "Leave of absence requests for schools: parents ask, the headteacher decides, the office prints the letter.",
-        subcommands: [Serve.self, ImportCommand.self, EvaluateCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self],
+        subcommands: [Serve.self, ImportCommand.self, EvaluateCommand.self, UserCommand.self, SchoolCommand.self, InviteCommand.self, CalendarCommand.self,
+                      BackupCommand.self, RestoreCommand.self],
         defaultSubcommand: Serve.self)
 
     /// Wrong usage exits 2, as scripts calling the portal expect, rather than

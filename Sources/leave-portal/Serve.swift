@@ -41,6 +41,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Largest evidence file a parent may send, and the most for one request, in megabytes. [LEAVE_PORTAL_EVIDENCE_LIMIT_MB, default 10]")
     var evidenceLimitMb: Int?
 
+    @Option(help: "The portal's address as people reach it, the base of every link in an e-mail. [LEAVE_PORTAL_PUBLIC_URL, default http://HOST:PORT]")
+    var publicUrl: String?
+
+    @Option(help: "Where e-mail goes: directory:PATH (.eml files) or sendmail:PATH (e.g. sendmail:/usr/sbin/sendmail). [LEAVE_PORTAL_MAIL, default directory:mail beside the database]")
+    var mail: String?
+
+    @Option(help: "The sender of the portal's e-mails. [LEAVE_PORTAL_MAIL_FROM, default leave-portal@localhost]")
+    var mailFrom: String?
+
     @Option(help: "Folder where parents' evidence files are kept. [LEAVE_PORTAL_EVIDENCE, default: evidence beside the database]")
     var evidence: String?
 
@@ -84,6 +93,9 @@ struct Serve: AsyncParsableCommand {
         }
         config.formsDirectory = forms ?? Environment.value("LEAVE_PORTAL_FORMS") ?? config.formsDirectory
         config.evidenceDirectory = evidence ?? Environment.value("LEAVE_PORTAL_EVIDENCE")
+        config.publicURL = try Environment.publicURL(publicUrl ?? Environment.value("LEAVE_PORTAL_PUBLIC_URL") ?? "http://\(config.host):\(config.port)")
+        config.mail = try Environment.mail(mail, database: database)
+        config.mailFrom = Environment.mailFrom(mailFrom)
         if let minutes = sessionIdleMinutes ?? Environment.value("LEAVE_PORTAL_SESSION_IDLE_MINUTES").flatMap(Int.init) {
             guard (5...24 * 60).contains(minutes) else { throw ValidationError("--session-idle-minutes must be between 5 and 1440") }
             config.sessionIdleTimeout = .seconds(minutes * 60)

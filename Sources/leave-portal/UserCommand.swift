@@ -6,7 +6,33 @@ import LeaveStore
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage accounts.", subcommands: [Add.self])
+        commandName: "user", abstract: "Manage accounts.", subcommands: [Invite.self, Add.self])
+
+    struct Invite: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Invite a member of staff: they get an e-mail with a link to choose their password.")
+        @Option(help: "The school's id.") var school: Int64
+        @Option(help: "Their e-mail address.") var email: String
+        @Option(help: "Their name, as letters show it.") var name: String
+        @Option(help: "One of: admin, headteacher, deputy, office.") var role: String
+        @Flag(help: "Print the invitation link as well as e-mailing it.") var printLink = false
+        @OptionGroup var options: SetupOptions
+
+        func run() async throws {
+            guard let role = Role(rawValue: role), role != .parent else {
+                throw ValidationError("unknown role '\(role)'; use one of admin, headteacher, deputy, office")
+            }
+            let (invitations, store) = try options.invitations()
+            do {
+                let sent = try await invitations.invite(schoolID: school, email: email, name: name, role: role)
+                try await options.deliver(store)
+                print("Invited \(sent.invitation.email) as \(role.title.lowercased()); the link works until \(Environment.clock.describe(sent.invitation.expiresAt)).")
+                if printLink { print(sent.link) }
+            } catch let refusal as Invitations.Refusal {
+                throw ValidationError(refusal.message)
+            }
+        }
+    }
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -59,7 +59,7 @@ struct RequestStoreTests {
         let head = try await head(temp)
         let decision = Decision(requestID: request.id, outcome: .refused, reason: "Not exceptional",
                                 decidedBy: Actor(head), decidedAt: Self.now)
-        try await temp.store.decide(decision, schoolID: head.schoolID, letterHTML: "<article>letter</article>")
+        try await temp.store.decide(decision, schoolID: head.schoolID, letterHTML: "<article>letter</article>", message: nil)
         #expect(try await temp.store.decision(requestID: request.id, schoolID: head.schoolID) == decision)
         let letters = try await temp.store.letters(schoolID: head.schoolID, printed: false, limit: 10)
         #expect(letters.map(\.html) == ["<article>letter</article>"])
@@ -73,10 +73,10 @@ struct RequestStoreTests {
         let (_, request) = try await submitted(temp)
         let head = try await head(temp)
         let first = Decision(requestID: request.id, outcome: .granted, reason: "Yes", decidedBy: Actor(head), decidedAt: Self.now)
-        try await temp.store.decide(first, schoolID: head.schoolID, letterHTML: "one")
+        try await temp.store.decide(first, schoolID: head.schoolID, letterHTML: "one", message: nil)
         let second = Decision(requestID: request.id, outcome: .refused, reason: "No", decidedBy: Actor(head), decidedAt: Self.now)
         await #expect(throws: StoreError.notOpen(.granted)) {
-            try await temp.store.decide(second, schoolID: head.schoolID, letterHTML: "two")
+            try await temp.store.decide(second, schoolID: head.schoolID, letterHTML: "two", message: nil)
         }
         #expect(try temp.count("decision") == 1)
         #expect(try temp.count("letter") == 1)
@@ -93,7 +93,7 @@ struct RequestStoreTests {
         }
         let decision = Decision(requestID: request.id, outcome: .granted, reason: "Yes", decidedBy: Actor(head), decidedAt: Self.now)
         await #expect(throws: (any Error).self) {
-            try await temp.store.decide(decision, schoolID: head.schoolID, letterHTML: "letter")
+            try await temp.store.decide(decision, schoolID: head.schoolID, letterHTML: "letter", message: nil)
         }
         #expect(try temp.count("decision") == 0)
         #expect(try temp.count("auditEvent") == 1)
@@ -108,7 +108,7 @@ struct RequestStoreTests {
         let (_, request) = try await submitted(temp)
         let head = try await head(temp)
         let decision = Decision(requestID: request.id, outcome: .granted, reason: "Yes", decidedBy: Actor(head), decidedAt: Self.now)
-        try await temp.store.decide(decision, schoolID: head.schoolID, letterHTML: "letter")
+        try await temp.store.decide(decision, schoolID: head.schoolID, letterHTML: "letter", message: nil)
         let refusals = [
             "UPDATE leaveRequest SET status = 'refused' WHERE id = \(request.id)",
             "UPDATE leaveRequest SET status = 'awaiting-decision' WHERE id = \(request.id)",
@@ -131,7 +131,7 @@ struct RequestStoreTests {
         #expect(try await temp.store.decisionQueue(schoolID: otherHead.schoolID).isEmpty)
         let decision = Decision(requestID: request.id, outcome: .granted, reason: "Yes", decidedBy: Actor(otherHead), decidedAt: Self.now)
         await #expect(throws: StoreError.notFound) {
-            try await temp.store.decide(decision, schoolID: otherHead.schoolID, letterHTML: "x")
+            try await temp.store.decide(decision, schoolID: otherHead.schoolID, letterHTML: "x", message: nil)
         }
     }
 
@@ -151,7 +151,7 @@ struct RequestStoreTests {
         let (_, request) = try await submitted(temp)
         let head = try await head(temp)
         try await temp.store.decide(Decision(requestID: request.id, outcome: .granted, reason: "Yes", decidedBy: Actor(head), decidedAt: Self.now),
-                                    schoolID: head.schoolID, letterHTML: "letter")
+                                    schoolID: head.schoolID, letterHTML: "letter", message: nil)
         for sql in ["DELETE FROM leaveRequest", "DELETE FROM decision", "UPDATE decision SET reason = 'changed'",
                     "DELETE FROM auditEvent", "UPDATE auditEvent SET detail = 'changed'", "UPDATE letter SET html = 'changed'"] {
             #expect(throws: DatabaseError.self, "\(sql) should be refused") {
@@ -165,7 +165,7 @@ struct RequestStoreTests {
         let (_, request) = try await submitted(temp)
         let head = try await head(temp)
         try await temp.store.decide(Decision(requestID: request.id, outcome: .granted, reason: "Yes", decidedBy: Actor(head), decidedAt: Self.now),
-                                    schoolID: head.schoolID, letterHTML: "letter")
+                                    schoolID: head.schoolID, letterHTML: "letter", message: nil)
         let office = try await temp.store.account(email: "office@oakhollow.example")!.account
         let letter = try await temp.store.letters(schoolID: office.schoolID, printed: false, limit: 5)[0]
         try await temp.store.markPrinted(letterID: letter.id, schoolID: office.schoolID, by: Actor(office), at: Self.now)

@@ -9,11 +9,13 @@ public struct FormSending: Sendable {
     let store: any PortalStore
     let clock: SchoolClock
     let evidence: EvidenceFiles
+    let texts: MailTexts
 
-    public init(store: any PortalStore, clock: SchoolClock, evidence: EvidenceFiles) {
+    public init(store: any PortalStore, clock: SchoolClock, evidence: EvidenceFiles, texts: MailTexts = MailTexts(publicURL: "")) {
         self.store = store
         self.clock = clock
         self.evidence = evidence
+        self.texts = texts
     }
 
     // MARK: One page
@@ -169,8 +171,26 @@ public struct FormSending: Sendable {
         if form.action == .stopLunchtime { return .stopped(try await stopLunchtime(prepared.submission, parent: parent)) }
         guard let applications = prepared.submission.applications() else { return .incomplete }
         let counts = applications.map { $0.type == .lunchtime ? SessionCount.none : prepared.calendar.count(from: $0.start, to: $0.end) }
-        let requests = try await store.submitGroup(applications, schoolID: parent.schoolID, by: Actor(parent), counts: counts, at: clock.now,
-                                                   submissionKey: draft.submissionKey)
+        let school = try await store.school(id: parent.schoolID)
+        var requests: [LeaveRequest] = []
+        // References are chosen here so the parent's e-mail names them, written with the requests;
+        // in the rare case one is taken, new ones are drawn.
+        for attempt in 1...5 {
+            let references = applications.map { _ in ReferenceNumber.random() }
+            let message = school.map { school in
+                texts.requestReceived(to: parent, requests: zip(applications, references).map { application, reference in
+                    LeaveRequest(id: 0, reference: reference, schoolID: parent.schoolID, parentID: parent.id, application: application,
+                                 sessions: 0, schoolDays: 0, status: .awaitingDecision, submittedAt: clock.now)
+                }, pupils: prepared.children, school: school, dueBy: nil)
+            }
+            do {
+                requests = try await store.submitGroup(applications, references: references, schoolID: parent.schoolID, by: Actor(parent),
+                                                       counts: counts, at: clock.now, submissionKey: draft.submissionKey, message: message)
+                break
+            } catch StoreError.duplicateReference where attempt < 5 {
+                continue
+            }
+        }
         // The new requests, and any other undecided request of the same children (an overlap, a prior request).
         try await RequestReview(store: store, clock: clock)
             .reviewOpenRequests(ofPupils: Set(requests.map(\.application.pupilID)), schoolID: parent.schoolID)

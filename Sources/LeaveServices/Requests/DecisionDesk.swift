@@ -9,10 +9,12 @@ import LeaveStore
 public struct DecisionDesk: Sendable {
     let store: any PortalStore
     let clock: SchoolClock
+    let texts: MailTexts
 
-    public init(store: any PortalStore, clock: SchoolClock) {
+    public init(store: any PortalStore, clock: SchoolClock, texts: MailTexts = MailTexts(publicURL: "")) {
         self.store = store
         self.clock = clock
+        self.texts = texts
     }
 
     public enum Outcome: Sendable {
@@ -96,7 +98,9 @@ public struct DecisionDesk: Sendable {
                                     reason: reason, decidedBy: decision.decidedBy)
         letter.grantedFrom = part?.from
         letter.grantedTo = part?.to
-        try await store.decide(decision, schoolID: decider.schoolID, letterHTML: LetterHTML.render(letter))
+        // The parent is told by e-mail, written with the decision so neither is kept without the other.
+        let message = texts.decision(to: parent, request: item.request, pupil: item.pupil, decision: decision, school: school)
+        try await store.decide(decision, schoolID: decider.schoolID, letterHTML: LetterHTML.render(letter), message: message)
     }
 }
 

@@ -147,6 +147,7 @@ extension AppDatabase {
         registerEvaluationFigureMigrations(&migrator)
         registerSubmissionKeyMigrations(&migrator)
         registerActivityMigrations(&migrator)
+        registerInvitationMigrations(&migrator)
         return migrator
     }
 }
@@ -353,6 +354,45 @@ extension AppDatabase {
                 t.primaryKey("id", .integer)
                 t.column("at", .datetime).notNull()
             }
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Invitations (only a hash of each link's secret), the e-mail outbox, and each school's
+    /// MIS identity made unique, since a CTF is matched to its school by it.
+    static func registerInvitationMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v9: invitations, outbox") { db in
+            try db.create(table: "invitation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("email", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("tokenHash", .text).notNull().unique()
+                t.column("createdAt", .datetime).notNull()
+                t.column("expiresAt", .datetime).notNull()
+                t.column("acceptedAt", .datetime)
+                t.column("accountId", .integer).references("account")
+            }
+            try db.create(index: "invitation_school", on: "invitation", columns: ["schoolId", "id"])
+            try db.create(index: "invitation_email", on: "invitation", columns: ["email"])
+            try db.create(table: "outbox") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("kind", .text).notNull()
+                t.column("toAddress", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("nextAttemptAt", .datetime).notNull()
+                t.column("sentAt", .datetime)
+                t.column("failedAt", .datetime)
+                t.column("lastError", .text)
+            }
+            try db.create(index: "outbox_due", on: "outbox", columns: ["sentAt", "failedAt", "nextAttemptAt"])
+            try db.create(index: "school_mis", on: "school", columns: ["laCode", "estab"], unique: true, condition: Column("laCode") != nil)
         }
     }
 }

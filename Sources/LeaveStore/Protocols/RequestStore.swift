@@ -22,8 +22,10 @@ public protocol RequestStore: Sendable {
     /// reference, all in one transaction; files sent with it go with each request. A
     /// `submissionKey` the parent has sent before gives back the requests it made then, so a
     /// form sent twice (a double click, a resend after a failure) makes its requests once.
-    func submitGroup(_ applications: [LeaveApplication], schoolID: Int64, by parent: Actor,
-                     counts: [SessionCount], at: Date, submissionKey: String?) async throws -> [LeaveRequest]
+    /// The references are chosen by the caller, so the parent's e-mail can name them and be
+    /// written in the same transaction; one already used throws `duplicateReference`.
+    func submitGroup(_ applications: [LeaveApplication], references: [ReferenceNumber], schoolID: Int64, by parent: Actor,
+                     counts: [SessionCount], at: Date, submissionKey: String?, message: MailMessage?) async throws -> [LeaveRequest]
     /// The other requests sent together with this one (siblings), in the order sent.
     func linkedRequests(to request: LeaveRequest) async throws -> [RequestWithPupil]
     func requests(parentID: Int64) async throws -> [RequestWithPupil]
@@ -40,6 +42,6 @@ public protocol RequestStore: Sendable {
     func decision(requestID: Int64, schoolID: Int64) async throws -> Decision?
     /// Records the decision, its letter and the audit event together; throws `notOpen`
     /// when someone else decided (or the parent withdrew) first.
-    func decide(_ decision: Decision, schoolID: Int64, letterHTML: String) async throws
+    func decide(_ decision: Decision, schoolID: Int64, letterHTML: String, message: MailMessage?) async throws
     func auditTrail(requestID: Int64, schoolID: Int64) async throws -> [AuditEvent]
 }

@@ -5,22 +5,27 @@ import LeaveCore
 extension SQLiteStore: RequestStore {
     public func submit(_ application: LeaveApplication, schoolID: Int64, by parent: Actor,
                        count: SessionCount, at: Date) async throws -> LeaveRequest {
-        try await submitGroup([application], schoolID: schoolID, by: parent, counts: [count], at: at, submissionKey: nil)[0]
+        try await submitGroup([application], references: [.random()], schoolID: schoolID, by: parent, counts: [count], at: at,
+                              submissionKey: nil, message: nil)[0]
     }
 
-    public func submitGroup(_ applications: [LeaveApplication], schoolID: Int64, by parent: Actor,
-                            counts: [SessionCount], at: Date, submissionKey: String?) async throws -> [LeaveRequest] {
-        try await writer.write { db in
+    public func submitGroup(_ applications: [LeaveApplication], references: [ReferenceNumber], schoolID: Int64, by parent: Actor,
+                            counts: [SessionCount], at: Date, submissionKey: String?, message: MailMessage?) async throws -> [LeaveRequest] {
+        guard references.count == applications.count, counts.count == applications.count else { throw StoreError.notFound }
+        return try await writer.write { db in
             if let submissionKey {
                 let sent = try LeaveRequestRecord
                     .filter(Column("parentId") == parent.accountID && Column("submissionKey") == submissionKey)
                     .order(Column("id")).fetchAll(db)
                 if !sent.isEmpty { return try sent.map { try $0.request() } }
             }
+            for reference in references where try LeaveRequestRecord.filter(Column("reference") == reference.text).fetchCount(db) > 0 {
+                throw StoreError.duplicateReference
+            }
             var stored: [LeaveRequest] = []
             var group: String?
-            for (application, count) in zip(applications, counts) {
-                let request = try Self.insert(db, application, schoolID: schoolID, by: parent, count: count, at: at,
+            for ((application, count), reference) in zip(zip(applications, counts), references) {
+                let request = try Self.insert(db, application, reference: reference, schoolID: schoolID, by: parent, count: count, at: at,
                                               group: applications.count > 1 ? group : nil)
                 group = group ?? request.reference.text
                 stored.append(request)
@@ -32,11 +37,12 @@ extension SQLiteStore: RequestStore {
                 try db.execute(sql: "UPDATE leaveRequest SET submissionKey = ? WHERE id IN (\(stored.map { String($0.id) }.joined(separator: ",")))",
                                arguments: [submissionKey])
             }
+            if let message { try Self.enqueue(message, at: at, in: db) }
             return stored
         }
     }
 
-    static func insert(_ db: Database, _ application: LeaveApplication, schoolID: Int64, by parent: Actor,
+    static func insert(_ db: Database, _ application: LeaveApplication, reference: ReferenceNumber, schoolID: Int64, by parent: Actor,
                        count: SessionCount, at: Date, group: String?) throws -> LeaveRequest {
         // The parent–child link is checked again inside the transaction that writes.
         let linked = try ParentPupilRecord
@@ -44,10 +50,6 @@ extension SQLiteStore: RequestStore {
                     && Column("schoolId") == schoolID)
             .fetchCount(db)
         guard linked == 1 else { throw StoreError.notFound }
-        var reference = ReferenceNumber.random()
-        while try LeaveRequestRecord.filter(Column("reference") == reference.text).fetchCount(db) > 0 {
-            reference = ReferenceNumber.random()
-        }
         let draft = LeaveRequest(id: 0, reference: reference, schoolID: schoolID, parentID: parent.accountID,
                                  application: application, sessions: count.sessions, schoolDays: count.schoolDays,
                                  status: .awaitingDecision, submittedAt: at)
@@ -163,8 +165,9 @@ extension SQLiteStore: RequestStore {
         }
     }
 
-    public func decide(_ decision: Decision, schoolID: Int64, letterHTML: String) async throws {
+    public func decide(_ decision: Decision, schoolID: Int64, letterHTML: String, message: MailMessage?) async throws {
         try await writer.write { db in
+            if let message { try Self.enqueue(message, at: decision.decidedAt, in: db) }
             guard var request = try LeaveRequestRecord
                 .filter(Column("id") == decision.requestID && Column("schoolId") == schoolID).fetchOne(db)
             else { throw StoreError.notFound }

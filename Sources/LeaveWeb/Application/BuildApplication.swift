@@ -25,9 +25,17 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
         store: store, clock: clock, passwords: Passwords(cost: configuration.bcryptCost), forms: forms,
         evidence: EvidenceFiles(folder: evidenceFolder, maxFileBytes: configuration.evidenceFileLimitBytes,
                                 maxRequestBytes: configuration.evidenceRequestLimitBytes, store: store),
-        importLimitBytes: configuration.uploadLimitBytes)
+        importLimitBytes: configuration.uploadLimitBytes, publicURL: configuration.publicURL)
 
     var welcome = ""
+    if !configuration.loadDemo, try await store.schools().isEmpty {
+        welcome = """
+            This portal has no school yet. Add the first one, with its first administrator, like this:
+              leave-portal school add --name "Oakhollow Primary School" --la 855 --estab 2001 --admin-email head.office@example.org
+            The administrator gets an invitation to choose a password; they then invite their staff.
+
+            """
+    }
     if configuration.loadDemo {
         let logins = try await DemoSetup.load(store: store, clock: clock, passwords: services.passwords)
         logger.info("demo trust ready with \(logins.count) accounts")
@@ -50,6 +58,8 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     router.add(middleware: AccountMiddleware(accounts: store, lifetime: configuration.sessionLifetime,
                                              idleTimeout: configuration.sessionIdleTimeout, now: configuration.now))
     router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies, uploadPages: [
+        .init(pathPrefix: Paths.Admin.calendarImport(), roles: [.admin], limit: 2 * 1_048_576 + CSRFMiddleware.formLimit,
+              tooLarge: "The file is larger than 2 MB; a calendar is far smaller. Nothing was imported."),
         .init(pathPrefix: Paths.Office.imports(), roles: [.office], limit: configuration.uploadLimitBytes,
               tooLarge: "The file is larger than \(megabytes(configuration.uploadLimitBytes)), the most this page accepts. Nothing was imported."),
         // A page of a request form: one file and the page's few answers.
@@ -57,6 +67,10 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
         .init(pathPrefix: Paths.Forms.list() + "/", roles: [.parent], limit: 2 * configuration.evidenceFileLimitBytes + CSRFMiddleware.formLimit,
               tooLarge: "The selected file must be smaller than \(megabytes(configuration.evidenceFileLimitBytes)). Nothing was sent: go back and choose a smaller file."),
     ]))
+
+    // Again inside, so a handler's error page still gets the CSRF cookie and the signed-in frame;
+    // the outer one renders what the middleware itself refuses.
+    router.add(middleware: ErrorPageMiddleware(views: views))
 
     HealthController(isHealthy: {
         guard await store.isHealthy() else { return false }
@@ -71,13 +85,20 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     ImportController(views: views, services: services).addRoutes(to: router)
     AdminController(views: views, services: services).addRoutes(to: router)
     CalendarController(views: views, services: services).addRoutes(to: router)
+    InvitationController(views: views, services: services, sessionLifetime: configuration.sessionLifetime,
+                         secureCookies: configuration.secureCookies).addRoutes(to: router)
 
+    let mail = configuration.mail ?? .directory(URL(fileURLWithPath: location.folder ?? "data").appendingPathComponent("mail").path)
     let printsWelcome = configuration.logLevel <= .info
     let demoLogins = welcome
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "leave-portal"),
-        services: [EvidenceSweepService(evidence: services.evidence, clock: clock, logger: logger)],
+        services: [
+            EvidenceSweepService(evidence: services.evidence, clock: clock, logger: logger),
+            MailDeliveryService(delivery: MailDelivery(store: store, transport: mail.transport(),
+                                                       from: configuration.mailFrom, clock: clock), logger: logger),
+        ],
         onServerRunning: { channel in
             // Only once the port is bound, so "Open" is never said of a server that is not there.
             guard printsWelcome else { return }

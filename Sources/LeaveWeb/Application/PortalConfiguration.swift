@@ -1,4 +1,5 @@
 import Foundation
+import LeaveServices
 import LeaveStore
 import Logging
 
@@ -36,6 +37,13 @@ public struct PortalConfiguration: Sendable {
     /// Limits on evidence: each file, and all the files of one request.
     public var evidenceFileLimitBytes: Int
     public var evidenceRequestLimitBytes: Int
+    /// The portal's address as people reach it: the base of every link in an e-mail or letter.
+    public var publicURL: String = "http://127.0.0.1:8080"
+    /// Where e-mail goes: `.eml` files in a folder (by default `mail/` beside the database), or a
+    /// sendmail-compatible program.
+    public var mail: MailSetting?
+    /// The sender of the portal's e-mails.
+    public var mailFrom: String = "leave-portal@localhost"
     /// The school's time zone decides what "today" is for notice and past-date checks.
     public var timeZone: TimeZone
     /// Where the current time comes from; tests pin it.

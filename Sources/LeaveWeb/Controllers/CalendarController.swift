@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LeaveCore
+import LeaveImport
 import LeaveServices
 import LeaveStore
 import Mustache
@@ -17,6 +18,7 @@ struct CalendarController {
         let admin = router.group().add(middleware: RoleMiddleware(.admin))
         admin.get(Paths.Admin.calendar.routerPath) { _, context in try await page(context, typed: FormFields(), errors: [], status: .ok) }
         admin.post(Paths.Admin.assessments.routerPath) { _, context in try await addAssessment(context) }
+        admin.post(Paths.Admin.calendarImport.routerPath) { _, context in try await importCalendar(context) }
         admin.post(Paths.Admin.religiousDays.routerPath) { _, context in try await addReligiousDay(context) }
         admin.post(Paths.Admin.removeAssessment.routerPath) { _, context in
             let account = try context.requireAccount()
@@ -60,6 +62,11 @@ struct CalendarController {
         let religion: TextField
         let dayName: TextField
         let date: DateField
+        let termSummary: String
+        let calendarReport: String?
+        let calendarProblems: [String]
+        let hasCalendarProblems: Bool
+        let calendarFile: TextField
 
         func child(named key: String) -> Any? {
             switch key {
@@ -73,13 +80,22 @@ struct CalendarController {
             case "religion": self.religion
             case "dayName": self.dayName
             case "date": self.date
+            case "termSummary": self.termSummary
+            case "calendarReport": orAbsent(self.calendarReport)
+            case "calendarProblems": self.calendarProblems
+            case "hasCalendarProblems": self.hasCalendarProblems
+            case "calendarFile": self.calendarFile
             default: nil
             }
         }
     }
 
-    func page(_ context: PortalRequestContext, typed: FormFields, errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
+    func page(_ context: PortalRequestContext, typed: FormFields, errors: [FieldError], status: HTTPResponse.Status,
+              report: CalendarImports.Report? = nil) async throws -> Response {
         let account = try context.requireAccount()
+        let calendar = try await store.calendar(schoolID: account.schoolID)
+        let termSummary = calendar.terms.isEmpty ? "No terms yet: until they are entered, no day counts as a school day."
+            : "\(calendar.terms.count) terms, from \(calendar.terms[0].start.longForm) to \(calendar.terms[calendar.terms.count - 1].end.longForm), and \(calendar.closures.count) closures."
         let assessments = try await store.assessments(schoolID: account.schoolID).map {
             Row(name: $0.period.name, detail: $0.period.yearGroups.compactMap { YearGroup($0)?.name }.joined(separator: ", "),
                 dates: "\($0.period.start.longForm) to \($0.period.end.longForm)", removeAction: Paths.Admin.removeAssessment($0.id))
@@ -96,7 +112,9 @@ struct CalendarController {
             name: TextField("name", typed["name"], errors), yearGroups: TextField("yearGroups", typed["yearGroups"], errors),
             start: date("start", "First day"), end: date("end", "Last day"),
             religion: TextField("religion", typed["religion"], errors), dayName: TextField("dayName", typed["dayName"], errors),
-            date: date("date", "Date"))
+            date: date("date", "Date"), termSummary: termSummary, calendarReport: report?.summary,
+            calendarProblems: report?.problems.map { "\($0.location): \($0.message)" } ?? [],
+            hasCalendarProblems: !(report?.problems.isEmpty ?? true), calendarFile: TextField("calendarFile", "", errors))
         let layout = Layout(title: "Assessments and religious days", account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
         return views.render(.adminCalendar, content, layout: layout, status: status)
     }
@@ -132,6 +150,22 @@ struct CalendarController {
         guard errors.isEmpty, let start, let end else { return try await page(context, typed: form, errors: errors, status: .unprocessableContent) }
         try await services.settings.addAssessment(AssessmentPeriod(name: name, yearGroups: numbers, start: start, end: end), by: account)
         return .redirect(to: Paths.Admin.calendar())
+    }
+
+    func importCalendar(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        guard let file = context.form.files["calendarFile"], !file.data.isEmpty else {
+            return try await page(context, typed: FormFields(), errors: [FieldError(field: "calendarFile", message: "Select the term dates file")],
+                                  status: .unprocessableContent)
+        }
+        do {
+            let report = try await services.calendarImports.run(file.data, fileName: file.fileName, schoolID: account.schoolID, by: Actor(account))
+            return try await page(context, typed: FormFields(), errors: [], status: .ok, report: report)
+        } catch let refusal as ImportRefusal {
+            return try await page(context, typed: FormFields(),
+                                  errors: [FieldError(field: "calendarFile", message: "The file was refused and nothing was imported: \(refusal)")],
+                                  status: .unprocessableContent)
+        }
     }
 
     func addReligiousDay(_ context: PortalRequestContext) async throws -> Response {

@@ -65,6 +65,8 @@ enum Paths {
     }
 
     static let file = PathPattern("/files/:id")
+    /// An invitation's page: choose a password. The path is the one the e-mail's link names.
+    static let invitation = PathPattern("/invitations/:token")
 
     enum Decisions {
         static let queue = PathPattern("/decisions")
@@ -78,6 +80,7 @@ enum Paths {
         static let letter = PathPattern("/office/letters/:id")
         static let printed = PathPattern("/office/letters/:id/printed")
         static let imports = PathPattern("/office/imports")
+        static let invitations = PathPattern("/office/invitations")
 
         static func letter(_ id: Int64) -> String { letter(String(id)) }
         static func printed(_ id: Int64) -> String { printed(String(id)) }
@@ -85,8 +88,10 @@ enum Paths {
 
     enum Admin {
         static let settings = PathPattern("/admin")
+        static let staff = PathPattern("/admin/staff")
         static let policy = PathPattern("/admin/policy")
         static let calendar = PathPattern("/admin/calendar")
+        static let calendarImport = PathPattern("/admin/calendar/import")
         static let assessments = PathPattern("/admin/calendar/assessments")
         static let religiousDays = PathPattern("/admin/calendar/religious-days")
         static let removeAssessment = PathPattern("/admin/calendar/assessments/:id/remove")

@@ -12,6 +12,8 @@ enum Template: String, CaseIterable, Sendable {
     case formPage = "form-page"
     case forms
     case imports
+    case invitation
+    case invitations
     case letterPrint = "letter-print"
     case letters
     case login

@@ -98,7 +98,7 @@ struct SiteLinks: MustacheParent {
         "stylesheet": Paths.stylesheet, "printStylesheet": Paths.printStylesheet,
         "parentHome": Paths.Parent.home(), "forms": Paths.Forms.list(), "queue": Paths.Decisions.queue(),
         "letters": Paths.Office.letters(), "imports": Paths.Office.imports(),
-        "admin": Paths.Admin.settings(), "adminPolicy": Paths.Admin.policy(), "adminCalendar": Paths.Admin.calendar(),
+        "admin": Paths.Admin.settings(), "adminPolicy": Paths.Admin.policy(), "adminCalendar": Paths.Admin.calendar(), "calendarImport": Paths.Admin.calendarImport(),
         "assessments": Paths.Admin.assessments(), "religiousDays": Paths.Admin.religiousDays(),
     ]
 
@@ -116,8 +116,9 @@ struct AccountBar: MustacheParent {
         links = switch account.role {
         case .parent: [NavLink(href: Paths.Parent.home(), text: "Your requests"), NavLink(href: Paths.Forms.list(), text: "Ask the school")]
         case .headteacher, .deputy: [NavLink(href: Paths.Decisions.queue(), text: "Decision queue")]
-        case .office: [NavLink(href: Paths.Office.letters(), text: "Letters to print"), NavLink(href: Paths.Office.imports(), text: "Import from the MIS")]
-        case .admin: [NavLink(href: Paths.Admin.settings(), text: "School settings")]
+        case .office: [NavLink(href: Paths.Office.letters(), text: "Letters to print"), NavLink(href: Paths.Office.imports(), text: "Import from the MIS"),
+                       NavLink(href: Paths.Office.invitations(), text: "Invite parents")]
+        case .admin: [NavLink(href: Paths.Admin.settings(), text: "School settings"), NavLink(href: Paths.Admin.staff(), text: "Staff")]
         }
     }
 

@@ -1,0 +1,23 @@
+/// An e-mail the portal sends: written to the outbox in the same transaction as the event it
+/// reports, so it is never lost and never sent for something that was rolled back.
+public struct MailMessage: Hashable, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case invitation
+        case requestReceived = "request-received"
+        case decision
+    }
+
+    public let schoolID: Int64
+    public let kind: Kind
+    public let to: String
+    public let subject: String
+    public let text: String
+
+    public init(schoolID: Int64, kind: Kind, to: String, subject: String, text: String) {
+        self.schoolID = schoolID
+        self.kind = kind
+        self.to = to
+        self.subject = subject
+        self.text = text
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import LeaveCore
+import LeaveImport
+import LeaveStore
+
+/// Term dates from the local authority's file (iCalendar or CSV) into a school's calendar, all
+/// or nothing, the same file twice changing nothing; the rules then look again at every open request.
+public struct CalendarImports: Sendable {
+    let store: any PortalStore
+    let clock: SchoolClock
+
+    public init(store: any PortalStore, clock: SchoolClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public struct Report: Sendable, Codable, Equatable {
+        public var terms = CalendarChanges.Counts()
+        public var closures = CalendarChanges.Counts()
+        public var problems: [ImportReport.Problem] = []
+
+        public var summary: String {
+            "\(terms.added) terms added, \(terms.updated) updated; \(closures.added) closures added, \(closures.updated) updated; "
+                + (problems.isEmpty ? "no problems" : "\(problems.count) \(problems.count == 1 ? "problem" : "problems")")
+        }
+    }
+
+    public func run(_ data: Data, fileName: String, schoolID: Int64, by actor: Actor?) async throws -> Report {
+        guard try await store.school(id: schoolID) != nil else { throw ImportRefusal("there is no school \(schoolID)") }
+        let batch = try CalendarFileReader.read(data, fileName: fileName)
+        let changes = try await store.importCalendar(terms: batch.terms, closures: batch.closures, schoolID: schoolID, by: actor, at: clock.now)
+        if changes != CalendarChanges() {
+            try await RequestReview(store: store, clock: clock).reviewOpenRequests(schoolID: schoolID)
+        }
+        return Report(terms: changes.terms, closures: changes.closures, problems: batch.problems)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import LeaveCore
+
+/// The portal's e-mails, short and plain in the style of GOV.UK Notify: what happened, what to
+/// do, by when, and how to contact the school. No message carries more than it must.
+public struct MailTexts: Sendable {
+    /// The base of every link, e.g. https://leave.oakhollow.sch.uk.
+    public let publicURL: String
+
+    public init(publicURL: String) {
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+    }
+
+    func contact(_ school: School) -> String {
+        var lines = ["\(school.name)"]
+        if !school.telephone.isEmpty { lines.append("Telephone: \(school.telephone)") }
+        if !school.email.isEmpty { lines.append("Email: \(school.email)") }
+        return lines.joined(separator: "\n")
+    }
+
+    public func invitation(to invitee: String, name: String, role: Role, school: School, link: String, expires: String) -> MailMessage {
+        let what = role == .parent
+            ? "so you can ask the school for leave for your child and see what the school decides"
+            : "as \(role.title.lowercased())"
+        return MailMessage(schoolID: school.id, kind: .invitation, to: invitee,
+                           subject: "Your account for \(school.name)'s leave requests", text: """
+            Dear \(name),
+
+            \(school.name) has made you an account on its leave portal, \(what).
+
+            To choose your password and sign in, open this link:
+            \(link)
+
+            The link works once, until \(expires). If it has expired, ask the school to send a new one.
+
+            If you did not expect this email, you can ignore it.
+
+            \(contact(school))
+            """)
+    }
+
+    public func requestReceived(to parent: Account, requests: [LeaveRequest], pupils: [Pupil], school: School, dueBy: String?) -> MailMessage {
+        let lines = requests.map { request in
+            let pupil = pupils.first { $0.id == request.application.pupilID }?.fullName ?? "your child"
+            return "- \(request.reference.text): \(pupil), \(request.application.title.lowercased()), \(request.application.start.date.longForm)"
+        }.joined(separator: "\n")
+        return MailMessage(schoolID: school.id, kind: .requestReceived, to: parent.email,
+                           subject: "We have your request (\(requests.first?.reference.text ?? ""))", text: """
+            Dear \(parent.displayName),
+
+            \(school.name) has your request:
+            \(lines)
+
+            The headteacher will decide and you will get a letter with the decision.\(dueBy.map { " \($0)" } ?? "")
+
+            You can see where it stands, or withdraw it, at \(publicURL)/parent
+
+            \(contact(school))
+            """)
+    }
+
+    public func decision(to parent: Account, request: LeaveRequest, pupil: Pupil, decision: Decision, school: School) -> MailMessage {
+        MailMessage(schoolID: school.id, kind: .decision, to: parent.email,
+                    subject: "Decision on your request \(request.reference.text): \(decision.outcome.title.lowercased())", text: """
+            Dear \(parent.displayName),
+
+            The headteacher of \(school.name) has decided your request \(request.reference.text) for \(pupil.fullName).
+
+            Decision: \(decision.outcome.title)
+
+            \(decision.reason)
+
+            The school's letter will follow. You can read the decision at \(publicURL)/parent/requests/\(request.reference.text)
+
+            \(contact(school))
+            """)
+    }
+}

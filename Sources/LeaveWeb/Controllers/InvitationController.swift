@@ -1,0 +1,186 @@
+import Foundation
+import Hummingbird
+import LeaveCore
+import LeaveServices
+import LeaveStore
+import Mustache
+
+/// Accounts by invitation: the page a link opens (choose a password, then signed in), the
+/// office's page to invite every parent the MIS lists, and the admin's page to invite staff.
+struct InvitationController {
+    let views: Views
+    let services: PortalServices
+    let sessionLifetime: Duration
+    let secureCookies: Bool
+
+    var clock: SchoolClock { services.clock }
+
+    func addRoutes(to router: Router<PortalRequestContext>) {
+        router.get(Paths.invitation.routerPath) { _, context in try await acceptPage(context, errors: [], status: .ok) }
+        router.post(Paths.invitation.routerPath) { request, context in try await accept(request, context) }
+        let office = router.group().add(middleware: RoleMiddleware(.office))
+        office.get(Paths.Office.invitations.routerPath) { _, context in try await listPage(context, forParents: true, report: nil) }
+        office.post(Paths.Office.invitations.routerPath) { _, context in try await inviteParents(context) }
+        let admin = router.group().add(middleware: RoleMiddleware(.admin))
+        admin.get(Paths.Admin.staff.routerPath) { _, context in try await listPage(context, forParents: false, report: nil) }
+        admin.post(Paths.Admin.staff.routerPath) { _, context in try await inviteStaff(context) }
+    }
+
+    // MARK: Following a link
+
+    struct AcceptContent: MustacheParent {
+        let schoolName: String
+        let roleTitle: String
+        let email: String
+        let errors: ErrorSummary
+        let password: TextField
+        let confirmation: TextField
+        let action: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "schoolName": self.schoolName
+            case "roleTitle": self.roleTitle
+            case "email": self.email
+            case "errors": self.errors
+            case "password": self.password
+            case "confirmation": self.confirmation
+            case "action": self.action
+            default: nil
+            }
+        }
+    }
+
+    func acceptPage(_ context: PortalRequestContext, errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        guard let invitation = try await services.invitations.pending(token: token) else { throw Self.unusable }
+        let school = try await services.store.school(id: invitation.schoolID)
+        let content = AcceptContent(schoolName: school?.name ?? "The school", roleTitle: invitation.role.title.lowercased(),
+                                    email: invitation.email, errors: ErrorSummary(errors), password: TextField("password", "", errors),
+                                    confirmation: TextField("confirmation", "", errors), action: Paths.invitation(token))
+        let layout = Layout(title: "Choose your password", account: nil, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
+        return views.render(.invitation, content, layout: layout, status: status)
+    }
+
+    /// The same words for a link used, expired or made up, so a link tells nothing.
+    static let unusable = HTTPError(.notFound, message: "This invitation link cannot be used: it has been used already, or it has expired. Ask the school to send a new one.")
+
+    func accept(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        switch try await services.invitations.accept(token: token, password: context.form["password"], confirmation: context.form["confirmation"]) {
+        case .unusable:
+            throw Self.unusable
+        case .invalid(let errors):
+            return try await acceptPage(context, errors: errors, status: .unprocessableContent)
+        case .accepted(let account):
+            if let previous = request.cookies[SessionCookie.name(secure: secureCookies)]?.value, !previous.isEmpty {
+                try await services.store.removeSessionValue(key: SessionCookie.keyPrefix + String(previous))
+            }
+            context.sessions.createSession(PortalSession(accountID: account.id, signedInAt: clock.now), expiresIn: sessionLifetime)
+            var response = Response.redirect(to: Paths.home(for: account.role))
+            CSRFMiddleware.rotate(&response, secure: secureCookies)
+            return response
+        }
+    }
+
+    // MARK: The lists
+
+    struct InvitationRow: MustacheParent {
+        let name: String
+        let email: String
+        let role: String
+        let sentAt: String
+        let status: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "name": self.name
+            case "email": self.email
+            case "role": self.role
+            case "sentAt": self.sentAt
+            case "status": self.status
+            default: nil
+            }
+        }
+    }
+
+    struct ListContent: MustacheParent {
+        let heading: String
+        let forParents: Bool
+        let report: String?
+        let errors: ErrorSummary
+        let name: TextField
+        let email: TextField
+        let role: ChoiceField
+        let action: String
+        let invitations: [InvitationRow]
+        let hasInvitations: Bool
+        let failures: [String]
+        let hasFailures: Bool
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "heading": self.heading
+            case "forParents": self.forParents
+            case "report": orAbsent(self.report)
+            case "errors": self.errors
+            case "name": self.name
+            case "email": self.email
+            case "role": self.role
+            case "action": self.action
+            case "invitations": self.invitations
+            case "hasInvitations": self.hasInvitations
+            case "failures": self.failures
+            case "hasFailures": self.hasFailures
+            default: nil
+            }
+        }
+    }
+
+    static let staffRoles: [Role] = [.headteacher, .deputy, .office, .admin]
+
+    func listPage(_ context: PortalRequestContext, forParents: Bool, report: String?, typed: FormFields = FormFields(),
+                  errors: [FieldError] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let account = try context.requireAccount()
+        let all = try await services.store.invitations(schoolID: account.schoolID, limit: 200)
+        let rows = all.filter { ($0.role == .parent) == forParents }.map {
+            InvitationRow(name: $0.name, email: $0.email, role: $0.role.title, sentAt: clock.describe($0.createdAt),
+                          status: $0.status(at: clock.now).title)
+        }
+        let failures = try await services.store.failedMessages(schoolID: account.schoolID, limit: 20).map {
+            "\($0.message.subject) to \($0.message.to), \(clock.describe($0.createdAt))"
+        }
+        let content = ListContent(
+            heading: forParents ? "Invite parents" : "Staff", forParents: forParents, report: report, errors: ErrorSummary(errors),
+            name: TextField("name", typed["name"], errors), email: TextField("email", typed["email"], errors),
+            role: ChoiceField("role", Self.staffRoles.map { Choice(value: $0.rawValue, label: $0.title, hint: nil, checked: typed["role"] == $0.rawValue) }, errors),
+            action: forParents ? Paths.Office.invitations() : Paths.Admin.staff(),
+            invitations: rows, hasInvitations: !rows.isEmpty, failures: failures, hasFailures: !failures.isEmpty)
+        let layout = Layout(title: content.heading, account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
+        return views.render(.invitations, content, layout: layout, status: status)
+    }
+
+    func inviteParents(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let result = try await services.invitations.inviteParents(schoolID: account.schoolID)
+        let report = "\(result.invited) invited; \(result.alreadyInvited) already invited; \(result.haveAccounts) already have accounts; "
+            + "\(result.noEmail) with no e-mail address in the MIS."
+        return try await listPage(context, forParents: true, report: report)
+    }
+
+    func inviteStaff(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let form = context.form
+        guard let role = Role(rawValue: form["role"]), Self.staffRoles.contains(role) else {
+            return try await listPage(context, forParents: false, report: nil, typed: form,
+                                      errors: [FieldError(field: "role", message: "Select the person's role")], status: .unprocessableContent)
+        }
+        do {
+            let sent = try await services.invitations.invite(schoolID: account.schoolID, email: form["email"], name: form["name"], role: role)
+            return try await listPage(context, forParents: false, report: "\(sent.invitation.name) has been sent an invitation to \(sent.invitation.email).")
+        } catch let refusal as Invitations.Refusal {
+            return try await listPage(context, forParents: false, report: nil, typed: form,
+                                      errors: [FieldError(field: refusal.field, message: refusal.message)], status: .unprocessableContent)
+        }
+    }
+}
