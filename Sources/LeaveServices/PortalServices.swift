@@ -40,6 +40,7 @@ public struct PortalServices: Sendable {
     public var settings: SchoolSettings { SchoolSettings(store: store, clock: clock) }
     public var calendarImports: CalendarImports { CalendarImports(store: store, clock: clock) }
     public var invitations: Invitations { Invitations(store: store, passwords: passwords, clock: clock, texts: texts) }
+    public var passwordChanges: PasswordChanges { PasswordChanges(store: store, passwords: passwords, clock: clock, texts: texts) }
     public var setup: SchoolSetup { SchoolSetup(store: store, invitations: invitations) }
 
     /// The forms in the order parents are offered them: leave first, stopping lunchtime last.

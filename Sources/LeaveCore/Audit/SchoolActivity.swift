@@ -12,6 +12,8 @@ public struct SchoolActivity: Hashable, Sendable {
         case evidenceUploaded = "evidence-uploaded"
         case evidenceRemoved = "evidence-removed"
         case accountAdded = "account-added"
+        case accountChanged = "account-changed"
+        case passwordChanged = "password-changed"
         case parentLinkRemoved = "parent-link-removed"
         case restored
 
@@ -24,6 +26,8 @@ public struct SchoolActivity: Hashable, Sendable {
             case .evidenceUploaded: "Evidence sent"
             case .evidenceRemoved: "Evidence removed"
             case .accountAdded: "Account added"
+            case .accountChanged: "Account changed"
+            case .passwordChanged: "Password changed"
             case .parentLinkRemoved: "Parent no longer linked to a child"
             case .restored: "Restored from a backup"
             }

@@ -3,6 +3,7 @@
 public struct MailMessage: Hashable, Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case invitation
+        case passwordReset = "password-reset"
         case requestReceived = "request-received"
         case decision
     }

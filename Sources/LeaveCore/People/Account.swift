@@ -1,3 +1,5 @@
+import Foundation
+
 /// Someone who can sign in: a parent or carer, or a member of staff.
 public struct Account: Hashable, Sendable, Identifiable {
     public let id: Int64
@@ -5,14 +7,23 @@ public struct Account: Hashable, Sendable, Identifiable {
     public let email: String
     public let displayName: String
     public let role: Role
+    /// Set when the account is closed: it can no longer sign in, and its sessions end at once.
+    public let deactivatedAt: Date?
+    /// Sessions signed in before this have ended (a password changed or reset, "sign out everywhere").
+    public let sessionsValidFrom: Date?
 
-    public init(id: Int64, schoolID: Int64, email: String, displayName: String, role: Role) {
+    public init(id: Int64, schoolID: Int64, email: String, displayName: String, role: Role,
+                deactivatedAt: Date? = nil, sessionsValidFrom: Date? = nil) {
         self.id = id
         self.schoolID = schoolID
         self.email = email
         self.displayName = displayName
         self.role = role
+        self.deactivatedAt = deactivatedAt
+        self.sessionsValidFrom = sessionsValidFrom
     }
+
+    public var isActive: Bool { deactivatedAt == nil }
 }
 
 /// Who did something, as the record of it must show for years afterwards

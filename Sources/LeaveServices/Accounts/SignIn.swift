@@ -56,6 +56,9 @@ public struct SignIn: Sendable {
             if let account = found?.account { try await record(.signInRefused, account: account, detail: "wrong password") }
             return .wrongPassword([FieldError(field: "email", message: "Enter a correct email address and password")])
         }
+        guard account.isActive else {
+            return .wrongPassword([FieldError(field: "email", message: "This account has been closed. Ask the school office if you need one")])
+        }
         await throttle.succeeded(address: email, client: client)
         try await record(.signedIn, account: account, detail: account.role.title)
         return .signedIn(account)

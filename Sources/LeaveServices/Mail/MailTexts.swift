@@ -11,7 +11,7 @@ public struct MailTexts: Sendable {
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
     }
 
-    func contact(_ school: School) -> String {
+    public func contact(_ school: School) -> String {
         var lines = ["\(school.name)"]
         if !school.telephone.isEmpty { lines.append("Telephone: \(school.telephone)") }
         if !school.email.isEmpty { lines.append("Email: \(school.email)") }

@@ -148,6 +148,7 @@ extension AppDatabase {
         registerSubmissionKeyMigrations(&migrator)
         registerActivityMigrations(&migrator)
         registerInvitationMigrations(&migrator)
+        registerAccountLifecycleMigrations(&migrator)
         return migrator
     }
 }
@@ -393,6 +394,27 @@ extension AppDatabase {
             }
             try db.create(index: "outbox_due", on: "outbox", columns: ["sentAt", "failedAt", "nextAttemptAt"])
             try db.create(index: "school_mis", on: "school", columns: ["laCode", "estab"], unique: true, condition: Column("laCode") != nil)
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Accounts closed without losing their name on past decisions, sessions ended everywhere at
+    /// once, and password resets (only a hash of each link's secret).
+    static func registerAccountLifecycleMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v10: deactivation, sessions ended everywhere, password resets") { db in
+            try db.alter(table: "account") { t in
+                t.add(column: "deactivatedAt", .datetime)
+                t.add(column: "sessionsValidFrom", .datetime)
+            }
+            try db.create(table: "passwordReset") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("account").notNull()
+                t.column("tokenHash", .text).notNull().unique()
+                t.column("createdAt", .datetime).notNull()
+                t.column("expiresAt", .datetime).notNull()
+                t.column("usedAt", .datetime)
+            }
         }
     }
 }

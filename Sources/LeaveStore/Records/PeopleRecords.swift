@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LeaveCore
 
@@ -9,12 +10,15 @@ struct AccountRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var displayName: String
     var role: String
     var passwordHash: String
+    var deactivatedAt: Date? = nil
+    var sessionsValidFrom: Date? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     var account: Account? {
         guard let id, let role = Role(rawValue: role) else { return nil }
-        return Account(id: id, schoolID: schoolId, email: email, displayName: displayName, role: role)
+        return Account(id: id, schoolID: schoolId, email: email, displayName: displayName, role: role,
+                       deactivatedAt: deactivatedAt, sessionsValidFrom: sessionsValidFrom)
     }
 }
 

@@ -33,4 +33,79 @@ extension SQLiteStore: AccountStore {
         try record.insert(db)
         return record.account!
     }
+
+    public func staff(schoolID: Int64) async throws -> [Account] {
+        try await writer.read { db in
+            try AccountRecord.filter(Column("schoolId") == schoolID && Column("role") != Role.parent.rawValue)
+                .order(Column("displayName")).fetchAll(db).compactMap(\.account)
+        }
+    }
+
+    public func changeRole(accountID: Int64, schoolID: Int64, to role: Role, by admin: Actor, at: Date) async throws {
+        try await writer.write { db in
+            guard var record = try AccountRecord.filter(Column("id") == accountID && Column("schoolId") == schoolID).fetchOne(db),
+                  record.role != Role.parent.rawValue, role != .parent else { throw StoreError.notFound }
+            let before = Role(rawValue: record.role)?.title ?? record.role
+            guard before != role.title else { return }
+            record.role = role.rawValue
+            record.sessionsValidFrom = at
+            try record.update(db)
+            try Self.record(SchoolActivity(schoolID: schoolID, actor: admin, action: .accountChanged, at: at,
+                                           detail: "\(record.displayName): \(before) → \(role.title)"), in: db)
+        }
+    }
+
+    public func deactivate(accountID: Int64, schoolID: Int64, by admin: Actor, at: Date) async throws {
+        try await writer.write { db in
+            guard var record = try AccountRecord.filter(Column("id") == accountID && Column("schoolId") == schoolID).fetchOne(db)
+            else { throw StoreError.notFound }
+            guard record.deactivatedAt == nil else { return }
+            record.deactivatedAt = at
+            record.sessionsValidFrom = at
+            try record.update(db)
+            try Self.record(SchoolActivity(schoolID: schoolID, actor: admin, action: .accountChanged, at: at,
+                                           detail: "\(record.displayName) (\(Role(rawValue: record.role)?.title ?? record.role)): account closed"), in: db)
+        }
+    }
+
+    public func setPassword(accountID: Int64, passwordHash: String, at: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE account SET passwordHash = ?, sessionsValidFrom = ? WHERE id = ?", arguments: [passwordHash, at, accountID])
+        }
+    }
+
+    public func endSessions(accountID: Int64, at: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE account SET sessionsValidFrom = ? WHERE id = ?", arguments: [at, accountID])
+        }
+    }
+
+    public func createPasswordReset(accountID: Int64, tokenHash: String, at: Date, expiresAt: Date, message: MailMessage) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "INSERT INTO passwordReset (accountId, tokenHash, createdAt, expiresAt) VALUES (?, ?, ?, ?)",
+                           arguments: [accountID, tokenHash, at, expiresAt])
+            try Self.enqueue(message, at: at, in: db)
+        }
+    }
+
+    public func passwordReset(tokenHash: String, at: Date) async throws -> (id: Int64, account: Account)? {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, accountId FROM passwordReset WHERE tokenHash = ? AND usedAt IS NULL AND expiresAt > ?
+                """, arguments: [tokenHash, at]),
+                let account = try AccountRecord.fetchOne(db, key: row["accountId"] as Int64)?.account, account.isActive
+            else { return nil }
+            return (row["id"], account)
+        }
+    }
+
+    public func completePasswordReset(id: Int64, passwordHash: String, at: Date) async throws -> Bool {
+        try await writer.write { db in
+            guard let accountID = try Int64.fetchOne(db, sql: "SELECT accountId FROM passwordReset WHERE id = ? AND usedAt IS NULL AND expiresAt > ?",
+                                                      arguments: [id, at]) else { return false }
+            try db.execute(sql: "UPDATE passwordReset SET usedAt = ? WHERE id = ?", arguments: [at, id])
+            try db.execute(sql: "UPDATE account SET passwordHash = ?, sessionsValidFrom = ? WHERE id = ?", arguments: [passwordHash, at, accountID])
+            return true
+        }
+    }
 }

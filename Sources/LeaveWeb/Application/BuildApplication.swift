@@ -87,6 +87,8 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     CalendarController(views: views, services: services).addRoutes(to: router)
     InvitationController(views: views, services: services, sessionLifetime: configuration.sessionLifetime,
                          secureCookies: configuration.secureCookies).addRoutes(to: router)
+    PasswordController(views: views, services: services, sessionLifetime: configuration.sessionLifetime,
+                       secureCookies: configuration.secureCookies).addRoutes(to: router)
 
     let mail = configuration.mail ?? .directory(URL(fileURLWithPath: location.folder ?? "data").appendingPathComponent("mail").path)
     let printsWelcome = configuration.logLevel <= .info

@@ -24,6 +24,8 @@ struct InvitationController {
         let admin = router.group().add(middleware: RoleMiddleware(.admin))
         admin.get(Paths.Admin.staff.routerPath) { _, context in try await listPage(context, forParents: false, report: nil) }
         admin.post(Paths.Admin.staff.routerPath) { _, context in try await inviteStaff(context) }
+        admin.post(Paths.Admin.staffRole.routerPath) { _, context in try await changeRole(context) }
+        admin.post(Paths.Admin.staffClose.routerPath) { _, context in try await close(context) }
     }
 
     // MARK: Following a link
@@ -104,7 +106,36 @@ struct InvitationController {
         }
     }
 
+    struct StaffRow: MustacheParent {
+        let id: Int64
+        let name: String
+        let email: String
+        let role: String
+        let isOpen: Bool
+        let isYou: Bool
+        let roles: [Choice]
+        let roleAction: String
+        let closeAction: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "id": id
+            case "name": name
+            case "email": email
+            case "role": role
+            case "isOpen": isOpen
+            case "isYou": isYou
+            case "roles": roles
+            case "roleAction": roleAction
+            case "closeAction": closeAction
+            default: nil
+            }
+        }
+    }
+
     struct ListContent: MustacheParent {
+        let staff: [StaffRow]
+        let hasStaff: Bool
         let heading: String
         let forParents: Bool
         let report: String?
@@ -120,6 +151,8 @@ struct InvitationController {
 
         func child(named key: String) -> Any? {
             switch key {
+            case "staff": self.staff
+            case "hasStaff": self.hasStaff
             case "heading": self.heading
             case "forParents": self.forParents
             case "report": orAbsent(self.report)
@@ -150,7 +183,14 @@ struct InvitationController {
         let failures = try await services.store.failedMessages(schoolID: account.schoolID, limit: 20).map {
             "\($0.message.subject) to \($0.message.to), \(clock.describe($0.createdAt))"
         }
+        let staff = forParents ? [] : try await services.store.staff(schoolID: account.schoolID).map { member in
+            StaffRow(id: member.id, name: member.displayName, email: member.email, role: member.role.title, isOpen: member.isActive,
+                     isYou: member.id == account.id,
+                     roles: Self.staffRoles.map { Choice(value: $0.rawValue, label: $0.title, hint: nil, checked: $0 == member.role) },
+                     roleAction: Paths.Admin.staffRole(String(member.id)), closeAction: Paths.Admin.staffClose(String(member.id)))
+        }
         let content = ListContent(
+            staff: staff, hasStaff: !staff.isEmpty,
             heading: forParents ? "Invite parents" : "Staff", forParents: forParents, report: report, errors: ErrorSummary(errors),
             name: TextField("name", typed["name"], errors), email: TextField("email", typed["email"], errors),
             role: ChoiceField("role", Self.staffRoles.map { Choice(value: $0.rawValue, label: $0.title, hint: nil, checked: typed["role"] == $0.rawValue) }, errors),
@@ -166,6 +206,30 @@ struct InvitationController {
         let report = "\(result.invited) invited; \(result.alreadyInvited) already invited; \(result.haveAccounts) already have accounts; "
             + "\(result.noEmail) with no e-mail address in the MIS."
         return try await listPage(context, forParents: true, report: report)
+    }
+
+    func changeRole(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        guard let id = context.parameters.get("id", as: Int64.self), id != account.id,
+              let role = Role(rawValue: context.form["role"]), Self.staffRoles.contains(role) else { throw HTTPError(.notFound) }
+        do {
+            try await services.store.changeRole(accountID: id, schoolID: account.schoolID, to: role, by: Actor(account), at: clock.now)
+        } catch StoreError.notFound {
+            throw HTTPError(.notFound)
+        }
+        return .redirect(to: Paths.Admin.staff())
+    }
+
+    /// Closing an account ends its sessions at once; its past decisions keep its name.
+    func close(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        guard let id = context.parameters.get("id", as: Int64.self), id != account.id else { throw HTTPError(.notFound) }
+        do {
+            try await services.store.deactivate(accountID: id, schoolID: account.schoolID, by: Actor(account), at: clock.now)
+        } catch StoreError.notFound {
+            throw HTTPError(.notFound)
+        }
+        return .redirect(to: Paths.Admin.staff())
     }
 
     func inviteStaff(_ context: PortalRequestContext) async throws -> Response {

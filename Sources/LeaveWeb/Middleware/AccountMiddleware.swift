@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import LeaveStore
 
-/// Puts the signed-in account into the context. A session ends when its account has gone, when
-/// it was signed in longer ago than the absolute limit, or when it has been idle too long.
+/// Puts the signed-in account into the context. A session ends when its account has gone or been
+/// closed, when its sessions were ended (a password changed, "sign out everywhere"), when it was
+/// signed in longer ago than the absolute limit, or when it has been idle too long.
 struct AccountMiddleware: RouterMiddleware {
     typealias Context = PortalRequestContext
     let accounts: any AccountStore
@@ -20,7 +21,8 @@ struct AccountMiddleware: RouterMiddleware {
             let seen = session.seenAt ?? signedIn
             if now.timeIntervalSince(signedIn) > Self.seconds(lifetime) || now.timeIntervalSince(seen) > Self.seconds(idleTimeout) {
                 context.sessions.clearSession()
-            } else if let account = try await accounts.account(id: session.accountID) {
+            } else if let account = try await accounts.account(id: session.accountID), account.isActive,
+                      account.sessionsValidFrom.map({ signedIn > $0 }) ?? true {
                 context.account = account
                 // "Last seen" moves on in steps, so the session is written at most every few minutes,
                 // not on every page; a session can therefore end up to an eighth of the idle limit early.

@@ -34,6 +34,11 @@ enum Paths {
     static let health = PathPattern("/health")
     static let login = PathPattern("/login")
     static let logout = PathPattern("/logout")
+    static let forgottenPassword = PathPattern("/password/forgotten")
+    static let resetPassword = PathPattern("/password/reset/:token")
+    static let account = PathPattern("/account")
+    static let changePassword = PathPattern("/account/password")
+    static let signOutEverywhere = PathPattern("/account/sign-out-everywhere")
     static let stylesheet = "/public/css/portal.css"
     static let printStylesheet = "/public/css/print.css"
 
@@ -89,6 +94,8 @@ enum Paths {
     enum Admin {
         static let settings = PathPattern("/admin")
         static let staff = PathPattern("/admin/staff")
+        static let staffRole = PathPattern("/admin/staff/:id/role")
+        static let staffClose = PathPattern("/admin/staff/:id/close")
         static let policy = PathPattern("/admin/policy")
         static let calendar = PathPattern("/admin/calendar")
         static let calendarImport = PathPattern("/admin/calendar/import")

@@ -17,6 +17,8 @@ enum Template: String, CaseIterable, Sendable {
     case letterPrint = "letter-print"
     case letters
     case login
+    case notice
+    case password
     case parentChild = "parent-child"
     case parentHome = "parent-home"
     case queue

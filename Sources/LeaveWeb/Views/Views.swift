@@ -94,7 +94,8 @@ struct SiteLinks: MustacheParent {
     static let shared = SiteLinks()
 
     let links: [String: String] = [
-        "home": Paths.home(), "logout": Paths.logout(), "login": Paths.login(),
+        "home": Paths.home(), "logout": Paths.logout(), "login": Paths.login(), "forgottenPassword": Paths.forgottenPassword(),
+        "account": Paths.account(),
         "stylesheet": Paths.stylesheet, "printStylesheet": Paths.printStylesheet,
         "parentHome": Paths.Parent.home(), "forms": Paths.Forms.list(), "queue": Paths.Decisions.queue(),
         "letters": Paths.Office.letters(), "imports": Paths.Office.imports(),
