@@ -60,3 +60,41 @@ struct CalendarEditingTests {
         }
     }
 }
+
+/// Terms and closures typed by the admin, with the checks the rules rely on.
+@Suite("Typing term dates")
+struct TermEditingTests {
+    static func date(_ id: String, _ d: Int, _ m: Int, _ y: Int) -> [(String, String)] {
+        [("\(id)-day", String(d)), ("\(id)-month", String(m)), ("\(id)-year", String(y))]
+    }
+
+    @Test func termsAndClosuresAreCheckedThenKept() async throws {
+        try await PortalHarness.run { client in
+            let admin = Browser(client)
+            try await admin.signIn("admin@oakhollow.example")
+            // The demo has this year's terms: a term over one of them is refused.
+            let overlapping = try await admin.post("/admin/calendar/terms", [("termName", "Extra term")] + Self.date("termStart", 1, 12, 2026) + Self.date("termEnd", 4, 12, 2026))
+            #expect(overlapping.status == .unprocessableContent)
+            #expect(overlapping.html.contains("The term overlaps"))
+            let backwards = try await admin.post("/admin/calendar/terms", [("termName", "Summer school")] + Self.date("termStart", 10, 8, 2028) + Self.date("termEnd", 3, 8, 2028))
+            #expect(backwards.html.contains("The last day must be the same as or after the first day"))
+            let added = try await admin.post("/admin/calendar/terms", [("termName", "Summer school")] + Self.date("termStart", 7, 8, 2028) + Self.date("termEnd", 11, 8, 2028))
+            #expect(added.location == "/admin/calendar")
+            let page = try await admin.get("/admin/calendar")
+            #expect(page.html.contains("Summer school"))
+            // A closure on a Saturday, and one in no term, are refused; one in the new term is kept.
+            let saturday = try await admin.post("/admin/calendar/closures", [("closureName", "Open day"), ("closureKind", "other")] + Self.date("closureDate", 12, 8, 2028))
+            #expect(saturday.html.contains("Saturday or Sunday"))
+            let outside = try await admin.post("/admin/calendar/closures", [("closureName", "Open day"), ("closureKind", "other")] + Self.date("closureDate", 15, 8, 2028))
+            #expect(outside.html.contains("not in any term"))
+            let kept = try await admin.post("/admin/calendar/closures", [("closureName", "Polling station"), ("closureKind", "other")] + Self.date("closureDate", 9, 8, 2028))
+            #expect(kept.location == "/admin/calendar")
+            let after = try await admin.get("/admin/calendar")
+            #expect(after.html.contains("Polling station"))
+            let row = try #require(after.html.range(of: "<td>Polling station</td>"))
+            let remove = try #require(String(after.html[row.upperBound...]).firstPath(startingWith: "/admin/calendar/closures/"))
+            try await admin.post(remove)
+            #expect(!(try await admin.get("/admin/calendar")).html.contains("Polling station"))
+        }
+    }
+}

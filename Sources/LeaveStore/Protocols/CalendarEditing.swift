@@ -23,3 +23,22 @@ public protocol CalendarEditing: Sendable {
     func removeAssessment(id: Int64, schoolID: Int64, by actor: Actor, at: Date) async throws
     func removeReligiousDay(id: Int64, schoolID: Int64, by actor: Actor, at: Date) async throws
 }
+
+/// A term or a closure with its row id, so the admin can remove it.
+public struct StoredTerm: Hashable, Sendable {
+    public let id: Int64
+    public let term: Term
+}
+
+public struct StoredClosure: Hashable, Sendable {
+    public let id: Int64
+    public let closure: Closure
+}
+
+/// Terms and closures typed by the admin, each change recorded.
+public protocol TermEditing: Sendable {
+    func terms(schoolID: Int64) async throws -> [StoredTerm]
+    func closures(schoolID: Int64) async throws -> [StoredClosure]
+    func removeTerm(id: Int64, schoolID: Int64, by actor: Actor, at: Date) async throws
+    func removeClosure(id: Int64, schoolID: Int64, by actor: Actor, at: Date) async throws
+}

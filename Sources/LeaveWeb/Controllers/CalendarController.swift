@@ -19,6 +19,20 @@ struct CalendarController {
         admin.get(Paths.Admin.calendar.routerPath) { _, context in try await page(context, typed: FormFields(), errors: [], status: .ok) }
         admin.post(Paths.Admin.assessments.routerPath) { _, context in try await addAssessment(context) }
         admin.post(Paths.Admin.calendarImport.routerPath) { _, context in try await importCalendar(context) }
+        admin.post(Paths.Admin.terms.routerPath) { _, context in try await addTerm(context) }
+        admin.post(Paths.Admin.closures.routerPath) { _, context in try await addClosure(context) }
+        admin.post(Paths.Admin.removeTerm.routerPath) { _, context in
+            let account = try context.requireAccount()
+            guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
+            try await services.settings.removeTerm(id: id, by: account)
+            return Response.redirect(to: Paths.Admin.calendar())
+        }
+        admin.post(Paths.Admin.removeClosure.routerPath) { _, context in
+            let account = try context.requireAccount()
+            guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
+            try await services.settings.removeClosure(id: id, by: account)
+            return Response.redirect(to: Paths.Admin.calendar())
+        }
         admin.post(Paths.Admin.religiousDays.routerPath) { _, context in try await addReligiousDay(context) }
         admin.post(Paths.Admin.removeAssessment.routerPath) { _, context in
             let account = try context.requireAccount()
@@ -63,6 +77,14 @@ struct CalendarController {
         let dayName: TextField
         let date: DateField
         let termSummary: String
+        let terms: [Row]
+        let closures: [Row]
+        let termName: TextField
+        let termStart: DateField
+        let termEnd: DateField
+        let closureName: TextField
+        let closureKind: ChoiceField
+        let closureDate: DateField
         let calendarReport: String?
         let calendarProblems: [String]
         let hasCalendarProblems: Bool
@@ -81,6 +103,14 @@ struct CalendarController {
             case "dayName": self.dayName
             case "date": self.date
             case "termSummary": self.termSummary
+            case "terms": self.terms
+            case "closures": self.closures
+            case "termName": self.termName
+            case "termStart": self.termStart
+            case "termEnd": self.termEnd
+            case "closureName": self.closureName
+            case "closureKind": self.closureKind
+            case "closureDate": self.closureDate
             case "calendarReport": orAbsent(self.calendarReport)
             case "calendarProblems": self.calendarProblems
             case "hasCalendarProblems": self.hasCalendarProblems
@@ -112,7 +142,22 @@ struct CalendarController {
             name: TextField("name", typed["name"], errors), yearGroups: TextField("yearGroups", typed["yearGroups"], errors),
             start: date("start", "First day"), end: date("end", "Last day"),
             religion: TextField("religion", typed["religion"], errors), dayName: TextField("dayName", typed["dayName"], errors),
-            date: date("date", "Date"), termSummary: termSummary, calendarReport: report?.summary,
+            date: date("date", "Date"), termSummary: termSummary,
+            terms: try await store.terms(schoolID: account.schoolID).map {
+                Row(name: $0.term.name, detail: "", dates: "\($0.term.start.longForm) to \($0.term.end.longForm)", removeAction: Paths.Admin.removeTerm(String($0.id)))
+            },
+            closures: try await store.closures(schoolID: account.schoolID).map {
+                Row(name: $0.closure.name, detail: $0.closure.kind.rawValue, dates: $0.closure.date.longForm, removeAction: Paths.Admin.removeClosure(String($0.id)))
+            },
+            termName: TextField("termName", typed["termName"], errors), termStart: date("termStart", "First day of the term"),
+            termEnd: date("termEnd", "Last day of the term"), closureName: TextField("closureName", typed["closureName"], errors),
+            closureKind: ChoiceField("closureKind", [
+                Choice(value: Closure.Kind.inset.rawValue, label: "INSET (training) day", hint: nil, checked: typed["closureKind"] == Closure.Kind.inset.rawValue),
+                Choice(value: Closure.Kind.bankHoliday.rawValue, label: "Bank holiday", hint: nil, checked: typed["closureKind"] == Closure.Kind.bankHoliday.rawValue),
+                Choice(value: Closure.Kind.other.rawValue, label: "Another closure (weather, a polling station, an emergency)", hint: nil,
+                       checked: typed["closureKind"] == Closure.Kind.other.rawValue),
+            ], errors),
+            closureDate: date("closureDate", "Date"), calendarReport: report?.summary,
             calendarProblems: report?.problems.map { "\($0.location): \($0.message)" } ?? [],
             hasCalendarProblems: !(report?.problems.isEmpty ?? true), calendarFile: TextField("calendarFile", "", errors))
         let layout = Layout(title: "Assessments and religious days", account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
@@ -149,6 +194,35 @@ struct CalendarController {
         }
         guard errors.isEmpty, let start, let end else { return try await page(context, typed: form, errors: errors, status: .unprocessableContent) }
         try await services.settings.addAssessment(AssessmentPeriod(name: name, yearGroups: numbers, start: start, end: end), by: account)
+        return .redirect(to: Paths.Admin.calendar())
+    }
+
+    func addTerm(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let form = context.form
+        var errors: [FieldError] = []
+        let start = date(form, "termStart", "first day of the term", into: &errors)
+        let end = date(form, "termEnd", "last day of the term", into: &errors)
+        if let start, let end {
+            errors += try await services.settings.addTerm(name: form["termName"], start: start, end: end, by: account)
+        } else if form["termName"].trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.append(FieldError(field: "termName", message: "Enter the term's name, like Autumn term 1 (120 characters or fewer)"))
+        }
+        guard errors.isEmpty else { return try await page(context, typed: form, errors: errors, status: .unprocessableContent) }
+        return .redirect(to: Paths.Admin.calendar())
+    }
+
+    func addClosure(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let form = context.form
+        var errors: [FieldError] = []
+        let day = date(form, "closureDate", "date", into: &errors)
+        let kind = Closure.Kind(rawValue: form["closureKind"])
+        if kind == nil { errors.append(FieldError(field: "closureKind", message: "Select the kind of closure")) }
+        if let day, let kind {
+            errors += try await services.settings.addClosure(name: form["closureName"], date: day, kind: kind, by: account)
+        }
+        guard errors.isEmpty else { return try await page(context, typed: form, errors: errors, status: .unprocessableContent) }
         return .redirect(to: Paths.Admin.calendar())
     }
 
