@@ -146,14 +146,21 @@ struct GoLiveTests {
             #expect(try await office.post("/office/invitations").html.contains("0 invited; 1 already invited"))
             #expect(try await inbox.messages(to: "minder@example.org").isEmpty)
 
+            // The first e-mail went astray: the office sends the invitation again, and only the new link works.
+            let firstLink = try await inbox.invitationPath(for: "robin.orchardly@example.org")
+            let resend = try #require(try await office.get("/office/invitations").html.firstPath(startingWith: "/office/invitations/"))
+            #expect(try await office.post(resend).html.contains("A new invitation has been sent to robin.orchardly@example.org"))
+            #expect(try await Browser(client).get(firstLink).status == .notFound)
             let parent = Browser(client)
             let parentLink = try await inbox.invitationPath(for: "robin.orchardly@example.org")
+            #expect(parentLink != firstLink)
             #expect(try await parent.get(parentLink).html.contains("robin.orchardly@example.org"))
             #expect(try await parent.post(parentLink, [("password", "orchard gate 1066"), ("confirmation", "orchard gate 1066")]).location == "/parent")
             #expect(try await parent.get("/parent").html.contains("Tamsin Orchardly"))
             let references = try await parent.askForLeave(children: ["Tamsin Orchardly"])
             let reference = try #require(references.first)
             #expect(try await inbox.messages(to: "robin.orchardly@example.org").contains { $0.contains("We have your request (\(reference))") })
+            #expect(try await inbox.messages(to: "head@fernbrook.example").contains { $0.contains("New leave request to decide (\(reference))") })
 
             // The headteacher decides; the parent is told.
             let decided = try await head.post("/decisions/\(reference)", [("outcome", "granted"), ("reason", "A funeral is exceptional.")])

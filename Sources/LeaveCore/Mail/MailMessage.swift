@@ -5,6 +5,7 @@ public struct MailMessage: Hashable, Sendable {
         case invitation
         case passwordReset = "password-reset"
         case requestReceived = "request-received"
+        case newRequest = "new-request"
         case decision
     }
 

@@ -51,6 +51,14 @@ public struct Invitations: Sendable {
         return Sent(invitation: invitation, link: link)
     }
 
+    /// Sends a new link to someone invited before who has not accepted; the old link stops working.
+    public func resend(invitationID: Int64, schoolID: Int64, parents: Bool) async throws -> Sent {
+        guard let old = try await store.expireInvitation(id: invitationID, schoolID: schoolID, at: clock.now),
+              (old.role == .parent) == parents
+        else { throw Refusal(field: "invitation", message: "That invitation has been accepted already, or is not one of this school's") }
+        return try await invite(schoolID: schoolID, email: old.email, name: old.name, role: old.role)
+    }
+
     public struct Refusal: Error, Equatable, CustomStringConvertible {
         public let field: String
         public let message: String

@@ -172,20 +172,25 @@ public struct FormSending: Sendable {
         guard let applications = prepared.submission.applications() else { return .incomplete }
         let counts = applications.map { $0.type == .lunchtime ? SessionCount.none : prepared.calendar.count(from: $0.start, to: $0.end) }
         let school = try await store.school(id: parent.schoolID)
+        // Who decides is told too, so nothing waits unseen in the queue.
+        let deciders = try await store.staff(schoolID: parent.schoolID).filter { $0.isActive && ($0.role == .headteacher || $0.role == .deputy) }
         var requests: [LeaveRequest] = []
         // References are chosen here so the parent's e-mail names them, written with the requests;
         // in the rare case one is taken, new ones are drawn.
         for attempt in 1...5 {
             let references = applications.map { _ in ReferenceNumber.random() }
-            let message = school.map { school in
-                texts.requestReceived(to: parent, requests: zip(applications, references).map { application, reference in
-                    LeaveRequest(id: 0, reference: reference, schoolID: parent.schoolID, parentID: parent.id, application: application,
-                                 sessions: 0, schoolDays: 0, status: .awaitingDecision, submittedAt: clock.now)
-                }, pupils: prepared.children, school: school, dueBy: nil)
+            let drafts = zip(applications, references).map { application, reference in
+                LeaveRequest(id: 0, reference: reference, schoolID: parent.schoolID, parentID: parent.id, application: application,
+                             sessions: 0, schoolDays: 0, status: .awaitingDecision, submittedAt: clock.now)
+            }
+            var messages: [MailMessage] = []
+            if let school {
+                messages.append(texts.requestReceived(to: parent, requests: drafts, pupils: prepared.children, school: school, dueBy: nil))
+                messages += deciders.map { texts.newRequest(to: $0, requests: drafts, school: school) }
             }
             do {
                 requests = try await store.submitGroup(applications, references: references, schoolID: parent.schoolID, by: Actor(parent),
-                                                       counts: counts, at: clock.now, submissionKey: draft.submissionKey, message: message)
+                                                       counts: counts, at: clock.now, submissionKey: draft.submissionKey, messages: messages)
                 break
             } catch StoreError.duplicateReference where attempt < 5 {
                 continue

@@ -59,6 +59,21 @@ public struct MailTexts: Sendable {
             """)
     }
 
+    /// For the headteacher and deputies: a new request waiting in the queue.
+    public func newRequest(to staff: Account, requests: [LeaveRequest], school: School) -> MailMessage {
+        let lines = requests.map { "- \($0.reference.text): \($0.application.title.lowercased()), from \($0.application.start.date.longForm)" }
+            .joined(separator: "\n")
+        return MailMessage(schoolID: school.id, kind: .newRequest, to: staff.email,
+                           subject: "New leave request\(requests.count == 1 ? "" : "s") to decide (\(requests.first?.reference.text ?? ""))", text: """
+            Dear \(staff.displayName),
+
+            A parent at \(school.name) has sent:
+            \(lines)
+
+            The decision queue is at \(publicURL)/decisions
+            """)
+    }
+
     public func decision(to parent: Account, request: LeaveRequest, pupil: Pupil, decision: Decision, school: School) -> MailMessage {
         MailMessage(schoolID: school.id, kind: .decision, to: parent.email,
                     subject: "Decision on your request \(request.reference.text): \(decision.outcome.title.lowercased())", text: """

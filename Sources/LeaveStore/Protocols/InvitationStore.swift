@@ -39,6 +39,8 @@ public protocol InvitationStore: Sendable {
     /// every pupil of the trust whose MIS contacts name this address with parental responsibility,
     /// and the invitation is used up. Throws `StoreError.notOpen` for one used or expired meanwhile.
     func acceptInvitation(id: Int64, passwordHash: String, at: Date) async throws -> Account
+    /// Ends an invitation not yet accepted (before a new one is sent to the same person).
+    func expireInvitation(id: Int64, schoolID: Int64, at: Date) async throws -> Invitation?
     /// The school's invitations, newest first.
     func invitations(schoolID: Int64, limit: Int) async throws -> [Invitation]
     /// Parents the MIS lists with parental responsibility and an address, with what each has now.

@@ -25,7 +25,7 @@ public protocol RequestStore: Sendable {
     /// The references are chosen by the caller, so the parent's e-mail can name them and be
     /// written in the same transaction; one already used throws `duplicateReference`.
     func submitGroup(_ applications: [LeaveApplication], references: [ReferenceNumber], schoolID: Int64, by parent: Actor,
-                     counts: [SessionCount], at: Date, submissionKey: String?, message: MailMessage?) async throws -> [LeaveRequest]
+                     counts: [SessionCount], at: Date, submissionKey: String?, messages: [MailMessage]) async throws -> [LeaveRequest]
     /// The other requests sent together with this one (siblings), in the order sent.
     func linkedRequests(to request: LeaveRequest) async throws -> [RequestWithPupil]
     func requests(parentID: Int64) async throws -> [RequestWithPupil]

@@ -69,6 +69,15 @@ extension SQLiteStore: InvitationStore {
         }
     }
 
+    public func expireInvitation(id: Int64, schoolID: Int64, at: Date) async throws -> Invitation? {
+        try await writer.write { db in
+            guard let found = try Row.fetchOne(db, sql: "SELECT * FROM invitation WHERE id = ? AND schoolId = ?", arguments: [id, schoolID])
+                .flatMap(Self.invitation), found.acceptedAt == nil else { return nil }
+            try db.execute(sql: "UPDATE invitation SET expiresAt = ? WHERE id = ? AND expiresAt > ?", arguments: [at, id, at])
+            return found
+        }
+    }
+
     public func invitations(schoolID: Int64, limit: Int) async throws -> [Invitation] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM invitation WHERE schoolId = ? ORDER BY id DESC LIMIT ?",

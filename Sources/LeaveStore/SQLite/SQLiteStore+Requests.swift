@@ -6,11 +6,11 @@ extension SQLiteStore: RequestStore {
     public func submit(_ application: LeaveApplication, schoolID: Int64, by parent: Actor,
                        count: SessionCount, at: Date) async throws -> LeaveRequest {
         try await submitGroup([application], references: [.random()], schoolID: schoolID, by: parent, counts: [count], at: at,
-                              submissionKey: nil, message: nil)[0]
+                              submissionKey: nil, messages: [])[0]
     }
 
     public func submitGroup(_ applications: [LeaveApplication], references: [ReferenceNumber], schoolID: Int64, by parent: Actor,
-                            counts: [SessionCount], at: Date, submissionKey: String?, message: MailMessage?) async throws -> [LeaveRequest] {
+                            counts: [SessionCount], at: Date, submissionKey: String?, messages: [MailMessage]) async throws -> [LeaveRequest] {
         guard references.count == applications.count, counts.count == applications.count else { throw StoreError.notFound }
         return try await writer.write { db in
             if let submissionKey {
@@ -37,7 +37,7 @@ extension SQLiteStore: RequestStore {
                 try db.execute(sql: "UPDATE leaveRequest SET submissionKey = ? WHERE id IN (\(stored.map { String($0.id) }.joined(separator: ",")))",
                                arguments: [submissionKey])
             }
-            if let message { try Self.enqueue(message, at: at, in: db) }
+            for message in messages { try Self.enqueue(message, at: at, in: db) }
             return stored
         }
     }

@@ -21,10 +21,12 @@ struct InvitationController {
         let office = router.group().add(middleware: RoleMiddleware(.office))
         office.get(Paths.Office.invitations.routerPath) { _, context in try await listPage(context, forParents: true, report: nil) }
         office.post(Paths.Office.invitations.routerPath) { _, context in try await inviteParents(context) }
+        office.post(Paths.Office.resendInvitation.routerPath) { _, context in try await resend(context, parents: true) }
         let admin = router.group().add(middleware: RoleMiddleware(.admin))
         admin.get(Paths.Admin.staff.routerPath) { _, context in try await listPage(context, forParents: false, report: nil) }
         admin.post(Paths.Admin.staff.routerPath) { _, context in try await inviteStaff(context) }
         admin.post(Paths.Admin.staffRole.routerPath) { _, context in try await changeRole(context) }
+        admin.post(Paths.Admin.resendInvitation.routerPath) { _, context in try await resend(context, parents: false) }
         admin.post(Paths.Admin.staffClose.routerPath) { _, context in try await close(context) }
     }
 
@@ -93,6 +95,8 @@ struct InvitationController {
         let role: String
         let sentAt: String
         let status: String
+        /// Where "Send again" posts; absent once accepted.
+        let resendAction: String?
 
         func child(named key: String) -> Any? {
             switch key {
@@ -101,6 +105,7 @@ struct InvitationController {
             case "role": self.role
             case "sentAt": self.sentAt
             case "status": self.status
+            case "resendAction": orAbsent(self.resendAction)
             default: nil
             }
         }
@@ -178,7 +183,9 @@ struct InvitationController {
         let all = try await services.store.invitations(schoolID: account.schoolID, limit: 200)
         let rows = all.filter { ($0.role == .parent) == forParents }.map {
             InvitationRow(name: $0.name, email: $0.email, role: $0.role.title, sentAt: clock.describe($0.createdAt),
-                          status: $0.status(at: clock.now).title)
+                          status: $0.status(at: clock.now).title,
+                          resendAction: $0.acceptedAt != nil ? nil
+                              : forParents ? Paths.Office.resendInvitation(String($0.id)) : Paths.Admin.resendInvitation(String($0.id)))
         }
         let failures = try await services.store.failedMessages(schoolID: account.schoolID, limit: 20).map {
             "\($0.message.subject) to \($0.message.to), \(clock.describe($0.createdAt))"
@@ -198,6 +205,17 @@ struct InvitationController {
             invitations: rows, hasInvitations: !rows.isEmpty, failures: failures, hasFailures: !failures.isEmpty)
         let layout = Layout(title: content.heading, account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
         return views.render(.invitations, content, layout: layout, status: status)
+    }
+
+    func resend(_ context: PortalRequestContext, parents: Bool) async throws -> Response {
+        let account = try context.requireAccount()
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
+        do {
+            let sent = try await services.invitations.resend(invitationID: id, schoolID: account.schoolID, parents: parents)
+            return try await listPage(context, forParents: parents, report: "A new invitation has been sent to \(sent.invitation.email); the earlier link no longer works.")
+        } catch let refusal as Invitations.Refusal {
+            throw HTTPError(.conflict, message: refusal.message)
+        }
     }
 
     func inviteParents(_ context: PortalRequestContext) async throws -> Response {

@@ -86,6 +86,7 @@ enum Paths {
         static let printed = PathPattern("/office/letters/:id/printed")
         static let imports = PathPattern("/office/imports")
         static let invitations = PathPattern("/office/invitations")
+        static let resendInvitation = PathPattern("/office/invitations/:id/resend")
 
         static func letter(_ id: Int64) -> String { letter(String(id)) }
         static func printed(_ id: Int64) -> String { printed(String(id)) }
@@ -95,6 +96,7 @@ enum Paths {
         static let settings = PathPattern("/admin")
         static let staff = PathPattern("/admin/staff")
         static let staffRole = PathPattern("/admin/staff/:id/role")
+        static let resendInvitation = PathPattern("/admin/staff/invitations/:id/resend")
         static let staffClose = PathPattern("/admin/staff/:id/close")
         static let policy = PathPattern("/admin/policy")
         static let calendar = PathPattern("/admin/calendar")
