@@ -28,11 +28,7 @@ struct BackupTests {
         try await buildApplication(configuration: configuration).test(.router) { client in
             let parent = Browser(client)
             try await parent.signIn("parent2@example.com")
-            try await parent.get("/parent/forms/leave")
-            let ids = try await parent.childIDs(["Bryn Marrowfield"])
-            try await parent.post("/parent/forms/leave/children", ids.map { ("children", $0) })
-            try await parent.post("/parent/forms/leave/reason", [("category", "exceptional"), ("purpose", "Funeral")])
-            try await parent.post("/parent/forms/leave/dates", Browser.leaveDates)
+            try await parent.fillLeaveUpToEvidence()
             try await parent.upload("/parent/forms/leave/evidence", [], file: ("evidence", "certificate.pdf", Self.pdf))
             let sent = try await parent.post("/parent/forms/leave/submit")
             sentReference.value = try #require(sent.location?.references.first)

@@ -168,11 +168,7 @@ struct HardeningTests {
         try await PortalHarness.run { client, database in
             let parent = Browser(client)
             try await parent.signIn("parent2@example.com")
-            try await parent.get("/parent/forms/leave")
-            let ids = try await parent.childIDs(["Bryn Marrowfield"])
-            try await parent.post("/parent/forms/leave/children", ids.map { ("children", $0) })
-            try await parent.post("/parent/forms/leave/reason", [("category", "exceptional"), ("purpose", "Funeral")])
-            try await parent.post("/parent/forms/leave/dates", Browser.leaveDates)
+            try await parent.fillLeaveUpToEvidence()
             try await parent.post("/parent/forms/leave/evidence", [])
             // Two sends of the same page, as a double click makes, the second with the session as it was.
             let first = try await parent.post("/parent/forms/leave/submit")

@@ -91,15 +91,21 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
                        secureCookies: configuration.secureCookies).addRoutes(to: router)
 
     let mail = configuration.mail ?? .directory(URL(fileURLWithPath: location.folder ?? "data").appendingPathComponent("mail").path)
+    let delivery = MailDelivery(store: store, transport: mail.transport(), from: configuration.mailFrom, clock: clock)
     let printsWelcome = configuration.logLevel <= .info
     let demoLogins = welcome
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "leave-portal"),
         services: [
-            EvidenceSweepService(evidence: services.evidence, clock: clock, logger: logger),
-            MailDeliveryService(delivery: MailDelivery(store: store, transport: mail.transport(),
-                                                       from: configuration.mailFrom, clock: clock), logger: logger),
+            PeriodicService(name: "evidence sweep", interval: .seconds(3600), logger: logger) {
+                let removed = try await services.evidence.sweep(now: clock.now)
+                return removed > 0 ? "removed \(removed) files of forms never finished" : nil
+            },
+            PeriodicService(name: "e-mail", interval: .seconds(5), logger: logger) {
+                let sent = try await delivery.deliverDue()
+                return sent > 0 ? "\(sent) sent" : nil
+            },
         ],
         onServerRunning: { channel in
             // Only once the port is bound, so "Open" is never said of a server that is not there.
