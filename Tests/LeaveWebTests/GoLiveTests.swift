@@ -114,11 +114,18 @@ struct GoLiveTests {
             #expect(try await Browser(client).get(adminLink).status == .notFound)
 
             // Term dates from the local authority's file.
-            let imported = try await admin.upload("/admin/calendar/import", [], file: ("calendarFile", "terms.ics", Data(Self.terms.utf8)))
-            #expect(imported.status == .ok)
-            #expect(imported.html.contains("2 terms added, 0 updated; 1 closures added"))
+            // Checked first: what would change is shown, and nothing is saved until confirmed.
+            let checked = try await admin.upload("/admin/calendar/import", [], file: ("calendarFile", "terms.ics", Data(Self.terms.utf8)))
+            #expect(checked.status == .ok)
+            #expect(checked.html.contains("Check the changes before they are saved"))
+            #expect(checked.html.contains("term added: Autumn term 1, 2026-09-02 to 2026-10-23"))
+            #expect(checked.html.contains("term added: Autumn term 2 (the second half of the autumn term, before Christmas), 2026-11-02 to 2026-12-18"))
+            #expect(checked.html.contains("closure added: INSET day, 2026-11-27"))
+            #expect(try await store.calendar(schoolID: made.school.id).terms.isEmpty)
+            let saved = try await admin.post("/admin/calendar/import/save")
+            #expect(saved.html.contains("2 terms added, 0 updated; 1 closures added"))
             let again = try await admin.upload("/admin/calendar/import", [], file: ("calendarFile", "terms.ics", Data(Self.terms.utf8)))
-            #expect(again.html.contains("0 terms added, 0 updated; 0 closures added, 0 updated"))
+            #expect(again.html.contains("The file matches the calendar already"))
 
             // Staff by invitation from the admin's page.
             for (email, name, role) in [("office@fernbrook.example", "Mrs O. Fice", "office"), ("head@fernbrook.example", "Ms H. Teacher", "headteacher")] {

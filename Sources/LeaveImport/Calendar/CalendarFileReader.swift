@@ -3,7 +3,7 @@ import LeaveCore
 
 /// Term dates as a local authority publishes them: an iCalendar file (RFC 5545) or a CSV of
 /// `kind,start,end,name`. Read in full and checked before anything is saved.
-public struct CalendarBatch: Sendable, Equatable {
+public struct CalendarBatch: Sendable, Equatable, Codable {
     public var terms: [Term] = []
     public var closures: [Closure] = []
     public var problems: [ImportReport.Problem] = []

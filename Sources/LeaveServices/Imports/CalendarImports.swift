@@ -25,9 +25,25 @@ public struct CalendarImports: Sendable {
         }
     }
 
-    public func run(_ data: Data, fileName: String, schoolID: Int64, by actor: Actor?) async throws -> Report {
+    /// A file read and checked, and what saving it would change; nothing is written.
+    public struct Preview: Sendable {
+        public let batch: CalendarBatch
+        public let plan: CalendarPlan
+    }
+
+    public func preview(_ data: Data, fileName: String, schoolID: Int64) async throws -> Preview {
         guard try await store.school(id: schoolID) != nil else { throw ImportRefusal("there is no school \(schoolID)") }
         let batch = try CalendarFileReader.read(data, fileName: fileName)
+        return Preview(batch: batch, plan: try await store.previewCalendar(terms: batch.terms, closures: batch.closures, schoolID: schoolID))
+    }
+
+    public func run(_ data: Data, fileName: String, schoolID: Int64, by actor: Actor?) async throws -> Report {
+        guard try await store.school(id: schoolID) != nil else { throw ImportRefusal("there is no school \(schoolID)") }
+        return try await save(try CalendarFileReader.read(data, fileName: fileName), schoolID: schoolID, by: actor)
+    }
+
+    /// Saves a batch read before (the admin's preview, confirmed), judged again against the calendar as it is now.
+    public func save(_ batch: CalendarBatch, schoolID: Int64, by actor: Actor?) async throws -> Report {
         let changes = try await store.importCalendar(terms: batch.terms, closures: batch.closures, schoolID: schoolID, by: actor, at: clock.now)
         if changes != CalendarChanges() {
             try await RequestReview(store: store, clock: clock).reviewOpenRequests(schoolID: schoolID)

@@ -80,8 +80,31 @@ public struct CalendarChanges: Sendable, Codable, Equatable {
     public init() {}
 }
 
+/// What a calendar file would change, worked out without writing: shown before it is saved.
+public struct CalendarPlan: Sendable, Equatable {
+    public var termsToAdd: [Term] = []
+    public var termsToUpdate: [Term] = []
+    public var closuresToAdd: [Closure] = []
+    public var closuresToUpdate: [Closure] = []
+    /// Each change in words, as the record keeps it: "term from 2026-09-02: Autumn 1 to 2026-10-23 → …".
+    public var lines: [String] = []
+
+    public init() {}
+
+    public var changes: CalendarChanges {
+        var changes = CalendarChanges()
+        changes.terms.added = termsToAdd.count
+        changes.terms.updated = termsToUpdate.count
+        changes.closures.added = closuresToAdd.count
+        changes.closures.updated = closuresToUpdate.count
+        return changes
+    }
+}
+
 /// Term dates and closures, brought in from a file or typed by the admin.
 public protocol CalendarImportStore: Sendable {
+    /// What importing these would change, without changing anything.
+    func previewCalendar(terms: [Term], closures: [Closure], schoolID: Int64) async throws -> CalendarPlan
     /// Adds or updates terms (by their first day) and closures (by their date) in one
     /// transaction, each change recorded with its old and new value.
     func importCalendar(terms: [Term], closures: [Closure], schoolID: Int64, by actor: Actor?, at: Date) async throws -> CalendarChanges

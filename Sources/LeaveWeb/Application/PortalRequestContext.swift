@@ -2,6 +2,7 @@ import Hummingbird
 import Foundation
 import HummingbirdAuth
 import LeaveCore
+import LeaveImport
 import LeaveServices
 
 /// What the portal keeps between requests for a signed-in person.
@@ -16,6 +17,8 @@ public struct PortalSession: Codable, Sendable {
     /// The form last sent from this session and its first reference, so sending it again (a
     /// double click, the Back button, a resend after a failure) shows that confirmation.
     public var lastSent: SentForm?
+    /// Term dates read from the admin's file and shown for checking, saved only when confirmed.
+    public var pendingCalendar: CalendarBatch?
 
     public struct SentForm: Codable, Sendable {
         public let formID: String

@@ -18,7 +18,8 @@ struct CalendarController {
         let admin = router.group().add(middleware: RoleMiddleware(.admin))
         admin.get(Paths.Admin.calendar.routerPath) { _, context in try await page(context, typed: FormFields(), errors: [], status: .ok) }
         admin.post(Paths.Admin.assessments.routerPath) { _, context in try await addAssessment(context) }
-        admin.post(Paths.Admin.calendarImport.routerPath) { _, context in try await importCalendar(context) }
+        admin.post(Paths.Admin.calendarImport.routerPath) { _, context in try await previewCalendar(context) }
+        admin.post(Paths.Admin.calendarSave.routerPath) { _, context in try await saveCalendar(context) }
         admin.post(Paths.Admin.terms.routerPath) { _, context in try await addTerm(context) }
         admin.post(Paths.Admin.closures.routerPath) { _, context in try await addClosure(context) }
         admin.post(Paths.Admin.removeTerm.routerPath) { _, context in
@@ -89,6 +90,9 @@ struct CalendarController {
         let calendarProblems: [String]
         let hasCalendarProblems: Bool
         let calendarFile: TextField
+        let previewing: Bool
+        let previewLines: [String]
+        let hasPreviewLines: Bool
 
         func child(named key: String) -> Any? {
             switch key {
@@ -115,13 +119,16 @@ struct CalendarController {
             case "calendarProblems": self.calendarProblems
             case "hasCalendarProblems": self.hasCalendarProblems
             case "calendarFile": self.calendarFile
+            case "previewing": self.previewing
+            case "previewLines": self.previewLines
+            case "hasPreviewLines": self.hasPreviewLines
             default: nil
             }
         }
     }
 
     func page(_ context: PortalRequestContext, typed: FormFields, errors: [FieldError], status: HTTPResponse.Status,
-              report: CalendarImports.Report? = nil) async throws -> Response {
+              report: CalendarImports.Report? = nil, preview: CalendarImports.Preview? = nil) async throws -> Response {
         let account = try context.requireAccount()
         let calendar = try await store.calendar(schoolID: account.schoolID)
         let termSummary = calendar.terms.isEmpty ? "No terms yet: until they are entered, no day counts as a school day."
@@ -158,8 +165,10 @@ struct CalendarController {
                        checked: typed["closureKind"] == Closure.Kind.other.rawValue),
             ], errors),
             closureDate: date("closureDate", "Date"), calendarReport: report?.summary,
-            calendarProblems: report?.problems.map { "\($0.location): \($0.message)" } ?? [],
-            hasCalendarProblems: !(report?.problems.isEmpty ?? true), calendarFile: TextField("calendarFile", "", errors))
+            calendarProblems: (report?.problems ?? preview?.batch.problems ?? []).map { "\($0.location): \($0.message)" },
+            hasCalendarProblems: !(report?.problems.isEmpty ?? preview?.batch.problems.isEmpty ?? true),
+            calendarFile: TextField("calendarFile", "", errors),
+            previewing: preview != nil, previewLines: preview?.plan.lines ?? [], hasPreviewLines: !(preview?.plan.lines.isEmpty ?? true))
         let layout = Layout(title: "Assessments and religious days", account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
         return views.render(.adminCalendar, content, layout: layout, status: status)
     }
@@ -226,20 +235,38 @@ struct CalendarController {
         return .redirect(to: Paths.Admin.calendar())
     }
 
-    func importCalendar(_ context: PortalRequestContext) async throws -> Response {
+    /// The file is read and checked, and what it would change is shown; nothing is saved yet.
+    func previewCalendar(_ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         guard let file = context.form.files["calendarFile"], !file.data.isEmpty else {
             return try await page(context, typed: FormFields(), errors: [FieldError(field: "calendarFile", message: "Select the term dates file")],
                                   status: .unprocessableContent)
         }
         do {
-            let report = try await services.calendarImports.run(file.data, fileName: file.fileName, schoolID: account.schoolID, by: Actor(account))
-            return try await page(context, typed: FormFields(), errors: [], status: .ok, report: report)
+            let preview = try await services.calendarImports.preview(file.data, fileName: file.fileName, schoolID: account.schoolID)
+            var session = context.sessions.session ?? PortalSession(accountID: account.id)
+            session.pendingCalendar = preview.batch
+            _ = context.sessions.updateSession(session)
+            return try await page(context, typed: FormFields(), errors: [], status: .ok, preview: preview)
         } catch let refusal as ImportRefusal {
             return try await page(context, typed: FormFields(),
                                   errors: [FieldError(field: "calendarFile", message: "The file was refused and nothing was imported: \(refusal)")],
                                   status: .unprocessableContent)
         }
+    }
+
+    /// The dates checked a moment ago, saved (against the calendar as it is now).
+    func saveCalendar(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        guard var session = context.sessions.session, let batch = session.pendingCalendar else {
+            return try await page(context, typed: FormFields(),
+                                  errors: [FieldError(field: "calendarFile", message: "Choose the term dates file again: the one checked earlier is no longer held")],
+                                  status: .unprocessableContent)
+        }
+        let report = try await services.calendarImports.save(batch, schoolID: account.schoolID, by: Actor(account))
+        session.pendingCalendar = nil
+        _ = context.sessions.updateSession(session)
+        return try await page(context, typed: FormFields(), errors: [], status: .ok, report: report)
     }
 
     func addReligiousDay(_ context: PortalRequestContext) async throws -> Response {

@@ -101,6 +101,7 @@ enum Paths {
         static let policy = PathPattern("/admin/policy")
         static let calendar = PathPattern("/admin/calendar")
         static let calendarImport = PathPattern("/admin/calendar/import")
+        static let calendarSave = PathPattern("/admin/calendar/import/save")
         static let terms = PathPattern("/admin/calendar/terms")
         static let closures = PathPattern("/admin/calendar/closures")
         static let removeTerm = PathPattern("/admin/calendar/terms/:id/remove")

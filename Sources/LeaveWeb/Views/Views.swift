@@ -99,7 +99,7 @@ struct SiteLinks: MustacheParent {
         "stylesheet": Paths.stylesheet, "printStylesheet": Paths.printStylesheet,
         "parentHome": Paths.Parent.home(), "forms": Paths.Forms.list(), "queue": Paths.Decisions.queue(),
         "letters": Paths.Office.letters(), "imports": Paths.Office.imports(),
-        "admin": Paths.Admin.settings(), "adminPolicy": Paths.Admin.policy(), "adminCalendar": Paths.Admin.calendar(), "calendarImport": Paths.Admin.calendarImport(),
+        "admin": Paths.Admin.settings(), "adminPolicy": Paths.Admin.policy(), "adminCalendar": Paths.Admin.calendar(), "calendarImport": Paths.Admin.calendarImport(), "calendarSave": Paths.Admin.calendarSave(),
         "terms": Paths.Admin.terms(), "closures": Paths.Admin.closures(),
         "assessments": Paths.Admin.assessments(), "religiousDays": Paths.Admin.religiousDays(),
     ]
