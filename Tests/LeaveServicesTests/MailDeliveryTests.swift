@@ -115,3 +115,20 @@ struct MailDeliveryTests {
         #expect(text.contains(sent.link))
     }
 }
+
+/// What a message looks like when it leaves: headers that cannot be injected, plain text and HTML.
+@Suite("E-mail as it is written")
+struct MailFormatTests {
+    @Test func aMessageCarriesPlainTextAndHTMLAndNoInjectedHeaders() {
+        let message = MailMessage(schoolID: 1, kind: .decision, to: "parent@example.org\r\nBcc: everyone@example.org",
+                                  subject: "Décision <urgent>", text: "Dear Kit,\n\nSee https://leave.example/parent?a=1&b=2\n\n<b>not bold</b>")
+        let text = RFC5322.text(message, id: 7, from: "portal@example.org", date: Date(timeIntervalSince1970: 0))
+        #expect(!text.contains("\r\nBcc:"))
+        #expect(text.contains("Subject: =?utf-8?B?"))
+        #expect(text.contains("Content-Type: multipart/alternative"))
+        #expect(text.contains("Content-Type: text/plain; charset=utf-8"))
+        #expect(text.contains("<a href=\"https://leave.example/parent?a=1&amp;b=2\">"))
+        #expect(text.contains("&lt;b&gt;not bold&lt;/b&gt;"))
+        #expect(!text.contains("\n\n") || text.contains("\r\n\r\n"))
+    }
+}

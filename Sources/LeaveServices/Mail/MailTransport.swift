@@ -35,27 +35,64 @@ public struct MailSettingError: Error, CustomStringConvertible {
     public let description: String
 }
 
-/// An e-mail as RFC 5322 text: headers with non-ASCII encoded (RFC 2047), a UTF-8 body.
+/// An e-mail as RFC 5322 text: headers with non-ASCII encoded (RFC 2047), and the body twice in
+/// one multipart/alternative (RFC 2046), plain text and a simple HTML version of the same words.
 enum RFC5322 {
     static func text(_ message: MailMessage, id: Int64, from: String, date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        let body = message.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+        let boundary = "leave-portal-\(id)-\(Int(date.timeIntervalSince1970))"
+        let plain = crlf(message.text)
         return [
             "From: \(header(from))",
             "To: \(header(message.to))",
             "Subject: \(header(message.subject))",
             "Date: \(formatter.string(from: date))",
-            "Message-ID: <leave-portal-\(id)-\(Int(date.timeIntervalSince1970))@\(from.split(separator: "@").last ?? "localhost")>",
+            "Message-ID: <\(boundary)@\(from.split(separator: "@").last ?? "localhost")>",
             "MIME-Version: 1.0",
+            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
+            "",
+            "--\(boundary)",
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: 8bit",
             "",
-            body,
+            plain,
+            "--\(boundary)",
+            "Content-Type: text/html; charset=utf-8",
+            "Content-Transfer-Encoding: 8bit",
+            "",
+            crlf(html(message)),
+            "--\(boundary)--",
             "",
         ].joined(separator: "\r\n")
+    }
+
+    static func crlf(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+    }
+
+    /// The same words as HTML, in the plain style of GOV.UK Notify: a paragraph for each block,
+    /// links made clickable, everything escaped.
+    static func html(_ message: MailMessage) -> String {
+        let paragraphs = message.text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n").map { block in
+            let lines = block.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+                    let text = String(word)
+                    guard text.hasPrefix("https://") || text.hasPrefix("http://") else { return text.markupEscaped }
+                    return "<a href=\"\(text.markupEscaped)\">\(text.markupEscaped)</a>"
+                }.joined(separator: " ")
+            }
+            return "<p style=\"margin: 0 0 20px 0; font-size: 19px; line-height: 25px;\">" + lines.joined(separator: "<br>") + "</p>"
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="en-GB"><head><meta charset="utf-8"><title>\(message.subject.markupEscaped)</title></head>
+            <body style="font-family: Helvetica, Arial, sans-serif; color: #0b0c0c; margin: 0; padding: 20px;">
+            \(paragraphs.joined(separator: "\n"))
+            </body></html>
+            """
     }
 
     /// A header value with no line breaks (no header injection), RFC 2047-encoded when not ASCII.
