@@ -68,6 +68,17 @@ struct MailDeliveryTests {
         #expect(try await delivery.deliverDue() == 0, "given up: the office sees it")
     }
 
+    @Test func anInvitationWhoseEmailWasGivenUpOnSaysSo() async throws {
+        let h = try await ServiceHarness()
+        let school = try await h.account("admin@oakhollow.example").schoolID
+        _ = try await h.services.invitations.invite(schoolID: school, email: "typo@exmaple.org", name: "A. Typo", role: .office)
+        let claimed = try await h.store.claimDueMessages(now: ServiceHarness.now, until: ServiceHarness.now.addingTimeInterval(600), limit: 10)
+        let mail = try #require(claimed.first { $0.message.to == "typo@exmaple.org" })
+        try await h.store.markFailed(id: mail.id, error: "host not found", retryAt: nil, at: ServiceHarness.now)
+        let listed = try #require(try await h.store.invitations(schoolID: school, limit: 10).first { $0.email == "typo@exmaple.org" })
+        #expect(listed.status(at: ServiceHarness.now) == .undelivered)
+    }
+
     @Test func anInvitationReachesARealSMTPServerThroughMsmtp() async throws {
         let python = "/usr/bin/python3", msmtp = "/usr/bin/msmtp"
         try #require(FileManager.default.isExecutableFile(atPath: msmtp), "msmtp is missing: scripts/test installs it (apt-get install msmtp)")

@@ -4,13 +4,14 @@ import Foundation
 /// hash of the link's secret is kept, so the table cannot be used to sign anyone in.
 public struct Invitation: Hashable, Sendable {
     public enum Status: String, Sendable {
-        case pending, accepted, expired
+        case pending, accepted, expired, undelivered
 
         public var title: String {
             switch self {
             case .pending: "Sent"
             case .accepted: "Accepted"
             case .expired: "Expired"
+            case .undelivered: "Not delivered: check the address, then send again"
             }
         }
     }
@@ -23,8 +24,11 @@ public struct Invitation: Hashable, Sendable {
     public let createdAt: Date
     public let expiresAt: Date
     public let acceptedAt: Date?
+    /// Its e-mail could not be delivered (the transport gave up on it).
+    public let undelivered: Bool
 
-    public init(id: Int64, schoolID: Int64, email: String, name: String, role: Role, createdAt: Date, expiresAt: Date, acceptedAt: Date?) {
+    public init(id: Int64, schoolID: Int64, email: String, name: String, role: Role, createdAt: Date, expiresAt: Date, acceptedAt: Date?,
+                undelivered: Bool = false) {
         self.id = id
         self.schoolID = schoolID
         self.email = email
@@ -33,10 +37,12 @@ public struct Invitation: Hashable, Sendable {
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.acceptedAt = acceptedAt
+        self.undelivered = undelivered
     }
 
     public func status(at now: Date) -> Status {
         if acceptedAt != nil { return .accepted }
+        if undelivered { return .undelivered }
         return now < expiresAt ? .pending : .expired
     }
 }

@@ -149,6 +149,9 @@ extension AppDatabase {
         registerActivityMigrations(&migrator)
         registerInvitationMigrations(&migrator)
         registerAccountLifecycleMigrations(&migrator)
+        migrator.registerMigration("v11: each invitation's e-mail") { db in
+            try db.alter(table: "invitation") { t in t.add(column: "outboxId", .integer).references("outbox") }
+        }
         return migrator
     }
 }

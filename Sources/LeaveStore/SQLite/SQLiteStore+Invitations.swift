@@ -35,6 +35,7 @@ extension SQLiteStore: InvitationStore {
                 """, arguments: [schoolID, email, name, role.rawValue, tokenHash, at, expiresAt])
             let id = db.lastInsertedRowID
             try Self.enqueue(message, at: at, in: db)
+            try db.execute(sql: "UPDATE invitation SET outboxId = ? WHERE id = ?", arguments: [db.lastInsertedRowID, id])
             return Invitation(id: id, schoolID: schoolID, email: email, name: name, role: role, createdAt: at, expiresAt: expiresAt, acceptedAt: nil)
         }
     }
@@ -80,7 +81,11 @@ extension SQLiteStore: InvitationStore {
 
     public func invitations(schoolID: Int64, limit: Int) async throws -> [Invitation] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM invitation WHERE schoolId = ? ORDER BY id DESC LIMIT ?",
+            try Row.fetchAll(db, sql: """
+                SELECT invitation.*, (outbox.failedAt IS NOT NULL) AS undelivered FROM invitation
+                LEFT JOIN outbox ON outbox.id = invitation.outboxId
+                WHERE invitation.schoolId = ? ORDER BY invitation.id DESC LIMIT ?
+                """,
                              arguments: [schoolID, max(0, min(limit, 1_000))]).compactMap(Self.invitation)
         }
     }
@@ -113,7 +118,8 @@ extension SQLiteStore: InvitationStore {
     static func invitation(_ row: Row) -> Invitation? {
         guard let role = Role(rawValue: row["role"]) else { return nil }
         return Invitation(id: row["id"], schoolID: row["schoolId"], email: row["email"], name: row["name"], role: role,
-                          createdAt: row["createdAt"], expiresAt: row["expiresAt"], acceptedAt: row["acceptedAt"])
+                          createdAt: row["createdAt"], expiresAt: row["expiresAt"], acceptedAt: row["acceptedAt"],
+                          undelivered: row.hasColumn("undelivered") ? (row["undelivered"] as Bool? ?? false) : false)
     }
 }
 
