@@ -41,6 +41,7 @@ public struct PortalServices: Sendable {
     public var calendarImports: CalendarImports { CalendarImports(store: store, clock: clock) }
     public var invitations: Invitations { Invitations(store: store, passwords: passwords, clock: clock, texts: texts) }
     public var passwordChanges: PasswordChanges { PasswordChanges(store: store, passwords: passwords, clock: clock, texts: texts) }
+    public var digests: RequestDigests { RequestDigests(store: store, clock: clock, texts: texts) }
     public var setup: SchoolSetup { SchoolSetup(store: store, invitations: invitations) }
 
     /// The forms in the order parents are offered them: leave first, stopping lunchtime last.

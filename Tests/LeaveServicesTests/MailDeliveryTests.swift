@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LeaveCore
 @testable import LeaveServices
 import LeaveStore
@@ -141,5 +142,41 @@ struct MailFormatTests {
         #expect(text.contains("<a href=\"https://leave.example/parent?a=1&amp;b=2\">"))
         #expect(text.contains("&lt;b&gt;not bold&lt;/b&gt;"))
         #expect(!text.contains("\n\n") || text.contains("\r\n\r\n"))
+    }
+}
+
+/// The headteacher's choice of e-mail about new requests: each, a daily summary, or none.
+@Suite("Hearing of new requests")
+struct RequestDigestTests {
+    func outboxSubjects(_ h: ServiceHarness, to address: String) throws -> [String] {
+        try h.database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT subject FROM outbox WHERE toAddress = ? ORDER BY id", arguments: [address])
+        }
+    }
+
+    @Test func aDailySummaryGoesOnceAtTheSchoolsHourInsteadOfAnEmailForEach() async throws {
+        let h = try await ServiceHarness()
+        let admin = try await h.account("admin@oakhollow.example")
+        try await h.store.setNewRequestEmails(.daily(hour: 15), schoolID: admin.schoolID, by: Actor(admin), at: ServiceHarness.now)
+        _ = try await RequestReviewTests.send(h)
+        #expect(try outboxSubjects(h, to: "head@oakhollow.example").isEmpty, "no e-mail for each request")
+        final class Moment: @unchecked Sendable { var now = ServiceHarness.now }
+        let moment = Moment()
+        let digests = RequestDigests(store: h.store, clock: SchoolClock(timeZone: TimeZone(identifier: "Europe/London") ?? .gmt, now: { moment.now }),
+                                     texts: MailTexts(publicURL: "https://leave.example"))
+        #expect(try await digests.sendDue() == 0, "10:00 is before the school's hour")
+        moment.now += 5 * 3600
+        #expect(try await digests.sendDue() == 1)
+        #expect(try await digests.sendDue() == 0, "once a day")
+        let subjects = try outboxSubjects(h, to: "head@oakhollow.example")
+        #expect(subjects.count == 1)
+        #expect(subjects.first?.hasPrefix("New leave request to decide") == true)
+        #expect(try outboxSubjects(h, to: "deputy@oakhollow.example").count == 1)
+    }
+
+    @Test func eachRequestIsEmailedWhenTheSchoolKeepsTheDefault() async throws {
+        let h = try await ServiceHarness()
+        let item = try await RequestReviewTests.send(h)
+        #expect(try outboxSubjects(h, to: "head@oakhollow.example") == ["New leave request to decide (\(item.request.reference.text))"])
     }
 }

@@ -10,11 +10,13 @@ import Testing
 /// following links is opened, and the database is the same, row for row, afterwards.
 @Suite("Opening pages writes nothing")
 struct GetWritesNothingTests {
-    /// Every row of every table, in order: two equal fingerprints mean nothing was written.
+    /// Every row of every table, in order: two equal fingerprints mean nothing was written. The
+    /// outbox is left out: the server's delivery service marks messages sent in the background
+    /// while the pages are opened, which is not a page writing.
     static func fingerprint(_ database: AppDatabase) throws -> [String: [String]] {
         try database.writer.read { db in
             let tables = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'outbox' ORDER BY name
                 """)
             var all: [String: [String]] = [:]
             for table in tables {

@@ -166,7 +166,8 @@ struct GoLiveTests {
             #expect(try await parent.get("/parent").html.contains("Tamsin Orchardly"))
             let references = try await parent.askForLeave(children: ["Tamsin Orchardly"])
             let reference = try #require(references.first)
-            #expect(try await inbox.messages(to: "robin.orchardly@example.org").contains { $0.contains("We have your request (\(reference))") })
+            let received = try #require(try await inbox.messages(to: "robin.orchardly@example.org").first { $0.contains("We have your request (\(reference))") })
+            #expect(received.contains("- \(reference): Tamsin Orchardly, exceptional circumstances, Monday 7 December 2026"))
             #expect(try await inbox.messages(to: "head@fernbrook.example").contains { $0.contains("New leave request to decide (\(reference))") })
 
             // The headteacher decides; the parent is told.

@@ -22,6 +22,13 @@ public struct SchoolClock: Sendable {
         return SchoolDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// The hour of the day now, in the school's time zone.
+    public var hour: Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.component(.hour, from: now)
+    }
+
     /// "23 Nov 2026 at 14:05", for tables and the audit trail.
     public func describe(_ instant: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)

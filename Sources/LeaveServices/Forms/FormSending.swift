@@ -173,7 +173,8 @@ public struct FormSending: Sendable {
         let counts = applications.map { $0.type == .lunchtime ? SessionCount.none : prepared.calendar.count(from: $0.start, to: $0.end) }
         let school = try await store.school(id: parent.schoolID)
         // Who decides is told too, so nothing waits unseen in the queue.
-        let deciders = try await store.staff(schoolID: parent.schoolID).filter { $0.isActive && ($0.role == .headteacher || $0.role == .deputy) }
+        let deciders = try await store.newRequestEmails(schoolID: parent.schoolID) != .each ? []
+            : try await store.staff(schoolID: parent.schoolID).filter { $0.isActive && ($0.role == .headteacher || $0.role == .deputy) }
         var requests: [LeaveRequest] = []
         // References are chosen here so the parent's e-mail names them, written with the requests;
         // in the rare case one is taken, new ones are drawn.

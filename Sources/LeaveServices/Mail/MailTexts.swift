@@ -40,16 +40,17 @@ public struct MailTexts: Sendable {
     }
 
     public func requestReceived(to parent: Account, requests: [LeaveRequest], pupils: [Pupil], school: School, dueBy: String?) -> MailMessage {
-        let lines = requests.map { request in
+        // Typed as String: a string literal alone could be taken for another interpolatable type.
+        let lines: [String] = requests.map { request in
             let pupil = pupils.first { $0.id == request.application.pupilID }?.fullName ?? "your child"
             return "- \(request.reference.text): \(pupil), \(request.application.title.lowercased()), \(request.application.start.date.longForm)"
-        }.joined(separator: "\n")
+        }
         return MailMessage(schoolID: school.id, kind: .requestReceived, to: parent.email,
                            subject: "We have your request (\(requests.first?.reference.text ?? ""))", text: """
             Dear \(parent.displayName),
 
             \(school.name) has your request:
-            \(lines)
+            \(lines.joined(separator: "\n"))
 
             The headteacher will decide and you will get a letter with the decision.\(dueBy.map { " \($0)" } ?? "")
 
@@ -61,14 +62,13 @@ public struct MailTexts: Sendable {
 
     /// For the headteacher and deputies: a new request waiting in the queue.
     public func newRequest(to staff: Account, requests: [LeaveRequest], school: School) -> MailMessage {
-        let lines = requests.map { "- \($0.reference.text): \($0.application.title.lowercased()), from \($0.application.start.date.longForm)" }
-            .joined(separator: "\n")
+        let lines: [String] = requests.map { "- \($0.reference.text): \($0.application.title.lowercased()), from \($0.application.start.date.longForm)" }
         return MailMessage(schoolID: school.id, kind: .newRequest, to: staff.email,
                            subject: "New leave request\(requests.count == 1 ? "" : "s") to decide (\(requests.first?.reference.text ?? ""))", text: """
             Dear \(staff.displayName),
 
             A parent at \(school.name) has sent:
-            \(lines)
+            \(lines.joined(separator: "\n"))
 
             The decision queue is at \(publicURL)/decisions
             """)

@@ -152,6 +152,14 @@ extension AppDatabase {
         migrator.registerMigration("v11: each invitation's e-mail") { db in
             try db.alter(table: "invitation") { t in t.add(column: "outboxId", .integer).references("outbox") }
         }
+        migrator.registerMigration("v12: how heads hear of new requests") { db in
+            try db.create(table: "schoolNotification") { t in
+                t.primaryKey("schoolId", .integer).references("school")
+                t.column("mode", .text).notNull().defaults(to: "each")
+                t.column("hour", .integer).notNull().defaults(to: 16)
+                t.column("lastDigestAt", .datetime)
+            }
+        }
         return migrator
     }
 }

@@ -109,3 +109,15 @@ public protocol CalendarImportStore: Sendable {
     /// transaction, each change recorded with its old and new value.
     func importCalendar(terms: [Term], closures: [Closure], schoolID: Int64, by actor: Actor?, at: Date) async throws -> CalendarChanges
 }
+
+/// How each school's headteacher hears of new requests, and the daily summaries sent.
+public protocol NotificationStore: Sendable {
+    func newRequestEmails(schoolID: Int64) async throws -> NewRequestEmails
+    func setNewRequestEmails(_ setting: NewRequestEmails, schoolID: Int64, by admin: Actor, at: Date) async throws
+    /// Schools that want a daily summary, with when the last one went.
+    func dailyDigestSchools() async throws -> [(schoolID: Int64, hour: Int, lastDigestAt: Date?)]
+    /// Requests of the school still waiting that arrived after `after` (all waiting ones when nil).
+    func requestsWaiting(schoolID: Int64, submittedAfter after: Date?) async throws -> [LeaveRequest]
+    /// The summary's e-mails and its time, in one transaction.
+    func recordDigest(schoolID: Int64, at: Date, messages: [MailMessage]) async throws
+}

@@ -102,6 +102,10 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
                 let removed = try await services.evidence.sweep(now: clock.now)
                 return removed > 0 ? "removed \(removed) files of forms never finished" : nil
             },
+            PeriodicService(name: "daily summaries", interval: .seconds(600), logger: logger) {
+                let sent = try await services.digests.sendDue()
+                return sent > 0 ? "\(sent) schools sent their summary of new requests" : nil
+            },
             PeriodicService(name: "e-mail", interval: .seconds(5), logger: logger) {
                 let sent = try await delivery.deliverDue()
                 return sent > 0 ? "\(sent) sent" : nil

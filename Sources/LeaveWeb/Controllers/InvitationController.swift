@@ -26,6 +26,7 @@ struct InvitationController {
         admin.get(Paths.Admin.staff.routerPath) { _, context in try await listPage(context, forParents: false, report: nil) }
         admin.post(Paths.Admin.staff.routerPath) { _, context in try await inviteStaff(context) }
         admin.post(Paths.Admin.staffRole.routerPath) { _, context in try await changeRole(context) }
+        admin.post(Paths.Admin.notifications.routerPath) { _, context in try await saveNotifications(context) }
         admin.post(Paths.Admin.resendInvitation.routerPath) { _, context in try await resend(context, parents: false) }
         admin.post(Paths.Admin.staffClose.routerPath) { _, context in try await close(context) }
     }
@@ -138,7 +139,23 @@ struct InvitationController {
         }
     }
 
+    struct NotificationForm: MustacheParent {
+        let mode: ChoiceField
+        let hour: TextField
+        let action: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "mode": mode
+            case "hour": hour
+            case "action": action
+            default: nil
+            }
+        }
+    }
+
     struct ListContent: MustacheParent {
+        let notifications: NotificationForm?
         let staff: [StaffRow]
         let hasStaff: Bool
         let heading: String
@@ -156,6 +173,7 @@ struct InvitationController {
 
         func child(named key: String) -> Any? {
             switch key {
+            case "notifications": orAbsent(self.notifications)
             case "staff": self.staff
             case "hasStaff": self.hasStaff
             case "heading": self.heading
@@ -196,8 +214,21 @@ struct InvitationController {
                      roles: Self.staffRoles.map { Choice(value: $0.rawValue, label: $0.title, hint: nil, checked: $0 == member.role) },
                      roleAction: Paths.Admin.staffRole(String(member.id)), closeAction: Paths.Admin.staffClose(String(member.id)))
         }
+        var notifications: NotificationForm?
+        if !forParents {
+            let setting = try await services.store.newRequestEmails(schoolID: account.schoolID)
+            let mode = typed["mode"].isEmpty ? setting.storedMode : typed["mode"]
+            let hour: String = if case .daily(let hour) = setting { String(hour) } else { "16" }
+            notifications = NotificationForm(
+                mode: ChoiceField("mode", [
+                    Choice(value: "each", label: "An e-mail for each request as it arrives", hint: nil, checked: mode == "each"),
+                    Choice(value: "daily", label: "One summary a day of the requests that arrived", hint: nil, checked: mode == "daily"),
+                    Choice(value: "none", label: "No e-mails: they look at the decision queue", hint: nil, checked: mode == "none"),
+                ], errors),
+                hour: TextField("hour", typed["hour"].isEmpty ? hour : typed["hour"], errors), action: Paths.Admin.notifications())
+        }
         let content = ListContent(
-            staff: staff, hasStaff: !staff.isEmpty,
+            notifications: notifications, staff: staff, hasStaff: !staff.isEmpty,
             heading: forParents ? "Invite parents" : "Staff", forParents: forParents, report: report, errors: ErrorSummary(errors),
             name: TextField("name", typed["name"], errors), email: TextField("email", typed["email"], errors),
             role: ChoiceField("role", Self.staffRoles.map { Choice(value: $0.rawValue, label: $0.title, hint: nil, checked: typed["role"] == $0.rawValue) }, errors),
@@ -224,6 +255,26 @@ struct InvitationController {
         let report = "\(result.invited) invited; \(result.alreadyInvited) already invited; \(result.haveAccounts) already have accounts; "
             + "\(result.noEmail) with no e-mail address in the MIS."
         return try await listPage(context, forParents: true, report: report)
+    }
+
+    func saveNotifications(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let form = context.form
+        let mode = form["mode"]
+        guard ["each", "daily", "none"].contains(mode) else {
+            return try await listPage(context, forParents: false, report: nil, typed: form,
+                                      errors: [FieldError(field: "mode", message: "Select how the headteacher hears of new requests")], status: .unprocessableContent)
+        }
+        var hour: Int?
+        if mode == "daily" {
+            guard let typed = Int(form["hour"].trimmingCharacters(in: .whitespaces)), NewRequestEmails.validHours.contains(typed) else {
+                return try await listPage(context, forParents: false, report: nil, typed: form,
+                                          errors: [FieldError(field: "hour", message: "Enter the hour as a whole number from 6 to 20")], status: .unprocessableContent)
+            }
+            hour = typed
+        }
+        try await services.store.setNewRequestEmails(NewRequestEmails(mode: mode, hour: hour), schoolID: account.schoolID, by: Actor(account), at: clock.now)
+        return try await listPage(context, forParents: false, report: "Saved: the headteacher and deputies get \(mode == "each" ? "an e-mail for each new request" : mode == "daily" ? "a summary each day at \(hour ?? 16):00" : "no e-mails about new requests").")
     }
 
     func changeRole(_ context: PortalRequestContext) async throws -> Response {

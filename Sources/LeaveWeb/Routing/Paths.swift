@@ -96,6 +96,7 @@ enum Paths {
         static let settings = PathPattern("/admin")
         static let staff = PathPattern("/admin/staff")
         static let staffRole = PathPattern("/admin/staff/:id/role")
+        static let notifications = PathPattern("/admin/staff/notifications")
         static let resendInvitation = PathPattern("/admin/staff/invitations/:id/resend")
         static let staffClose = PathPattern("/admin/staff/:id/close")
         static let policy = PathPattern("/admin/policy")
