@@ -15,6 +15,7 @@ enum PortalHarness {
     /// The project's own forms/ folder, wherever the tests run from.
     static let formsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("forms").path
+    static let publicFolder = URL(fileURLWithPath: formsFolder).deletingLastPathComponent().appendingPathComponent("public").path
 
     static func run(configure: (inout PortalConfiguration) -> Void = { _ in },
                     _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
@@ -30,6 +31,7 @@ enum PortalHarness {
         var configuration = PortalConfiguration(
             database: folder.appendingPathComponent("portal.sqlite").path, store: SQLiteStore(database),
             loadDemo: true, bcryptCost: 4, logLevel: .warning, formsDirectory: formsFolder, now: { now })
+        configuration.publicDirectory = publicFolder
         configure(&configuration)
         let app = try await buildApplication(configuration: configuration)
         try await app.test(.router) { client in try await test(client, database) }

@@ -147,3 +147,18 @@ struct SignInThrottleTests {
 extension HTTPField.Name {
     static let contentSecurityPolicy = Self("Content-Security-Policy")!
 }
+
+@Suite("Static files")
+struct StaticFileTests {
+    /// The stylesheets are served (by the innermost middleware, after every route has said no).
+    @Test func theStylesheetsAreServed() async throws {
+        try await PortalHarness.run { client in
+            let anyone = Browser(client)
+            let css = try await anyone.get("/public/css/portal.css")
+            #expect(css.status == .ok)
+            #expect(css.headers[.contentType]?.hasPrefix("text/css") == true)
+            #expect(try await anyone.get("/public/css/print.css").status == .ok)
+            #expect(try await anyone.get("/public/css/none.css").status == .notFound)
+        }
+    }
+}

@@ -39,6 +39,9 @@ public struct Invitations: Sendable {
         guard try await store.account(email: email) == nil else {
             throw Refusal(field: "email", message: "Someone already has an account with that email address")
         }
+        guard try await store.pendingInvitation(email: email, at: clock.now) == nil else {
+            throw Refusal(field: "email", message: "An invitation to that address is waiting to be accepted: send it again from the list if it went astray")
+        }
         guard let school = try await store.school(id: schoolID) else { throw Refusal(field: "school", message: "There is no school \(schoolID)") }
         let token = RandomToken.make()
         let link = texts.publicURL + Self.path(token)

@@ -23,8 +23,10 @@ public struct PasswordChanges: Sendable {
     /// Sends a reset link if the address has an open account. The caller answers the same either
     /// way, and this takes about the same time either way (a bcrypt hash is made in both).
     public func requestReset(email typed: String) async throws -> [FieldError] {
-        guard case .success(let email) = EmailAddress.normalise(typed, strict: false) else {
-            return [FieldError(field: "email", message: "Enter an email address in the correct format, like name@example.com")]
+        let email: String
+        switch EmailAddress.normalise(typed, strict: false) {
+        case .success(let key): email = key
+        case .failure(let problem): return [FieldError(field: "email", message: problem.message)]
         }
         let found = try await store.account(email: email)
         _ = try await passwords.hash(RandomToken.make())
@@ -71,6 +73,10 @@ public struct PasswordChanges: Sendable {
 
     /// The owner changes their password, giving the current one; other sessions end.
     public func change(_ account: Account, current: String, password: String, confirmation: String) async throws -> Outcome {
+        if current.isEmpty {
+            return .invalid([FieldError(field: "current", message: "Enter your current password")]
+                            + (Self.check(password, confirmation, email: account.email) ?? []))
+        }
         guard let stored = try await store.account(email: account.email),
               try await passwords.verify(current, hash: stored.passwordHash) else {
             return .invalid([FieldError(field: "current", message: "Enter your current password correctly")])

@@ -20,7 +20,7 @@ public struct CalendarImports: Sendable {
         public var problems: [ImportReport.Problem] = []
 
         public var summary: String {
-            "\(terms.added) terms added, \(terms.updated) updated; \(closures.added) closures added, \(closures.updated) updated; "
+            "\(CalendarImports.count(terms.added, "term")) added, \(terms.updated) updated; \(CalendarImports.count(closures.added, "closure")) added, \(closures.updated) updated; "
                 + (problems.isEmpty ? "no problems" : "\(problems.count) \(problems.count == 1 ? "problem" : "problems")")
         }
     }
@@ -36,6 +36,8 @@ public struct CalendarImports: Sendable {
         let batch = try CalendarFileReader.read(data, fileName: fileName)
         return Preview(batch: batch, plan: try await store.previewCalendar(terms: batch.terms, closures: batch.closures, schoolID: schoolID))
     }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     public func run(_ data: Data, fileName: String, schoolID: Int64, by actor: Actor?) async throws -> Report {
         guard try await store.school(id: schoolID) != nil else { throw ImportRefusal("there is no school \(schoolID)") }

@@ -35,6 +35,8 @@ public protocol InvitationStore: Sendable {
     func createInvitation(schoolID: Int64, email: String, name: String, role: Role, tokenHash: String,
                           at: Date, expiresAt: Date, message: MailMessage) async throws -> Invitation
     func invitation(tokenHash: String) async throws -> Invitation?
+    /// An invitation to this address still waiting to be accepted, in any school.
+    func pendingInvitation(email: String, at: Date) async throws -> Invitation?
     /// Accepts a pending invitation: the account is made with this password, a parent is linked to
     /// every pupil of the trust whose MIS contacts name this address with parental responsibility,
     /// and the invitation is used up. Throws `StoreError.notOpen` for one used or expired meanwhile.

@@ -44,10 +44,10 @@ extension SQLiteStore: CalendarImportStore {
                 let (name, end): (String, String) = (row["name"], row["endDate"])
                 guard name != term.name || end != term.end.iso else { continue }
                 plan.termsToUpdate.append(term)
-                plan.lines.append("term from \(term.start.iso): \(name) to \(end) → \(term.name) to \(term.end.iso)")
+                plan.lines.append("Term from \(term.start.longForm) changed: \(name) to \(SchoolDate(iso: end)?.longForm ?? end) → \(term.name) to \(term.end.longForm)")
             } else {
                 plan.termsToAdd.append(term)
-                plan.lines.append("term added: \(term.name), \(term.start.iso) to \(term.end.iso)")
+                plan.lines.append("Term added: \(term.name), \(term.start.longForm) to \(term.end.longForm)")
             }
         }
         for closure in closures {
@@ -56,10 +56,10 @@ extension SQLiteStore: CalendarImportStore {
                 let (kind, name): (String, String) = (row["kind"], row["name"])
                 guard kind != closure.kind.rawValue || name != closure.name else { continue }
                 plan.closuresToUpdate.append(closure)
-                plan.lines.append("closure on \(closure.date.iso): \(name) → \(closure.name)")
+                plan.lines.append("Closure on \(closure.date.longForm) changed: \(name) → \(closure.name)")
             } else {
                 plan.closuresToAdd.append(closure)
-                plan.lines.append("closure added: \(closure.name), \(closure.date.iso)")
+                plan.lines.append("Closure added: \(closure.name), \(closure.date.longForm)")
             }
         }
         return plan

@@ -46,6 +46,14 @@ extension SQLiteStore: InvitationStore {
         }
     }
 
+    public func pendingInvitation(email: String, at: Date) async throws -> Invitation? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM invitation WHERE email = ? AND acceptedAt IS NULL AND expiresAt > ? ORDER BY id DESC LIMIT 1
+                """, arguments: [email, at]).flatMap(Self.invitation)
+        }
+    }
+
     public func acceptInvitation(id: Int64, passwordHash: String, at: Date) async throws -> Account {
         try await writer.write { db in
             guard let invitation = try Row.fetchOne(db, sql: "SELECT * FROM invitation WHERE id = ?", arguments: [id]).flatMap(Self.invitation)

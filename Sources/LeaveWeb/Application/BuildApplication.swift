@@ -46,7 +46,6 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(views: views))
-    router.add(middleware: FileMiddleware(configuration.publicDirectory, urlBasePath: "/public", searchForIndexHtml: false, logger: logger))
     router.add(middleware: SessionMiddleware(
         storage: StorePersistDriver(store: store, now: configuration.now),
         configuration: .init(
@@ -71,6 +70,9 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     // Again inside, so a handler's error page still gets the CSRF cookie and the signed-in frame;
     // the outer one renders what the middleware itself refuses.
     router.add(middleware: ErrorPageMiddleware(views: views))
+    // Innermost: it serves a file when no route answered, which it learns from the router's 404
+    // (an error page made further out would hide that).
+    router.add(middleware: FileMiddleware(configuration.publicDirectory, urlBasePath: "/public", searchForIndexHtml: false, logger: logger))
 
     HealthController(isHealthy: {
         guard await store.isHealthy() else { return false }

@@ -169,7 +169,7 @@ struct CalendarController {
             hasCalendarProblems: !(report?.problems.isEmpty ?? preview?.batch.problems.isEmpty ?? true),
             calendarFile: TextField("calendarFile", "", errors),
             previewing: preview != nil, previewLines: preview?.plan.lines ?? [], hasPreviewLines: !(preview?.plan.lines.isEmpty ?? true))
-        let layout = Layout(title: "Assessments and religious days", account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
+        let layout = Layout(title: "Term dates, assessments and religious days", account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
         return views.render(.adminCalendar, content, layout: layout, status: status)
     }
 
