@@ -22,29 +22,21 @@ struct CalendarController {
         admin.post(Paths.Admin.calendarSave.routerPath) { _, context in try await saveCalendar(context) }
         admin.post(Paths.Admin.terms.routerPath) { _, context in try await addTerm(context) }
         admin.post(Paths.Admin.closures.routerPath) { _, context in try await addClosure(context) }
-        admin.post(Paths.Admin.removeTerm.routerPath) { _, context in
-            let account = try context.requireAccount()
-            guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
-            try await services.settings.removeTerm(id: id, by: account)
-            return Response.redirect(to: Paths.Admin.calendar())
-        }
-        admin.post(Paths.Admin.removeClosure.routerPath) { _, context in
-            let account = try context.requireAccount()
-            guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
-            try await services.settings.removeClosure(id: id, by: account)
-            return Response.redirect(to: Paths.Admin.calendar())
-        }
         admin.post(Paths.Admin.religiousDays.routerPath) { _, context in try await addReligiousDay(context) }
-        admin.post(Paths.Admin.removeAssessment.routerPath) { _, context in
+        let settings = services.settings
+        remove(Paths.Admin.removeTerm, on: admin) { try await settings.removeTerm(id: $0, by: $1) }
+        remove(Paths.Admin.removeClosure, on: admin) { try await settings.removeClosure(id: $0, by: $1) }
+        remove(Paths.Admin.removeAssessment, on: admin) { try await settings.removeAssessment(id: $0, by: $1) }
+        remove(Paths.Admin.removeReligiousDay, on: admin) { try await settings.removeReligiousDay(id: $0, by: $1) }
+    }
+
+    /// A "Remove" button's route: the row's id from the path, then back to the calendar page.
+    func remove(_ path: PathPattern, on group: RouterGroup<PortalRequestContext>,
+                _ action: @escaping @Sendable (Int64, Account) async throws -> Void) {
+        group.post(path.routerPath) { _, context in
             let account = try context.requireAccount()
             guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
-            try await services.settings.removeAssessment(id: id, by: account)
-            return Response.redirect(to: Paths.Admin.calendar())
-        }
-        admin.post(Paths.Admin.removeReligiousDay.routerPath) { _, context in
-            let account = try context.requireAccount()
-            guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
-            try await services.settings.removeReligiousDay(id: id, by: account)
+            try await action(id, account)
             return Response.redirect(to: Paths.Admin.calendar())
         }
     }
