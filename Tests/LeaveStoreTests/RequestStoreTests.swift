@@ -185,3 +185,36 @@ struct RequestStoreTests {
         #expect(try await temp.store.sessionValue(key: "a", now: Self.now) == nil)
     }
 }
+
+/// A page of the decision queue is read along an index, however long the queue (issue 11).
+@Suite("The queue at a trust's scale")
+struct QueuePlanTests {
+    @Test func aPageOfTheQueueIsAnIndexRangeScanWithNoSorting() async throws {
+        let temp = try await TemporaryDatabase().withDemo()
+        let plan = try await temp.database.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT leaveRequest.id FROM leaveRequest " + SQLiteStore.queueOrder + " LIMIT 50 OFFSET 100",
+                             arguments: [1, RequestStatus.awaitingDecision.rawValue]).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("USING INDEX leaveRequest_queueOrder") || $0.contains("USING COVERING INDEX leaveRequest_queueOrder") },
+                "plan: \(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "plan: \(plan)")
+    }
+
+    @Test func pagesOfTheQueueFollowOneAnother() async throws {
+        let temp = try await TemporaryDatabase().withDemo()
+        let (parent, children) = try await temp.parent("parent2@example.com")
+        for day in 0..<60 {
+            let date = SchoolDate(iso: "2027-01-04")!.adding(days: day)
+            let application = LeaveApplication(pupilID: children[0].id, kind: .exceptional, purpose: "Day \(day)",
+                                               start: SessionPoint(date, .am), end: SessionPoint(date, .pm), returnDate: date.adding(days: 1))
+            _ = try await temp.store.submit(application, schoolID: parent.schoolID, by: Actor(parent), count: SessionCount(sessions: 2, schoolDays: 1, first: nil, last: nil),
+                                            at: Date(timeIntervalSince1970: 1_795_000_000))
+        }
+        let first = try await temp.store.decisionQueue(schoolID: parent.schoolID, offset: 0, limit: 50)
+        let second = try await temp.store.decisionQueue(schoolID: parent.schoolID, offset: 50, limit: 50)
+        #expect(first.total == 60 && second.total == 60)
+        #expect(first.requests.count == 50 && second.requests.count == 10)
+        let all = try await temp.store.decisionQueue(schoolID: parent.schoolID)
+        #expect((first.requests + second.requests).map(\.request.id) == all.map(\.request.id))
+    }
+}

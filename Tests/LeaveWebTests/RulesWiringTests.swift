@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import LeaveCore
+import LeaveStore
 import Testing
 
 /// The rules engine inside the portal: findings on submission and on opening, the queue's
@@ -117,6 +119,39 @@ struct RulesWiringTests {
             let parent = Browser(client)
             try await parent.signIn("parent2@example.com")
             #expect(try await parent.get("/admin/policy").status == .forbidden)
+        }
+    }
+}
+
+/// The headteacher's queue, fifty at a time with GOV.UK's pagination.
+@Suite("The queue in pages")
+struct QueuePagesTests {
+    @Test func aLongQueueIsShownFiftyAtATime() async throws {
+        try await PortalHarness.run { client, database in
+            let store = SQLiteStore(database)
+            let parent = try #require(try await store.account(email: "parent2@example.com")).account
+            let child = try #require(try await store.children(ofParent: parent.id).first)
+            let calendar = try await store.calendar(schoolID: parent.schoolID)
+            for day in 0..<55 {
+                let date = LeaveCore.SchoolDate(iso: "2027-01-04")!.adding(days: day)
+                let application = LeaveApplication(pupilID: child.id, kind: .exceptional, purpose: "Day \(day)",
+                                                   start: SessionPoint(date, .am), end: SessionPoint(date, .pm), returnDate: date.adding(days: 1))
+                _ = try await store.submit(application, schoolID: parent.schoolID, by: Actor(parent),
+                                           count: calendar.count(from: application.start, to: application.end), at: PortalHarness.now)
+            }
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            let first = try await head.get("/decisions")
+            #expect(Set(first.html.references).count == 50)
+            #expect(first.html.contains("55 waiting"))
+            #expect(first.html.contains("Showing 1 to 50 of 55"))
+            #expect(first.html.contains("href=\"/decisions?page=2\" rel=\"next\""))
+            let second = try await head.get("/decisions?page=2")
+            #expect(Set(second.html.references).count == 5)
+            #expect(second.html.contains("rel=\"prev\""))
+            // Not a page number, or past the end: the nearest page there is.
+            #expect(try await head.get("/decisions?page=abc").html.contains("Showing 1 to 50 of 55"))
+            #expect(try await head.get("/decisions?page=999999999999").html.contains("Showing 51 to 55 of 55"))
         }
     }
 }

@@ -160,6 +160,10 @@ extension AppDatabase {
                 t.column("lastDigestAt", .datetime)
             }
         }
+        migrator.registerMigration("v13: the queue's order as an index") { db in
+            try db.create(index: "leaveRequest_queueOrder", on: "leaveRequest",
+                          columns: ["schoolId", "status", "startDate", "startSession", "submittedAt"])
+        }
         return migrator
     }
 }

@@ -46,6 +46,8 @@ public protocol PolicyStore: Sendable {
     func saveEvaluations(_ evaluations: [Int64: Evaluation], schoolID: Int64, at: Date) async throws
     /// What the rules said when they last ran on the request: pages read this, never run the rules.
     func latestEvaluation(requestID: Int64, schoolID: Int64) async throws -> StoredEvaluation?
+    /// The newest recommendation of each of these requests (a page of the queue).
+    func recommendations(requestIDs: [Int64], schoolID: Int64) async throws -> [Int64: Recommendation]
     /// The newest recommendation of each request of the school that has one.
     func recommendations(schoolID: Int64) async throws -> [Int64: Recommendation]
     /// The pupil's other requests, for overlap and "asked before" checks.

@@ -37,6 +37,8 @@ public protocol RequestStore: Sendable {
     func stopLunchtimePermissions(pupilID: Int64, schoolID: Int64, by parent: Actor, at: Date, detail: String) async throws -> [LeaveRequest]
     /// Every undecided request of the school, soonest first day first.
     func decisionQueue(schoolID: Int64) async throws -> [RequestWithPupil]
+    /// One page of the queue, in the same order, and how many are waiting in all.
+    func decisionQueue(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int)
     /// The undecided requests of these pupils, whose findings a change to one of them can alter.
     func openRequests(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestWithPupil]
     func decision(requestID: Int64, schoolID: Int64) async throws -> Decision?

@@ -90,6 +90,22 @@ extension SQLiteStore: PolicyStore {
         }
     }
 
+    public func recommendations(requestIDs: [Int64], schoolID: Int64) async throws -> [Int64: Recommendation] {
+        guard !requestIDs.isEmpty else { return [:] }
+        return try await writer.read { db in
+            var result: [Int64: Recommendation] = [:]
+            let statement = try db.cachedStatement(sql: """
+                SELECT recommendation FROM requestEvaluation WHERE requestId = ? AND schoolId = ? ORDER BY id DESC LIMIT 1
+                """)
+            for id in requestIDs.prefix(500) {
+                if let text = try String.fetchOne(statement, arguments: [id, schoolID]), let recommendation = Recommendation(rawValue: text) {
+                    result[id] = recommendation
+                }
+            }
+            return result
+        }
+    }
+
     public func recommendations(schoolID: Int64) async throws -> [Int64: Recommendation] {
         try await writer.read { db in
             var result: [Int64: Recommendation] = [:]

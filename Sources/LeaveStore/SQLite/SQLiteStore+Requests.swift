@@ -140,6 +140,22 @@ extension SQLiteStore: RequestStore {
         }
     }
 
+    public func decisionQueue(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int) {
+        try await writer.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM leaveRequest WHERE schoolId = ? AND status = ?",
+                                         arguments: [schoolID, RequestStatus.awaitingDecision.rawValue]) ?? 0
+            let page = try Self.withPupils(db, sql: Self.queueOrder + " LIMIT ? OFFSET ?",
+                                           [schoolID, RequestStatus.awaitingDecision.rawValue, max(0, min(limit, 500)), max(0, offset)])
+            return (page, total)
+        }
+    }
+
+    /// The queue's order, which the index `leaveRequest_queueOrder` gives without sorting.
+    static let queueOrder = """
+        WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
+        ORDER BY leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt
+        """
+
     public func openRequests(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestWithPupil] {
         guard !pupilIDs.isEmpty else { return [] }
         return try await writer.read { db in

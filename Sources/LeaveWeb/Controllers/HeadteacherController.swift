@@ -17,7 +17,7 @@ struct HeadteacherController {
 
     func addRoutes(to router: Router<PortalRequestContext>) {
         let decisions = router.group().add(middleware: RoleMiddleware(.headteacher, .deputy))
-        decisions.get(Paths.Decisions.queue.routerPath) { _, context in try await queue(context) }
+        decisions.get(Paths.Decisions.queue.routerPath) { request, context in try await queue(request, context) }
         decisions.get(Paths.Decisions.request.routerPath) { _, context in try await requestPage(context) }
         decisions.post(Paths.Decisions.request.routerPath) { _, context in try await decide(context) }
     }
@@ -26,24 +26,32 @@ struct HeadteacherController {
         let requests: [RequestRow]
         let count: Int
         let isEmpty: Bool
+        let pagination: Pagination
 
         func child(named key: String) -> Any? {
             switch key {
             case "requests": self.requests
             case "count": self.count
             case "isEmpty": self.isEmpty
+            case "pagination": self.pagination
             default: nil
             }
         }
     }
 
-    func queue(_ context: PortalRequestContext) async throws -> Response {
+    /// Fifty at a time: a trust's queue can hold thousands, and a page costs the same whichever it is.
+    func queue(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let advice = try await store.recommendations(schoolID: account.schoolID)
-        let rows = try await store.decisionQueue(schoolID: account.schoolID).map {
-            RequestRow($0, clock: clock, recommendation: advice[$0.request.id])
+        let requested = Pagination.requested(request.uri.queryParameters.get("page"))
+        var found = try await store.decisionQueue(schoolID: account.schoolID, offset: (requested - 1) * Pagination.pageSize,
+                                                  limit: Pagination.pageSize)
+        let pagination = Pagination(page: requested, total: found.total) { Paths.Decisions.queue() + "?page=\($0)" }
+        if pagination.page != requested {
+            found = try await store.decisionQueue(schoolID: account.schoolID, offset: pagination.offset, limit: Pagination.pageSize)
         }
-        return views.render(.queue, QueueContent(requests: rows, count: rows.count, isEmpty: rows.isEmpty),
+        let advice = try await store.recommendations(requestIDs: found.requests.map { $0.request.id }, schoolID: account.schoolID)
+        let rows = found.requests.map { RequestRow($0, clock: clock, recommendation: advice[$0.request.id]) }
+        return views.render(.queue, QueueContent(requests: rows, count: found.total, isEmpty: rows.isEmpty, pagination: pagination),
                             layout: Layout(title: "Decision queue", account: account, csrfToken: context.csrfToken))
     }
 

@@ -32,6 +32,7 @@ enum Template: String, CaseIterable, Sendable {
     case fieldError = "field-error"
     case formQuestion = "form-question"
     case guidance
+    case pagination
     case radios
     case requestSummary = "request-summary"
     case requestTable = "request-table"
