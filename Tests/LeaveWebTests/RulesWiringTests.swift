@@ -152,6 +152,13 @@ struct QueuePagesTests {
             // Not a page number, or past the end: the nearest page there is.
             #expect(try await head.get("/decisions?page=abc").html.contains("Showing 1 to 50 of 55"))
             #expect(try await head.get("/decisions?page=999999999999").html.contains("Showing 51 to 55 of 55"))
+            // The parent's own list is in pages too, newest first.
+            let family = Browser(client)
+            try await family.signIn("parent2@example.com")
+            let home = try await family.get("/parent")
+            #expect(Set(home.html.references).count == 50)
+            #expect(home.html.contains("href=\"/parent?page=2\" rel=\"next\""))
+            #expect(Set(try await family.get("/parent?page=2").html.references).count == 5)
         }
     }
 }

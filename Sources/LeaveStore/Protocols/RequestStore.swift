@@ -29,6 +29,8 @@ public protocol RequestStore: Sendable {
     /// The other requests sent together with this one (siblings), in the order sent.
     func linkedRequests(to request: LeaveRequest) async throws -> [RequestWithPupil]
     func requests(parentID: Int64) async throws -> [RequestWithPupil]
+    /// One page of the parent's requests, newest first, and how many there are in all.
+    func requests(parentID: Int64, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int)
     /// The request with this reference, only if it belongs to this school.
     func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil?
     func withdraw(requestID: Int64, schoolID: Int64, by parent: Actor, at: Date) async throws -> LeaveRequest

@@ -87,6 +87,15 @@ extension SQLiteStore: RequestStore {
         }
     }
 
+    public func requests(parentID: Int64, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int) {
+        try await writer.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM leaveRequest WHERE parentId = ?", arguments: [parentID]) ?? 0
+            let page = try Self.withPupils(db, sql: "WHERE leaveRequest.parentId = ? ORDER BY leaveRequest.submittedAt DESC LIMIT ? OFFSET ?",
+                                           [parentID, max(0, min(limit, 500)), max(0, offset)])
+            return (page, total)
+        }
+    }
+
     public func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil? {
         try await writer.read { db in
             try Self.withPupils(db, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.schoolId = ?",

@@ -15,7 +15,7 @@ struct ParentController {
 
     func addRoutes(to router: Router<PortalRequestContext>) {
         let parent = router.group().add(middleware: RoleMiddleware(.parent))
-        parent.get(Paths.Parent.home.routerPath) { _, context in try await home(context) }
+        parent.get(Paths.Parent.home.routerPath) { request, context in try await home(request, context) }
         parent.get(Paths.Parent.child.routerPath) { _, context in try await child(context) }
         // The request forms live under /parent/forms, declared in forms/.
         parent.get(Paths.Parent.newRequest.routerPath) { _, _ in Response.redirect(to: Paths.Forms.list()) }
@@ -55,9 +55,11 @@ struct ParentController {
         let children: [ChildLink]
         let requests: [RequestRow]
         let hasRequests: Bool
+        let pagination: Pagination
 
         func child(named key: String) -> Any? {
             switch key {
+            case "pagination": self.pagination
             case "children": self.children
             case "requests": self.requests
             case "hasRequests": self.hasRequests
@@ -66,11 +68,19 @@ struct ParentController {
         }
     }
 
-    func home(_ context: PortalRequestContext) async throws -> Response {
+    /// The newest fifty first: a family's requests grow year by year.
+    func home(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let children = try await store.children(ofParent: account.id)
-        let requests = try await store.requests(parentID: account.id).map { RequestRow($0, clock: clock) }
-        let content = HomeContent(children: children.map(ChildLink.init), requests: requests, hasRequests: !requests.isEmpty)
+        let requested = Pagination.requested(request.uri.queryParameters.get("page"))
+        var found = try await store.requests(parentID: account.id, offset: (requested - 1) * Pagination.pageSize, limit: Pagination.pageSize)
+        let pagination = Pagination(page: requested, total: found.total) { Paths.Parent.home() + "?page=\($0)" }
+        if pagination.page != requested {
+            found = try await store.requests(parentID: account.id, offset: pagination.offset, limit: Pagination.pageSize)
+        }
+        let requests = found.requests.map { RequestRow($0, clock: clock) }
+        let content = HomeContent(children: children.map(ChildLink.init), requests: requests, hasRequests: !requests.isEmpty,
+                                  pagination: pagination)
         return views.render(.parentHome, content, layout: Layout(title: "Your requests", account: account, csrfToken: context.csrfToken))
     }
 
