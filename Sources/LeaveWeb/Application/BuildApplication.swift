@@ -78,7 +78,8 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
         guard await store.isHealthy() else { return false }
         return await store.takesWrites(at: clock.now)
     }).addRoutes(to: router)
-    AuthController(views: views, services: services, sessionLifetime: configuration.sessionLifetime,
+    let sessionStart = SessionStart(sessions: store, lifetime: configuration.sessionLifetime, secureCookies: configuration.secureCookies)
+    AuthController(views: views, services: services, sessionStart: sessionStart,
                    secureCookies: configuration.secureCookies, behindProxy: configuration.behindProxy).addRoutes(to: router)
     ParentController(views: views, services: services).addRoutes(to: router)
     FormController(views: views, services: services).addRoutes(to: router)
@@ -87,9 +88,8 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     ImportController(views: views, services: services).addRoutes(to: router)
     AdminController(views: views, services: services).addRoutes(to: router)
     CalendarController(views: views, services: services).addRoutes(to: router)
-    InvitationController(views: views, services: services, sessionLifetime: configuration.sessionLifetime,
-                         secureCookies: configuration.secureCookies).addRoutes(to: router)
-    PasswordController(views: views, services: services, sessionLifetime: configuration.sessionLifetime,
+    InvitationController(views: views, services: services, sessionStart: sessionStart).addRoutes(to: router)
+    PasswordController(views: views, services: services, sessionStart: sessionStart,
                        secureCookies: configuration.secureCookies).addRoutes(to: router)
 
     let mail = configuration.mail ?? .directory(URL(fileURLWithPath: location.folder ?? "data").appendingPathComponent("mail").path)

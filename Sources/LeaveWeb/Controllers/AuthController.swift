@@ -9,7 +9,7 @@ import Mustache
 struct AuthController {
     let views: Views
     let services: PortalServices
-    let sessionLifetime: Duration
+    let sessionStart: SessionStart
     let secureCookies: Bool
     let behindProxy: Bool
 
@@ -56,15 +56,7 @@ struct AuthController {
         case .wrongPassword(let errors):
             return loginPage(email: email, errors: errors, context: context, status: .unauthorized)
         case .signedIn(let account):
-            // Signing in again ends the session this browser had, and a new session id means an id
-            // planted before sign-in is worth nothing; the CSRF token is new too.
-            if let previous = request.cookies[SessionCookie.name(secure: secureCookies)]?.value, !previous.isEmpty {
-                try await services.store.removeSessionValue(key: SessionCookie.keyPrefix + String(previous))
-            }
-            context.sessions.createSession(PortalSession(accountID: account.id, signedInAt: services.clock.now), expiresIn: sessionLifetime)
-            var response = Response.redirect(to: Paths.home(for: account.role))
-            CSRFMiddleware.rotate(&response, secure: secureCookies)
-            return response
+            return try await sessionStart.start(account, signedInAt: services.clock.now, request: request, context: context)
         }
     }
 

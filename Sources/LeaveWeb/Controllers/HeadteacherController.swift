@@ -42,16 +42,14 @@ struct HeadteacherController {
     /// Fifty at a time: a trust's queue can hold thousands, and a page costs the same whichever it is.
     func queue(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let requested = Pagination.requested(request.uri.queryParameters.get("page"))
-        var found = try await store.decisionQueue(schoolID: account.schoolID, offset: (requested - 1) * Pagination.pageSize,
-                                                  limit: Pagination.pageSize)
-        let pagination = Pagination(page: requested, total: found.total) { Paths.Decisions.queue() + "?page=\($0)" }
-        if pagination.page != requested {
-            found = try await store.decisionQueue(schoolID: account.schoolID, offset: pagination.offset, limit: Pagination.pageSize)
+        let (page, pagination) = try await Pagination.load(page: Pagination.requested(request.uri.queryParameters.get("page")),
+                                                           href: { Paths.Decisions.queue() + "?page=\($0)" }) { offset, limit in
+            let found = try await store.decisionQueue(schoolID: account.schoolID, offset: offset, limit: limit)
+            return (found.requests, found.total)
         }
-        let advice = try await store.recommendations(requestIDs: found.requests.map { $0.request.id }, schoolID: account.schoolID)
-        let rows = found.requests.map { RequestRow($0, clock: clock, recommendation: advice[$0.request.id]) }
-        return views.render(.queue, QueueContent(requests: rows, count: found.total, isEmpty: rows.isEmpty, pagination: pagination),
+        let advice = try await store.recommendations(requestIDs: page.map { $0.request.id }, schoolID: account.schoolID)
+        let rows = page.map { RequestRow($0, clock: clock, recommendation: advice[$0.request.id]) }
+        return views.render(.queue, QueueContent(requests: rows, count: pagination.total, isEmpty: rows.isEmpty, pagination: pagination),
                             layout: Layout(title: "Decision queue", account: account, csrfToken: context.csrfToken))
     }
 

@@ -10,8 +10,7 @@ import Mustache
 struct InvitationController {
     let views: Views
     let services: PortalServices
-    let sessionLifetime: Duration
-    let secureCookies: Bool
+    let sessionStart: SessionStart
 
     var clock: SchoolClock { services.clock }
 
@@ -78,13 +77,7 @@ struct InvitationController {
         case .invalid(let errors):
             return try await acceptPage(context, errors: errors, status: .unprocessableContent)
         case .accepted(let account):
-            if let previous = request.cookies[SessionCookie.name(secure: secureCookies)]?.value, !previous.isEmpty {
-                try await services.store.removeSessionValue(key: SessionCookie.keyPrefix + String(previous))
-            }
-            context.sessions.createSession(PortalSession(accountID: account.id, signedInAt: clock.now), expiresIn: sessionLifetime)
-            var response = Response.redirect(to: Paths.home(for: account.role))
-            CSRFMiddleware.rotate(&response, secure: secureCookies)
-            return response
+            return try await sessionStart.start(account, signedInAt: clock.now, request: request, context: context)
         }
     }
 

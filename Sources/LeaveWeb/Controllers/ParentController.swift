@@ -72,13 +72,12 @@ struct ParentController {
     func home(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let children = try await store.children(ofParent: account.id)
-        let requested = Pagination.requested(request.uri.queryParameters.get("page"))
-        var found = try await store.requests(parentID: account.id, offset: (requested - 1) * Pagination.pageSize, limit: Pagination.pageSize)
-        let pagination = Pagination(page: requested, total: found.total) { Paths.Parent.home() + "?page=\($0)" }
-        if pagination.page != requested {
-            found = try await store.requests(parentID: account.id, offset: pagination.offset, limit: Pagination.pageSize)
+        let (page, pagination) = try await Pagination.load(page: Pagination.requested(request.uri.queryParameters.get("page")),
+                                                           href: { Paths.Parent.home() + "?page=\($0)" }) { offset, limit in
+            let found = try await store.requests(parentID: account.id, offset: offset, limit: limit)
+            return (found.requests, found.total)
         }
-        let requests = found.requests.map { RequestRow($0, clock: clock) }
+        let requests = page.map { RequestRow($0, clock: clock) }
         let content = HomeContent(children: children.map(ChildLink.init), requests: requests, hasRequests: !requests.isEmpty,
                                   pagination: pagination)
         return views.render(.parentHome, content, layout: Layout(title: "Your requests", account: account, csrfToken: context.csrfToken))

@@ -9,7 +9,7 @@ import Mustache
 struct PasswordController {
     let views: Views
     let services: PortalServices
-    let sessionLifetime: Duration
+    let sessionStart: SessionStart
     let secureCookies: Bool
 
     func addRoutes(to router: Router<PortalRequestContext>) {
@@ -138,14 +138,8 @@ struct PasswordController {
 
     /// A fresh session after a password is set; every earlier one has ended.
     func signIn(_ account: Account, _ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        if let previous = request.cookies[SessionCookie.name(secure: secureCookies)]?.value, !previous.isEmpty {
-            try await services.store.removeSessionValue(key: SessionCookie.keyPrefix + String(previous))
-        }
-        context.sessions.createSession(PortalSession(accountID: account.id, signedInAt: services.clock.now.addingTimeInterval(0.001)),
-                                       expiresIn: sessionLifetime)
-        var response = Response.redirect(to: Paths.home(for: account.role))
-        CSRFMiddleware.rotate(&response, secure: secureCookies)
-        return response
+        // A moment after the password was set, so the sessions it ended do not include this one.
+        try await sessionStart.start(account, signedInAt: services.clock.now.addingTimeInterval(0.001), request: request, context: context)
     }
 
     // MARK: Signed in

@@ -24,6 +24,7 @@ struct Pagination: MustacheParent {
 
     let page: Int
     let pages: Int
+    let total: Int
     let items: [Item]
     let previous: String?
     let next: String?
@@ -32,6 +33,7 @@ struct Pagination: MustacheParent {
 
     /// `page` is clamped to the pages there are; `href` builds the link to a page.
     init(page requested: Int, total: Int, pageSize: Int = Pagination.pageSize, href: (Int) -> String) {
+        self.total = total
         pages = max(1, (total + pageSize - 1) / pageSize)
         page = min(max(1, requested), pages)
         var items: [Item] = []
@@ -49,6 +51,15 @@ struct Pagination: MustacheParent {
     }
 
     var offset: Int { (page - 1) * Pagination.pageSize }
+
+    /// One page of a list: the page asked for, or the last there is when it asked past the end.
+    static func load<Row>(page requested: Int, href: (Int) -> String,
+                          _ fetch: (_ offset: Int, _ limit: Int) async throws -> (rows: [Row], total: Int)) async throws -> (rows: [Row], pagination: Pagination) {
+        var found = try await fetch((requested - 1) * pageSize, pageSize)
+        let pagination = Pagination(page: requested, total: found.total, href: href)
+        if pagination.page != requested { found = try await fetch(pagination.offset, pageSize) }
+        return (found.rows, pagination)
+    }
 
     /// The page asked for in the query string: anything that is not a page number is page 1, and a
     /// number too large to be a page is the last one (the caller clamps it).
