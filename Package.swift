@@ -79,6 +79,11 @@ let package = Package(
             path: "Benchmarks/ImportBenchmark"
         ),
         .executableTarget(name: "evaluate-benchmark", dependencies: ["LeaveCore"], path: "Benchmarks/EvaluateBenchmark"),
+        .executableTarget(
+            name: "web-bench-setup",
+            dependencies: ["LeaveCore", "LeaveStore", "LeaveServices", "LeaveImport"],
+            path: "Benchmarks/WebBenchSetup"
+        ),
         .testTarget(name: "LeaveCoreTests", dependencies: ["LeaveCore"]),
         .testTarget(
             name: "LeaveStoreTests",

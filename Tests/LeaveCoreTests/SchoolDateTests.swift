@@ -25,6 +25,18 @@ struct SchoolDateTests {
         #expect(SchoolDate(year: 2025, month: 13, day: 1) == nil)
         #expect(SchoolDate(iso: "2025-1-01") == nil)
         #expect(SchoolDate(iso: "not a date") == nil)
+        for text in ["+025-01-01", "2025-01-011", "2025-01-0", "2025/01/01", "2025-0a-01", "", "2025-02-30", "２０２５-01-01"] {
+            #expect(SchoolDate(iso: text) == nil, "\(text)")
+        }
+    }
+
+    @Test func everyDayOfFourHundredYearsReadsBackFromItsISOForm() {
+        // The reader works byte by byte; a full Gregorian cycle checks it against the day arithmetic.
+        let first = SchoolDate(iso: "1900-01-01")!.dayNumber
+        let misread = (first..<(first + 146_097)).map(SchoolDate.init(dayNumber:)).filter {
+            SchoolDate(iso: $0.iso) != $0 || SchoolDate(iso: Substring($0.iso)) != $0
+        }
+        #expect(misread.isEmpty, "\(misread.prefix(3))")
     }
 
     @Test func academicYearStartsInSeptember() {

@@ -76,7 +76,7 @@ struct MailDeliveryTests {
         let claimed = try await h.store.claimDueMessages(now: ServiceHarness.now, until: ServiceHarness.now.addingTimeInterval(600), limit: 10)
         let mail = try #require(claimed.first { $0.message.to == "typo@exmaple.org" })
         try await h.store.markFailed(id: mail.id, error: "host not found", retryAt: nil, at: ServiceHarness.now)
-        let listed = try #require(try await h.store.invitations(schoolID: school, limit: 10).first { $0.email == "typo@exmaple.org" })
+        let listed = try #require(try await h.store.invitations(schoolID: school, parents: false, offset: 0, limit: 10).invitations.first { $0.email == "typo@exmaple.org" })
         #expect(listed.status(at: ServiceHarness.now) == .undelivered)
     }
 

@@ -61,7 +61,7 @@ struct RequestStoreTests {
                                 decidedBy: Actor(head), decidedAt: Self.now)
         try await temp.store.decide(decision, schoolID: head.schoolID, letterHTML: "<article>letter</article>", message: nil)
         #expect(try await temp.store.decision(requestID: request.id, schoolID: head.schoolID) == decision)
-        let letters = try await temp.store.letters(schoolID: head.schoolID, printed: false, limit: 10)
+        let letters = try await temp.store.letters(schoolID: head.schoolID, printed: false, offset: 0, limit: 10).letters
         #expect(letters.map(\.html) == ["<article>letter</article>"])
         let trail = try await temp.store.auditTrail(requestID: request.id, schoolID: parent.schoolID)
         #expect(trail.map(\.action) == [.submitted, .decided])
@@ -143,7 +143,7 @@ struct RequestStoreTests {
         await #expect(throws: StoreError.notOpen(.withdrawn)) {
             _ = try await temp.store.withdraw(requestID: request.id, schoolID: parent.schoolID, by: Actor(parent), at: Self.now)
         }
-        #expect(try await temp.store.requests(parentID: parent.id).map(\.request.status) == [.withdrawn])
+        #expect(try await temp.store.requests(parentID: parent.id, pupilID: nil, offset: 0, limit: 50).requests.map(\.request.status) == [.withdrawn])
     }
 
     @Test func requestsDecisionsAndAuditLinesCannotBeDeletedOrRewritten() async throws {
@@ -167,12 +167,12 @@ struct RequestStoreTests {
         try await temp.store.decide(Decision(requestID: request.id, outcome: .granted, reason: "Yes", decidedBy: Actor(head), decidedAt: Self.now),
                                     schoolID: head.schoolID, letterHTML: "letter", message: nil)
         let office = try await temp.store.account(email: "office@oakhollow.example")!.account
-        let letter = try await temp.store.letters(schoolID: office.schoolID, printed: false, limit: 5)[0]
+        let letter = try await temp.store.letters(schoolID: office.schoolID, printed: false, offset: 0, limit: 5).letters[0]
         try await temp.store.markPrinted(letterID: letter.id, schoolID: office.schoolID, by: Actor(office), at: Self.now)
         await #expect(throws: StoreError.alreadyPrinted) {
             try await temp.store.markPrinted(letterID: letter.id, schoolID: office.schoolID, by: Actor(office), at: Self.now)
         }
-        #expect(try await temp.store.letters(schoolID: office.schoolID, printed: false, limit: 5).isEmpty)
+        #expect(try await temp.store.letters(schoolID: office.schoolID, printed: false, offset: 0, limit: 5).letters.isEmpty)
         #expect(try await temp.store.auditTrail(requestID: request.id, schoolID: office.schoolID).map(\.action) == [.submitted, .decided, .letterPrinted])
     }
 

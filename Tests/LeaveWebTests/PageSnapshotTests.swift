@@ -69,6 +69,7 @@ struct PageSnapshotTests {
             try await Self.snapshot(head, "/decisions/\(references[0])", named: "request")
             try await head.post("/decisions/\(references[0])", [("outcome", "refused"), ("reason", "Not exceptional enough")])
             try await Self.snapshot(head, "/decisions/\(references[0])", named: "decided")
+            try await Self.snapshot(head, "/decisions/decided", named: "decided-list")
         }
     }
 
@@ -81,7 +82,7 @@ struct PageSnapshotTests {
             let office = Browser(client)
             try await office.signIn("office@oakhollow.example")
             try await Self.snapshot(office, "/office/letters", named: "letters")
-            let letter = try #require(try await office.get("/office/letters").html.firstPath(startingWith: "/office/letters/"))
+            let letter = try #require(try await office.get("/office/letters").html.firstMainPath(startingWith: "/office/letters/"))
             try await Self.snapshot(office, letter, named: "letter")
             try await Self.snapshot(office, "/office/imports", named: "imports")
         }

@@ -152,6 +152,12 @@ extension String {
         range(of: prefix).map { prefix + self[$0.upperBound...].prefix { $0 != "\"" && $0 != "#" } }
     }
 
+    /// The first link in the page's main part (not the header's navigation) that starts with `prefix`.
+    func firstMainPath(startingWith prefix: String) -> String? {
+        guard let main = range(of: "<main") else { return nil }
+        return String(self[main.lowerBound...]).firstPath(startingWith: prefix)
+    }
+
     /// The value of the radio button labelled `label`.
     func radioValue(labelled label: String) -> String? {
         guard let labelRange = range(of: ">\(label)</label>") else { return nil }

@@ -19,11 +19,21 @@ public struct SchoolDate: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     /// Reads `YYYY-MM-DD`, the form used in storage, JSON and URLs.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        // Read byte by byte: a year of marks is hundreds of dates per pupil, read on every review.
+        var digits: (Int, Int, Int) = (0, 0, 0)
+        var index = 0
+        for byte in text.utf8 {
+            switch (index, byte) {
+            case (4, UInt8(ascii: "-")), (7, UInt8(ascii: "-")): break
+            case (0...3, UInt8(ascii: "0")...UInt8(ascii: "9")): digits.0 = digits.0 * 10 + Int(byte &- 48)
+            case (5...6, UInt8(ascii: "0")...UInt8(ascii: "9")): digits.1 = digits.1 * 10 + Int(byte &- 48)
+            case (8...9, UInt8(ascii: "0")...UInt8(ascii: "9")): digits.2 = digits.2 * 10 + Int(byte &- 48)
+            default: return nil
+            }
+            index += 1
+        }
+        guard index == 10 else { return nil }
+        self.init(year: digits.0, month: digits.1, day: digits.2)
     }
 
     /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.

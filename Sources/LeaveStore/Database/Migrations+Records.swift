@@ -84,5 +84,13 @@ extension AppDatabase {
             try db.create(index: "leaveRequest_queueOrder", on: "leaveRequest",
                           columns: ["schoolId", "status", "startDate", "startSession", "submittedAt"])
         }
+        // Every list that grows with time, fifty at a time, each page a range of one index.
+        // (A table's rowid ends every index, so "newest first" by id needs no column of its own.)
+        migrator.registerMigration("v14: every long list in pages") { db in
+            try db.create(index: "leaveRequest_parentPupil", on: "leaveRequest", columns: ["parentId", "pupilId", "submittedAt"])
+            try db.create(index: "decision_school", on: "decision", columns: ["schoolId"])
+            try db.create(index: "importRun_school", on: "importRun", columns: ["schoolId"])
+            try db.execute(sql: "CREATE INDEX invitation_list ON invitation(schoolId, role = 'parent')")
+        }
     }
 }

@@ -43,8 +43,8 @@ public protocol InvitationStore: Sendable {
     func acceptInvitation(id: Int64, passwordHash: String, at: Date) async throws -> Account
     /// Ends an invitation not yet accepted (before a new one is sent to the same person).
     func expireInvitation(id: Int64, schoolID: Int64, at: Date) async throws -> Invitation?
-    /// The school's invitations, newest first.
-    func invitations(schoolID: Int64, limit: Int) async throws -> [Invitation]
+    /// One page of the school's invitations of parents (or of staff), newest first, and how many there are.
+    func invitations(schoolID: Int64, parents: Bool, offset: Int, limit: Int) async throws -> (invitations: [Invitation], total: Int)
     /// Parents the MIS lists with parental responsibility and an address, with what each has now.
     func parentContacts(schoolID: Int64, at: Date) async throws -> (uninvited: [ParentContact], invited: Int, haveAccounts: Int, noEmail: Int)
 }

@@ -26,8 +26,9 @@ public struct StoredLetter: Hashable, Sendable, Identifiable {
 }
 
 public protocol LetterStore: Sendable {
-    /// Letters not yet printed, oldest first, then the most recently printed (for reprints).
-    func letters(schoolID: Int64, printed: Bool, limit: Int) async throws -> [StoredLetter]
+    /// One page of the letters not yet printed, oldest first, or of those printed, most recent
+    /// first (for reprints), and how many there are.
+    func letters(schoolID: Int64, printed: Bool, offset: Int, limit: Int) async throws -> (letters: [StoredLetter], total: Int)
     func letter(id: Int64, schoolID: Int64) async throws -> StoredLetter?
     func markPrinted(letterID: Int64, schoolID: Int64, by actor: Actor, at: Date) async throws
 }

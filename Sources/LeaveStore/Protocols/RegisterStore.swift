@@ -11,8 +11,8 @@ public protocol RegisterStore: Sendable {
     /// The school a CTF names by its local authority and establishment numbers.
     func school(laCode: String, estab: String) async throws -> School?
     func pupils(schoolID: Int64) async throws -> [Pupil]
-    /// The school's most recent imports, newest first.
-    func importRuns(schoolID: Int64, limit: Int) async throws -> [ImportRun]
+    /// One page of the school's imports, newest first, and how many there are.
+    func importRuns(schoolID: Int64, offset: Int, limit: Int) async throws -> (runs: [ImportRun], total: Int)
 }
 
 /// An import as recorded: when, by whom, of which file, and what it did.

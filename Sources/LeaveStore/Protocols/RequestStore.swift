@@ -12,6 +12,21 @@ public struct RequestWithPupil: Hashable, Sendable {
     }
 }
 
+/// A decided request as the decided list shows it: what was decided, when and by whom.
+public struct DecidedRequest: Hashable, Sendable {
+    public let item: RequestWithPupil
+    public let outcome: DecisionOutcome
+    public let decidedAt: Date
+    public let deciderName: String
+
+    public init(item: RequestWithPupil, outcome: DecisionOutcome, decidedAt: Date, deciderName: String) {
+        self.item = item
+        self.outcome = outcome
+        self.decidedAt = decidedAt
+        self.deciderName = deciderName
+    }
+}
+
 /// Leave requests and their decisions. Each change and its audit event are written in one
 /// transaction: either both are on record or neither is.
 public protocol RequestStore: Sendable {
@@ -28,9 +43,10 @@ public protocol RequestStore: Sendable {
                      counts: [SessionCount], at: Date, submissionKey: String?, messages: [MailMessage]) async throws -> [LeaveRequest]
     /// The other requests sent together with this one (siblings), in the order sent.
     func linkedRequests(to request: LeaveRequest) async throws -> [RequestWithPupil]
-    func requests(parentID: Int64) async throws -> [RequestWithPupil]
-    /// One page of the parent's requests, newest first, and how many there are in all.
-    func requests(parentID: Int64, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int)
+    /// One page of the parent's requests (or of one child's, with `pupilID`), newest first, and how many there are in all.
+    func requests(parentID: Int64, pupilID: Int64?, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int)
+    /// One page of the school's decided requests, most recently decided first, and how many there are.
+    func decidedRequests(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [DecidedRequest], total: Int)
     /// The request with this reference, only if it belongs to this school.
     func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil?
     func withdraw(requestID: Int64, schoolID: Int64, by parent: Actor, at: Date) async throws -> LeaveRequest

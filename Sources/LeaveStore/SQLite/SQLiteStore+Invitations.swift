@@ -87,16 +87,22 @@ extension SQLiteStore: InvitationStore {
         }
     }
 
-    public func invitations(schoolID: Int64, limit: Int) async throws -> [Invitation] {
+    public func invitations(schoolID: Int64, parents: Bool, offset: Int, limit: Int) async throws -> (invitations: [Invitation], total: Int) {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: """
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invitation WHERE " + Self.invitationOrder,
+                                         arguments: [schoolID, parents]) ?? 0
+            let page = try Row.fetchAll(db, sql: """
                 SELECT invitation.*, (outbox.failedAt IS NOT NULL) AS undelivered FROM invitation
                 LEFT JOIN outbox ON outbox.id = invitation.outboxId
-                WHERE invitation.schoolId = ? ORDER BY invitation.id DESC LIMIT ?
-                """,
-                             arguments: [schoolID, max(0, min(limit, 1_000))]).compactMap(Self.invitation)
+                WHERE \(Self.invitationOrder) LIMIT ? OFFSET ?
+                """, arguments: [schoolID, parents, max(0, min(limit, 500)), max(0, offset)]).compactMap(Self.invitation)
+            return (page, total)
         }
     }
+
+    /// Parents' or staff's invitations, newest first, along the index `invitation_list` (whose
+    /// second column is this very expression).
+    static let invitationOrder = "invitation.schoolId = ? AND (invitation.role = 'parent') = ? ORDER BY invitation.id DESC"
 
     public func parentContacts(schoolID: Int64, at: Date) async throws -> (uninvited: [ParentContact], invited: Int, haveAccounts: Int, noEmail: Int) {
         try await writer.read { db in

@@ -3,13 +3,18 @@ import GRDB
 import LeaveCore
 
 extension SQLiteStore: LetterStore {
-    public func letters(schoolID: Int64, printed: Bool, limit: Int) async throws -> [StoredLetter] {
+    public func letters(schoolID: Int64, printed: Bool, offset: Int, limit: Int) async throws -> (letters: [StoredLetter], total: Int) {
         try await writer.read { db in
-            let order = printed ? "letter.printedAt DESC" : "letter.createdAt, letter.id"
-            return try Self.letters(db, where: "letter.schoolId = ? AND letter.printedAt IS \(printed ? "NOT " : "")NULL ORDER BY \(order) LIMIT ?",
-                                    [schoolID, limit])
+            let clause = printed ? Self.printedOrder : Self.waitingOrder
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM letter WHERE " + clause, arguments: [schoolID]) ?? 0
+            let page = try Self.letters(db, where: clause + " LIMIT ? OFFSET ?", [schoolID, max(0, min(limit, 500)), max(0, offset)])
+            return (page, total)
         }
     }
+
+    /// Waiting letters oldest first and printed ones newest first, both along `letter_waiting`.
+    static let waitingOrder = "letter.schoolId = ? AND letter.printedAt IS NULL ORDER BY letter.id"
+    static let printedOrder = "letter.schoolId = ? AND letter.printedAt IS NOT NULL ORDER BY letter.printedAt DESC, letter.id DESC"
 
     public func letter(id: Int64, schoolID: Int64) async throws -> StoredLetter? {
         try await writer.read { db in

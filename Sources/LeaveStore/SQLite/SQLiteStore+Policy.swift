@@ -120,22 +120,29 @@ extension SQLiteStore: PolicyStore {
         }
     }
 
+    /// Read from the request's columns alone: the rules want dates, kind and outcome, and a
+    /// pupil's earlier requests' answers (JSON) would cost more to decode than the rules cost to run.
     public func previousRequests(pupilID: Int64, schoolID: Int64, excluding requestID: Int64?) async throws -> [PreviousRequest] {
         try await writer.read { db in
-            try LeaveRequestRecord.filter(Column("pupilId") == pupilID && Column("schoolId") == schoolID && Column("id") != (requestID ?? -1))
-                .fetchAll(db).map { record in
-                    let request = try record.request()
-                    let outcome: PreviousOutcome = switch request.status {
-                    case .awaitingDecision: .pending
-                    case .granted: .granted
-                    case .grantedInPart: .grantedInPart
-                    case .refused: .refused
-                    case .withdrawn: .withdrawn
-                    }
-                    let kind = request.application.kind
-                    return PreviousRequest(type: kind == .medical ? .medical : .leave, category: kind.category,
-                                           start: request.application.start.date, end: request.application.end.date, outcome: outcome)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT kind, startDate, endDate, status FROM leaveRequest
+                WHERE schoolId = ? AND pupilId = ? AND id <> ?
+                """, arguments: [schoolID, pupilID, requestID ?? -1])
+            var previous: [PreviousRequest] = []
+            while let row = try rows.next() {
+                guard let kind = LeaveKind(rawValue: row[0]), let start = SchoolDate(iso: row[1] as String),
+                      let end = SchoolDate(iso: row[2] as String), let status = RequestStatus(rawValue: row[3]) else { continue }
+                let outcome: PreviousOutcome = switch status {
+                case .awaitingDecision: .pending
+                case .granted: .granted
+                case .grantedInPart: .grantedInPart
+                case .refused: .refused
+                case .withdrawn: .withdrawn
                 }
+                previous.append(PreviousRequest(type: kind == .medical ? .medical : .leave, category: kind.category,
+                                                start: start, end: end, outcome: outcome))
+            }
+            return previous
         }
     }
 }

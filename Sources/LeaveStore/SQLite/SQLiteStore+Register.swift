@@ -80,15 +80,19 @@ extension SQLiteStore: RegisterStore {
         }
     }
 
-    public func importRuns(schoolID: Int64, limit: Int) async throws -> [ImportRun] {
+    public func importRuns(schoolID: Int64, offset: Int, limit: Int) async throws -> (runs: [ImportRun], total: Int) {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT at, kind, fileName, actorName, report FROM importRun WHERE schoolId = ? ORDER BY at DESC, id DESC LIMIT ?
-                """, arguments: [schoolID, limit]).map {
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM importRun WHERE schoolId = ?", arguments: [schoolID]) ?? 0
+            let page = try Row.fetchAll(db, sql: "SELECT at, kind, fileName, actorName, report FROM importRun " + Self.importOrder + " LIMIT ? OFFSET ?",
+                                        arguments: [schoolID, max(0, min(limit, 500)), max(0, offset)]).map {
                 ImportRun(at: $0["at"], kind: $0["kind"], fileName: $0["fileName"], actorName: $0["actorName"], summary: $0["report"])
             }
+            return (page, total)
         }
     }
+
+    /// Newest first, along `importRun_school`.
+    static let importOrder = "WHERE schoolId = ? ORDER BY id DESC"
 
     public func pupils(schoolID: Int64) async throws -> [Pupil] {
         try await writer.read { db in

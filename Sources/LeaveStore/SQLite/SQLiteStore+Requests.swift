@@ -81,20 +81,47 @@ extension SQLiteStore: RequestStore {
         }
     }
 
-    public func requests(parentID: Int64) async throws -> [RequestWithPupil] {
+    public func requests(parentID: Int64, pupilID: Int64?, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int) {
         try await writer.read { db in
-            try Self.withPupils(db, sql: "WHERE leaveRequest.parentId = ? ORDER BY leaveRequest.submittedAt DESC", [parentID])
-        }
-    }
-
-    public func requests(parentID: Int64, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int) {
-        try await writer.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM leaveRequest WHERE parentId = ?", arguments: [parentID]) ?? 0
-            let page = try Self.withPupils(db, sql: "WHERE leaveRequest.parentId = ? ORDER BY leaveRequest.submittedAt DESC LIMIT ? OFFSET ?",
-                                           [parentID, max(0, min(limit, 500)), max(0, offset)])
+            let (clause, arguments): (String, StatementArguments) = if let pupilID {
+                (Self.childOrder, [parentID, pupilID])
+            } else {
+                (Self.parentOrder, [parentID])
+            }
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM leaveRequest " + clause, arguments: arguments) ?? 0
+            let page = try Self.withPupils(db, sql: clause + " LIMIT ? OFFSET ?",
+                                           arguments + [max(0, min(limit, 500)), max(0, offset)])
             return (page, total)
         }
     }
+
+    /// A parent's requests, newest first, along `leaveRequest_parent`; one child's along `leaveRequest_parentPupil`.
+    static let parentOrder = "WHERE leaveRequest.parentId = ? ORDER BY leaveRequest.submittedAt DESC"
+    static let childOrder = "WHERE leaveRequest.parentId = ? AND leaveRequest.pupilId = ? ORDER BY leaveRequest.submittedAt DESC"
+
+    public func decidedRequests(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [DecidedRequest], total: Int) {
+        try await writer.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM decision WHERE schoolId = ?", arguments: [schoolID]) ?? 0
+            let rows = try Row.fetchAll(db, sql: Self.decidedSQL + " LIMIT ? OFFSET ?",
+                                        arguments: [schoolID, max(0, min(limit, 500)), max(0, offset)])
+            let page = try rows.map { row in
+                guard let outcome = DecisionOutcome(rawValue: row["d_outcome"]) else { throw StoreError.corrupt("decision") }
+                return DecidedRequest(item: try Self.requestWithPupil(row), outcome: outcome,
+                                      decidedAt: row["d_decidedAt"], deciderName: row["d_deciderName"])
+            }
+            return (page, total)
+        }
+    }
+
+    /// The decisions of a school, newest first: a range of `decision_school` read backwards.
+    static let decidedSQL = """
+        SELECT leaveRequest.*, \(pupilColumns),
+               decision.outcome AS d_outcome, decision.decidedAt AS d_decidedAt, decision.deciderName AS d_deciderName
+        FROM decision
+        JOIN leaveRequest ON leaveRequest.id = decision.requestId
+        JOIN pupil ON pupil.id = leaveRequest.pupilId
+        WHERE decision.schoolId = ? ORDER BY decision.id DESC
+        """
 
     public func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil? {
         try await writer.read { db in
@@ -230,17 +257,26 @@ extension SQLiteStore: RequestStore {
     }
 
     static func withPupils(_ db: Database, sql: String, _ arguments: StatementArguments) throws -> [RequestWithPupil] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT leaveRequest.*, pupil.id AS p_id, pupil.schoolId AS p_schoolId, pupil.upn AS p_upn,
-                   pupil.forename AS p_forename, pupil.surname AS p_surname, pupil.yearGroup AS p_yearGroup
-            FROM leaveRequest JOIN pupil ON pupil.id = leaveRequest.pupilId
-            \(sql)
-            """, arguments: arguments)
-        return try rows.map { row in
-            let request = try LeaveRequestRecord(row: row).request()
-            let pupil = PupilRecord(id: row["p_id"], schoolId: row["p_schoolId"], upn: row["p_upn"],
-                                    forename: row["p_forename"], surname: row["p_surname"], yearGroup: row["p_yearGroup"])
-            return RequestWithPupil(request: request, pupil: pupil.pupil)
-        }
+        try Row.fetchAll(db, sql: withPupilsSQL(sql), arguments: arguments).map(requestWithPupil)
+    }
+
+    static let pupilColumns = """
+        pupil.id AS p_id, pupil.schoolId AS p_schoolId, pupil.upn AS p_upn,
+        pupil.forename AS p_forename, pupil.surname AS p_surname, pupil.yearGroup AS p_yearGroup
+        """
+
+    static func withPupilsSQL(_ clause: String) -> String {
+        """
+        SELECT leaveRequest.*, \(pupilColumns)
+        FROM leaveRequest JOIN pupil ON pupil.id = leaveRequest.pupilId
+        \(clause)
+        """
+    }
+
+    static func requestWithPupil(_ row: Row) throws -> RequestWithPupil {
+        let request = try LeaveRequestRecord(row: row).request()
+        let pupil = PupilRecord(id: row["p_id"], schoolId: row["p_schoolId"], upn: row["p_upn"],
+                                forename: row["p_forename"], surname: row["p_surname"], yearGroup: row["p_yearGroup"])
+        return RequestWithPupil(request: request, pupil: pupil.pupil)
     }
 }

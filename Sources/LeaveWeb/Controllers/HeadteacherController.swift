@@ -18,6 +18,7 @@ struct HeadteacherController {
     func addRoutes(to router: Router<PortalRequestContext>) {
         let decisions = router.group().add(middleware: RoleMiddleware(.headteacher, .deputy))
         decisions.get(Paths.Decisions.queue.routerPath) { request, context in try await queue(request, context) }
+        decisions.get(Paths.Decisions.decided.routerPath) { request, context in try await decided(request, context) }
         decisions.get(Paths.Decisions.request.routerPath) { _, context in try await requestPage(context) }
         decisions.post(Paths.Decisions.request.routerPath) { _, context in try await decide(context) }
     }
@@ -51,6 +52,56 @@ struct HeadteacherController {
         let rows = page.map { RequestRow($0, clock: clock, recommendation: advice[$0.request.id]) }
         return views.render(.queue, QueueContent(requests: rows, count: pagination.total, isEmpty: rows.isEmpty, pagination: pagination),
                             layout: Layout(title: "Decision queue", account: account, csrfToken: context.csrfToken))
+    }
+
+    struct DecidedRow: MustacheParent {
+        let request: RequestRow
+        let outcome: String
+        let outcomeClass: String
+        let decidedAt: String
+        let deciderName: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "request": self.request
+            case "outcome": self.outcome
+            case "outcomeClass": self.outcomeClass
+            case "decidedAt": self.decidedAt
+            case "deciderName": self.deciderName
+            default: nil
+            }
+        }
+    }
+
+    struct DecidedContent: MustacheParent {
+        let rows: [DecidedRow]
+        let pagination: Pagination
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "rows": self.rows
+            case "isEmpty": self.rows.isEmpty
+            case "pagination": self.pagination
+            default: nil
+            }
+        }
+    }
+
+    /// What has been decided, most recent first, fifty at a time: where a headteacher looks when
+    /// a parent rings about a decision.
+    func decided(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let (page, pagination) = try await Pagination.load(page: Pagination.requested(request.uri.queryParameters.get("page")),
+                                                           href: { Paths.Decisions.decided() + "?page=\($0)" }) { offset, limit in
+            let found = try await store.decidedRequests(schoolID: account.schoolID, offset: offset, limit: limit)
+            return (found.requests, found.total)
+        }
+        let rows = page.map {
+            DecidedRow(request: RequestRow($0.item, clock: clock), outcome: $0.outcome.title, outcomeClass: $0.outcome.rawValue,
+                       decidedAt: clock.describe($0.decidedAt), deciderName: $0.deciderName)
+        }
+        return views.render(.decided, DecidedContent(rows: rows, pagination: pagination),
+                            layout: Layout(title: "Decided requests", account: account, csrfToken: context.csrfToken))
     }
 
     struct RequestContent: MustacheParent {

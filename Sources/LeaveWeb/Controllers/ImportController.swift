@@ -16,7 +16,10 @@ struct ImportController {
 
     func addRoutes(to router: Router<PortalRequestContext>) {
         let office = router.group().add(middleware: RoleMiddleware(.office))
-        office.get(Paths.Office.imports.routerPath) { _, context in try await page(context, kind: "", errors: [], report: nil, status: .ok) }
+        office.get(Paths.Office.imports.routerPath) { request, context in
+            try await page(context, kind: "", errors: [], report: nil, status: .ok,
+                           page: Pagination.requested(request.uri.queryParameters.get("page")))
+        }
         office.post(Paths.Office.imports.routerPath) { _, context in try await upload(context) }
     }
 
@@ -85,6 +88,7 @@ struct ImportController {
         let report: ReportView?
         let runs: [RunRow]
         let hasRuns: Bool
+        let pagination: Pagination
 
         func child(named key: String) -> Any? {
             switch key {
@@ -95,14 +99,21 @@ struct ImportController {
             case "report": orAbsent(self.report)
             case "runs": self.runs
             case "hasRuns": self.hasRuns
+            case "pagination": self.pagination
             default: nil
             }
         }
     }
 
-    func page(_ context: PortalRequestContext, kind: String, errors: [FieldError], report: ReportView?, status: HTTPResponse.Status) async throws -> Response {
+    /// The form, and the imports made so far, newest first, fifty at a time.
+    func page(_ context: PortalRequestContext, kind: String, errors: [FieldError], report: ReportView?, status: HTTPResponse.Status,
+              page requested: Int = 1) async throws -> Response {
         let account = try context.requireAccount()
-        let runs = try await services.store.importRuns(schoolID: account.schoolID, limit: 10).map {
+        let (found, pagination) = try await Pagination.load(page: requested, href: { Paths.Office.imports() + "?page=\($0)" }) { offset, limit in
+            let found = try await services.store.importRuns(schoolID: account.schoolID, offset: offset, limit: limit)
+            return (found.runs, found.total)
+        }
+        let runs = found.map {
             RunRow(at: clock.describe($0.at), kind: Self.kindTitle($0.kind), fileName: $0.fileName, actorName: $0.actorName, summary: $0.summary)
         }
         let choices = RegisterImports.Kind.allCases.map {
@@ -110,7 +121,8 @@ struct ImportController {
         }
         let content = Content(errors: ErrorSummary(errors), kind: ChoiceField("kind", choices, errors),
                               fileError: errors.first { $0.field == "file" }?.message,
-                              limitMB: services.importLimitBytes / 1_048_576, report: report, runs: runs, hasRuns: !runs.isEmpty)
+                              limitMB: services.importLimitBytes / 1_048_576, report: report, runs: runs, hasRuns: !runs.isEmpty,
+                              pagination: pagination)
         let layout = Layout(title: "Import from the MIS", account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
         return views.render(.imports, content, layout: layout, status: status)
     }

@@ -18,11 +18,15 @@ struct InvitationController {
         router.get(Paths.invitation.routerPath) { _, context in try await acceptPage(context, errors: [], status: .ok) }
         router.post(Paths.invitation.routerPath) { request, context in try await accept(request, context) }
         let office = router.group().add(middleware: RoleMiddleware(.office))
-        office.get(Paths.Office.invitations.routerPath) { _, context in try await listPage(context, forParents: true, report: nil) }
+        office.get(Paths.Office.invitations.routerPath) { request, context in
+            try await listPage(context, forParents: true, report: nil, page: Pagination.requested(request.uri.queryParameters.get("page")))
+        }
         office.post(Paths.Office.invitations.routerPath) { _, context in try await inviteParents(context) }
         office.post(Paths.Office.resendInvitation.routerPath) { _, context in try await resend(context, parents: true) }
         let admin = router.group().add(middleware: RoleMiddleware(.admin))
-        admin.get(Paths.Admin.staff.routerPath) { _, context in try await listPage(context, forParents: false, report: nil) }
+        admin.get(Paths.Admin.staff.routerPath) { request, context in
+            try await listPage(context, forParents: false, report: nil, page: Pagination.requested(request.uri.queryParameters.get("page")))
+        }
         admin.post(Paths.Admin.staff.routerPath) { _, context in try await inviteStaff(context) }
         admin.post(Paths.Admin.staffRole.routerPath) { _, context in try await changeRole(context) }
         admin.post(Paths.Admin.notifications.routerPath) { _, context in try await saveNotifications(context) }
@@ -163,9 +167,11 @@ struct InvitationController {
         let hasInvitations: Bool
         let failures: [String]
         let hasFailures: Bool
+        let pagination: Pagination
 
         func child(named key: String) -> Any? {
             switch key {
+            case "pagination": self.pagination
             case "notifications": orAbsent(self.notifications)
             case "staff": self.staff
             case "hasStaff": self.hasStaff
@@ -188,11 +194,16 @@ struct InvitationController {
 
     static let staffRoles: [Role] = [.headteacher, .deputy, .office, .admin]
 
+    /// The invitations fifty at a time: a school invites every family on its roll.
     func listPage(_ context: PortalRequestContext, forParents: Bool, report: String?, typed: FormFields = FormFields(),
-                  errors: [FieldError] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
+                  errors: [FieldError] = [], status: HTTPResponse.Status = .ok, page requested: Int = 1) async throws -> Response {
         let account = try context.requireAccount()
-        let all = try await services.store.invitations(schoolID: account.schoolID, limit: 200)
-        let rows = all.filter { ($0.role == .parent) == forParents }.map {
+        let path = forParents ? Paths.Office.invitations() : Paths.Admin.staff()
+        let (page, pagination) = try await Pagination.load(page: requested, href: { path + "?page=\($0)" }) { offset, limit in
+            let found = try await services.store.invitations(schoolID: account.schoolID, parents: forParents, offset: offset, limit: limit)
+            return (found.invitations, found.total)
+        }
+        let rows = page.map {
             InvitationRow(name: $0.name, email: $0.email, role: $0.role.title, sentAt: clock.describe($0.createdAt),
                           status: $0.status(at: clock.now).title,
                           resendAction: $0.acceptedAt != nil ? nil
@@ -226,7 +237,7 @@ struct InvitationController {
             name: TextField("name", typed["name"], errors), email: TextField("email", typed["email"], errors),
             role: ChoiceField("role", Self.staffRoles.map { Choice(value: $0.rawValue, label: $0.title, hint: nil, checked: typed["role"] == $0.rawValue) }, errors),
             action: forParents ? Paths.Office.invitations() : Paths.Admin.staff(),
-            invitations: rows, hasInvitations: !rows.isEmpty, failures: failures, hasFailures: !failures.isEmpty)
+            invitations: rows, hasInvitations: !rows.isEmpty, failures: failures, hasFailures: !failures.isEmpty, pagination: pagination)
         let layout = Layout(title: content.heading, account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
         return views.render(.invitations, content, layout: layout, status: status)
     }

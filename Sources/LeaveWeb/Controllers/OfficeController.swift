@@ -14,7 +14,8 @@ struct OfficeController {
 
     func addRoutes(to router: Router<PortalRequestContext>) {
         let office = router.group().add(middleware: RoleMiddleware(.office))
-        office.get(Paths.Office.letters.routerPath) { _, context in try await letters(context) }
+        office.get(Paths.Office.letters.routerPath) { request, context in try await letters(request, context, printed: false) }
+        office.get(Paths.Office.printedLetters.routerPath) { request, context in try await letters(request, context, printed: true) }
         office.get(Paths.Office.letter.routerPath) { _, context in try await letter(context) }
         office.post(Paths.Office.printed.routerPath) { _, context in try await markPrinted(context) }
     }
@@ -47,17 +48,16 @@ struct OfficeController {
     }
 
     struct LettersContent: MustacheParent {
-        let waiting: [LetterRow]
-        let printed: [LetterRow]
-        let hasWaiting: Bool
-        let hasPrinted: Bool
+        let letters: [LetterRow]
+        let printed: Bool
+        let pagination: Pagination
 
         func child(named key: String) -> Any? {
             switch key {
-            case "waiting": self.waiting
+            case "letters": self.letters
+            case "isEmpty": self.letters.isEmpty
             case "printed": self.printed
-            case "hasWaiting": self.hasWaiting
-            case "hasPrinted": self.hasPrinted
+            case "pagination": self.pagination
             default: nil
             }
         }
@@ -70,12 +70,19 @@ struct OfficeController {
                   href: Paths.Office.letter(letter.id), printedAction: Paths.Office.printed(letter.id))
     }
 
-    func letters(_ context: PortalRequestContext) async throws -> Response {
+    /// The letters waiting, oldest first, or those printed, most recent first: fifty at a time,
+    /// as a term's letters at a large school run to hundreds.
+    func letters(_ request: Request, _ context: PortalRequestContext, printed: Bool) async throws -> Response {
         let account = try context.requireAccount()
-        let waiting = try await store.letters(schoolID: account.schoolID, printed: false, limit: 500).map(row)
-        let printed = try await store.letters(schoolID: account.schoolID, printed: true, limit: 20).map(row)
-        let content = LettersContent(waiting: waiting, printed: printed, hasWaiting: !waiting.isEmpty, hasPrinted: !printed.isEmpty)
-        return views.render(.letters, content, layout: Layout(title: "Letters to print", account: account, csrfToken: context.csrfToken))
+        let path = printed ? Paths.Office.printedLetters() : Paths.Office.letters()
+        let (page, pagination) = try await Pagination.load(page: Pagination.requested(request.uri.queryParameters.get("page")),
+                                                           href: { path + "?page=\($0)" }) { offset, limit in
+            let found = try await store.letters(schoolID: account.schoolID, printed: printed, offset: offset, limit: limit)
+            return (found.letters, found.total)
+        }
+        let content = LettersContent(letters: page.map(row), printed: printed, pagination: pagination)
+        return views.render(.letters, content, layout: Layout(title: printed ? "Printed letters" : "Letters to print",
+                                                              account: account, csrfToken: context.csrfToken))
     }
 
     func schoolLetter(_ context: PortalRequestContext) async throws -> (Account, StoredLetter) {

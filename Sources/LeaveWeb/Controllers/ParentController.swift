@@ -16,7 +16,7 @@ struct ParentController {
     func addRoutes(to router: Router<PortalRequestContext>) {
         let parent = router.group().add(middleware: RoleMiddleware(.parent))
         parent.get(Paths.Parent.home.routerPath) { request, context in try await home(request, context) }
-        parent.get(Paths.Parent.child.routerPath) { _, context in try await child(context) }
+        parent.get(Paths.Parent.child.routerPath) { request, context in try await child(request, context) }
         // The request forms live under /parent/forms, declared in forms/.
         parent.get(Paths.Parent.newRequest.routerPath) { _, _ in Response.redirect(to: Paths.Forms.list()) }
         parent.get(Paths.Parent.confirmation.routerPath) { _, context in try await confirmation(context) }
@@ -74,7 +74,7 @@ struct ParentController {
         let children = try await store.children(ofParent: account.id)
         let (page, pagination) = try await Pagination.load(page: Pagination.requested(request.uri.queryParameters.get("page")),
                                                            href: { Paths.Parent.home() + "?page=\($0)" }) { offset, limit in
-            let found = try await store.requests(parentID: account.id, offset: offset, limit: limit)
+            let found = try await store.requests(parentID: account.id, pupilID: nil, offset: offset, limit: limit)
             return (found.requests, found.total)
         }
         let requests = page.map { RequestRow($0, clock: clock) }
@@ -87,25 +87,33 @@ struct ParentController {
         let child: ChildLink
         let requests: [RequestRow]
         let hasRequests: Bool
+        let pagination: Pagination
 
         func child(named key: String) -> Any? {
             switch key {
             case "child": self.child
             case "requests": self.requests
             case "hasRequests": self.hasRequests
+            case "pagination": self.pagination
             default: nil
             }
         }
     }
 
     /// One child's page; a child who is not this parent's answers 404.
-    func child(_ context: PortalRequestContext) async throws -> Response {
+    func child(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         guard let id = context.parameters.get("id", as: Int64.self),
               let pupil = try await store.children(ofParent: account.id).first(where: { $0.id == id })
         else { throw HTTPError(.notFound) }
-        let requests = try await store.requests(parentID: account.id).filter { $0.pupil.id == id }.map { RequestRow($0, clock: clock) }
-        return views.render(.parentChild, ChildContent(child: ChildLink(pupil), requests: requests, hasRequests: !requests.isEmpty),
+        let (page, pagination) = try await Pagination.load(page: Pagination.requested(request.uri.queryParameters.get("page")),
+                                                           href: { Paths.Parent.child(id) + "?page=\($0)" }) { offset, limit in
+            let found = try await store.requests(parentID: account.id, pupilID: id, offset: offset, limit: limit)
+            return (found.requests, found.total)
+        }
+        let requests = page.map { RequestRow($0, clock: clock) }
+        return views.render(.parentChild, ChildContent(child: ChildLink(pupil), requests: requests, hasRequests: !requests.isEmpty,
+                                                       pagination: pagination),
                             layout: Layout(title: pupil.fullName, account: account, csrfToken: context.csrfToken))
     }
 

@@ -75,6 +75,8 @@ enum Paths {
 
     enum Decisions {
         static let queue = PathPattern("/decisions")
+        /// Decided requests, most recent first (a fixed segment, so it wins over `:reference`).
+        static let decided = PathPattern("/decisions/decided")
         static let request = PathPattern("/decisions/:reference")
 
         static func request(_ reference: ReferenceNumber) -> String { request(reference.text) }
@@ -82,6 +84,7 @@ enum Paths {
 
     enum Office {
         static let letters = PathPattern("/office/letters")
+        static let printedLetters = PathPattern("/office/letters/printed")
         static let letter = PathPattern("/office/letters/:id")
         static let printed = PathPattern("/office/letters/:id/printed")
         static let imports = PathPattern("/office/imports")

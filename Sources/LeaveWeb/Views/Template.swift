@@ -6,6 +6,7 @@ enum Template: String, CaseIterable, Sendable {
     case adminPolicy = "admin-policy"
     case admin
     case decide
+    case decided
     case error
     case formCheck = "form-check"
     case formDone = "form-done"

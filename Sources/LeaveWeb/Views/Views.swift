@@ -117,8 +117,10 @@ struct AccountBar: MustacheParent {
         role = account.role.title
         links = switch account.role {
         case .parent: [NavLink(href: Paths.Parent.home(), text: "Your requests"), NavLink(href: Paths.Forms.list(), text: "Ask the school")]
-        case .headteacher, .deputy: [NavLink(href: Paths.Decisions.queue(), text: "Decision queue")]
-        case .office: [NavLink(href: Paths.Office.letters(), text: "Letters to print"), NavLink(href: Paths.Office.imports(), text: "Import from the MIS"),
+        case .headteacher, .deputy: [NavLink(href: Paths.Decisions.queue(), text: "Decision queue"),
+                                     NavLink(href: Paths.Decisions.decided(), text: "Decided")]
+        case .office: [NavLink(href: Paths.Office.letters(), text: "Letters to print"), NavLink(href: Paths.Office.printedLetters(), text: "Printed letters"),
+                       NavLink(href: Paths.Office.imports(), text: "Import from the MIS"),
                        NavLink(href: Paths.Office.invitations(), text: "Invite parents")]
         case .admin: [NavLink(href: Paths.Admin.settings(), text: "School settings"), NavLink(href: Paths.Admin.staff(), text: "Staff")]
         }

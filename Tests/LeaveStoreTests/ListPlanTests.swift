@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+import Testing
+@testable import LeaveCore
+@testable import LeaveStore
+
+/// Every list that grows with time is shown fifty at a time, and each page is read along an
+/// index in the list's own order, never by sorting the whole list (issue 11).
+@Suite("Every long list is a range of an index")
+struct ListPlanTests {
+    struct ListQuery: CustomTestStringConvertible, Sendable {
+        let name: String
+        let sql: String
+        let arguments: [Int64]
+        let index: String
+        var testDescription: String { name }
+    }
+
+    static let queries: [ListQuery] = [
+        ListQuery(name: "a parent's requests", sql: SQLiteStore.withPupilsSQL(SQLiteStore.parentOrder), arguments: [1],
+                  index: "leaveRequest_parent"),
+        ListQuery(name: "one child's requests", sql: SQLiteStore.withPupilsSQL(SQLiteStore.childOrder), arguments: [1, 2],
+                  index: "leaveRequest_parentPupil"),
+        ListQuery(name: "the decided list", sql: SQLiteStore.decidedSQL, arguments: [1], index: "decision_school"),
+        ListQuery(name: "letters waiting", sql: "SELECT letter.id FROM letter WHERE " + SQLiteStore.waitingOrder, arguments: [1],
+                  index: "letter_waiting"),
+        ListQuery(name: "letters printed", sql: "SELECT letter.id FROM letter WHERE " + SQLiteStore.printedOrder, arguments: [1],
+                  index: "letter_waiting"),
+        ListQuery(name: "invitations", sql: "SELECT invitation.id FROM invitation WHERE " + SQLiteStore.invitationOrder,
+                  arguments: [1, 1], index: "invitation_list"),
+        ListQuery(name: "imports", sql: "SELECT id FROM importRun " + SQLiteStore.importOrder, arguments: [1], index: "importRun_school"),
+    ]
+
+    @Test(arguments: queries)
+    func aPageIsAnIndexRangeScanWithNoSorting(_ query: ListQuery) async throws {
+        let temp = try await TemporaryDatabase().withDemo()
+        let plan = try await temp.database.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query.sql + " LIMIT 50 OFFSET 100",
+                             arguments: StatementArguments(query.arguments)).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("INDEX \(query.index) ") || $0.hasSuffix("INDEX \(query.index)") }, "plan: \(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "plan: \(plan)")
+    }
+}
