@@ -84,12 +84,19 @@ struct AccountLifecycleTests {
             let admin = Browser(client)
             try await admin.signIn("admin@oakhollow.example")
             let staff = try await admin.get("/admin/staff")
-            let close = try #require(staff.html.firstPath(startingWith: "/admin/staff/").map { $0.replacingOccurrences(of: "/role", with: "/close") })
-            _ = close
             let deputyID = try #require(try await database.writer.read { db in
                 try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE email = 'deputy@oakhollow.example'")
             })
+            // The list links to a page that says what closing does; only its button closes the account.
+            #expect(staff.html.contains("href=\"/admin/staff/\(deputyID)/close\""))
+            let confirm = try await admin.get("/admin/staff/\(deputyID)/close")
+            #expect(confirm.status == .ok)
+            #expect(confirm.html.contains("Close the account of Mr S. Ashcombe?"))
+            #expect(confirm.html.contains("will be signed out at once"))
+            #expect(try await deputy.get("/decisions").status == .ok, "opening the page closes nothing")
+            #expect(try await admin.get("/admin/staff/999999/close").status == .notFound)
             #expect(try await admin.post("/admin/staff/\(deputyID)/close").location == "/admin/staff")
+            #expect(try await admin.get("/admin/staff/\(deputyID)/close").status == .notFound, "a closed account cannot be closed again")
             #expect(try await deputy.get("/decisions").location == "/login", "the deputy's session ended")
             let again = try await Browser(client).signIn("deputy@oakhollow.example")
             #expect(again.status == .unauthorized)

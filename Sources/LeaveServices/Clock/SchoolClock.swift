@@ -6,9 +6,15 @@ public struct SchoolClock: Sendable {
     public let timeZone: TimeZone
     public let source: @Sendable () -> Date
 
+    /// Made once: a calendar in a time zone is costly to set up, and lists describe fifty instants.
+    private let calendar: Calendar
+
     public init(timeZone: TimeZone, now: @escaping @Sendable () -> Date) {
         self.timeZone = timeZone
         self.source = now
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
     }
 
     public var now: Date { source() }
@@ -16,25 +22,21 @@ public struct SchoolClock: Sendable {
     public var today: SchoolDate { date(of: now) }
 
     public func date(of instant: Date) -> SchoolDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        return SchoolDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        return SchoolDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? SchoolDate(dayNumber: 0)
     }
 
     /// The hour of the day now, in the school's time zone.
     public var hour: Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar.component(.hour, from: now)
+        calendar.component(.hour, from: now)
     }
 
     /// "23 Nov 2026 at 14:05", for tables and the audit trail.
     public func describe(_ instant: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.hour, .minute], from: instant)
-        let minute = parts.minute! < 10 ? "0\(parts.minute!)" : "\(parts.minute!)"
-        return "\(date(of: instant).shortForm) at \(parts.hour!):\(minute)"
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        let minutes = parts.minute ?? 0
+        let minute = minutes < 10 ? "0\(minutes)" : "\(minutes)"
+        let day = SchoolDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? SchoolDate(dayNumber: 0)
+        return "\(day.shortForm) at \(parts.hour ?? 0):\(minute)"
     }
 }

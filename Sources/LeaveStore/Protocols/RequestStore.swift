@@ -43,7 +43,9 @@ public protocol RequestStore: Sendable {
                      counts: [SessionCount], at: Date, submissionKey: String?, messages: [MailMessage]) async throws -> [LeaveRequest]
     /// The other requests sent together with this one (siblings), in the order sent.
     func linkedRequests(to request: LeaveRequest) async throws -> [RequestWithPupil]
-    /// One page of the parent's requests (or of one child's, with `pupilID`), newest first, and how many there are in all.
+    /// One page of the parent's requests (or of one child's, with `pupilID`), newest first, and how
+    /// many there are in all. Lists do not show the parent's answers, so these are left out
+    /// (`details` empty), here and in the other pages of lists below.
     func requests(parentID: Int64, pupilID: Int64?, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int)
     /// One page of the school's decided requests, most recently decided first, and how many there are.
     func decidedRequests(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [DecidedRequest], total: Int)

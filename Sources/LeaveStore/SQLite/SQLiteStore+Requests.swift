@@ -90,7 +90,7 @@ extension SQLiteStore: RequestStore {
             }
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM leaveRequest " + clause, arguments: arguments) ?? 0
             let page = try Self.withPupils(db, sql: clause + " LIMIT ? OFFSET ?",
-                                           arguments + [max(0, min(limit, 500)), max(0, offset)])
+                                           arguments + [max(0, min(limit, 500)), max(0, offset)], answers: false)
             return (page, total)
         }
     }
@@ -105,9 +105,10 @@ extension SQLiteStore: RequestStore {
             let rows = try Row.fetchAll(db, sql: Self.decidedSQL + " LIMIT ? OFFSET ?",
                                         arguments: [schoolID, max(0, min(limit, 500)), max(0, offset)])
             let page = try rows.map { row in
-                guard let outcome = DecisionOutcome(rawValue: row["d_outcome"]) else { throw StoreError.corrupt("decision") }
-                return DecidedRequest(item: try Self.requestWithPupil(row), outcome: outcome,
-                                      decidedAt: row["d_decidedAt"], deciderName: row["d_deciderName"])
+                let d = LeaveRequestRecord.columnCount + 6
+                guard let outcome = DecisionOutcome(rawValue: row[d]) else { throw StoreError.corrupt("decision") }
+                return DecidedRequest(item: try Self.requestWithPupil(row, answers: false), outcome: outcome,
+                                      decidedAt: row[d + 1], deciderName: row[d + 2])
             }
             return (page, total)
         }
@@ -115,8 +116,7 @@ extension SQLiteStore: RequestStore {
 
     /// The decisions of a school, newest first: a range of `decision_school` read backwards.
     static let decidedSQL = """
-        SELECT leaveRequest.*, \(pupilColumns),
-               decision.outcome AS d_outcome, decision.decidedAt AS d_decidedAt, decision.deciderName AS d_deciderName
+        SELECT \(LeaveRequestRecord.columns), \(pupilColumns), decision.outcome, decision.decidedAt, decision.deciderName
         FROM decision
         JOIN leaveRequest ON leaveRequest.id = decision.requestId
         JOIN pupil ON pupil.id = leaveRequest.pupilId
@@ -181,7 +181,8 @@ extension SQLiteStore: RequestStore {
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM leaveRequest WHERE schoolId = ? AND status = ?",
                                          arguments: [schoolID, RequestStatus.awaitingDecision.rawValue]) ?? 0
             let page = try Self.withPupils(db, sql: Self.queueOrder + " LIMIT ? OFFSET ?",
-                                           [schoolID, RequestStatus.awaitingDecision.rawValue, max(0, min(limit, 500)), max(0, offset)])
+                                           [schoolID, RequestStatus.awaitingDecision.rawValue, max(0, min(limit, 500)), max(0, offset)],
+                                           answers: false)
             return (page, total)
         }
     }
@@ -256,27 +257,28 @@ extension SQLiteStore: RequestStore {
         }
     }
 
-    static func withPupils(_ db: Database, sql: String, _ arguments: StatementArguments) throws -> [RequestWithPupil] {
-        try Row.fetchAll(db, sql: withPupilsSQL(sql), arguments: arguments).map(requestWithPupil)
+    static func withPupils(_ db: Database, sql: String, _ arguments: StatementArguments, answers: Bool = true) throws -> [RequestWithPupil] {
+        try Row.fetchAll(db, sql: withPupilsSQL(sql), arguments: arguments).map { try requestWithPupil($0, answers: answers) }
     }
 
     static let pupilColumns = """
-        pupil.id AS p_id, pupil.schoolId AS p_schoolId, pupil.upn AS p_upn,
-        pupil.forename AS p_forename, pupil.surname AS p_surname, pupil.yearGroup AS p_yearGroup
+        pupil.id, pupil.schoolId, pupil.upn, pupil.forename, pupil.surname, pupil.yearGroup
         """
 
     static func withPupilsSQL(_ clause: String) -> String {
         """
-        SELECT leaveRequest.*, \(pupilColumns)
+        SELECT \(LeaveRequestRecord.columns), \(pupilColumns)
         FROM leaveRequest JOIN pupil ON pupil.id = leaveRequest.pupilId
         \(clause)
         """
     }
 
-    static func requestWithPupil(_ row: Row) throws -> RequestWithPupil {
-        let request = try LeaveRequestRecord(row: row).request()
-        let pupil = PupilRecord(id: row["p_id"], schoolId: row["p_schoolId"], upn: row["p_upn"],
-                                forename: row["p_forename"], surname: row["p_surname"], yearGroup: row["p_yearGroup"])
+    /// A row of `LeaveRequestRecord.columns` then `pupilColumns`, and anything after them.
+    static func requestWithPupil(_ row: Row, answers: Bool) throws -> RequestWithPupil {
+        let request = try LeaveRequestRecord(columns: row, answers: answers).request()
+        let p = LeaveRequestRecord.columnCount
+        let pupil = PupilRecord(id: row[p], schoolId: row[p + 1], upn: row[p + 2],
+                                forename: row[p + 3], surname: row[p + 4], yearGroup: row[p + 5])
         return RequestWithPupil(request: request, pupil: pupil.pupil)
     }
 }

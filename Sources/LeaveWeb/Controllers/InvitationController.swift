@@ -31,6 +31,7 @@ struct InvitationController {
         admin.post(Paths.Admin.staffRole.routerPath) { _, context in try await changeRole(context) }
         admin.post(Paths.Admin.notifications.routerPath) { _, context in try await saveNotifications(context) }
         admin.post(Paths.Admin.resendInvitation.routerPath) { _, context in try await resend(context, parents: false) }
+        admin.get(Paths.Admin.staffClose.routerPath) { _, context in try await confirmClose(context) }
         admin.post(Paths.Admin.staffClose.routerPath) { _, context in try await close(context) }
     }
 
@@ -294,6 +295,43 @@ struct InvitationController {
     }
 
     /// Closing an account ends its sessions at once; its past decisions keep its name.
+    struct ConfirmContent: MustacheParent {
+        let heading: String
+        let paragraphs: [String]
+        let action: String
+        let button: String
+        let cancelHref: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "heading": heading
+            case "paragraphs": paragraphs
+            case "action": action
+            case "button": button
+            case "cancelHref": cancelHref
+            default: nil
+            }
+        }
+    }
+
+    /// Closing an account cannot be undone from the portal, so it is asked for on a page of its
+    /// own that says what will happen, and done only by that page's button.
+    func confirmClose(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        guard let id = context.parameters.get("id", as: Int64.self), id != account.id,
+              let member = try await services.store.staff(schoolID: account.schoolID).first(where: { $0.id == id && $0.isActive })
+        else { throw HTTPError(.notFound) }
+        let content = ConfirmContent(
+            heading: "Close the account of \(member.displayName)?",
+            paragraphs: [
+                "\(member.displayName) (\(member.role.title), \(member.email)) will be signed out at once and will not be able to sign in again.",
+                "Everything they did stays on record: their decisions, letters and the audit trail keep their name.",
+                "To give them access again later, send them a new invitation.",
+            ],
+            action: Paths.Admin.staffClose(String(id)), button: "Close the account", cancelHref: Paths.Admin.staff())
+        return views.render(.confirm, content, layout: Layout(title: content.heading, account: account, csrfToken: context.csrfToken))
+    }
+
     func close(_ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         guard let id = context.parameters.get("id", as: Int64.self), id != account.id else { throw HTTPError(.notFound) }

@@ -6,9 +6,12 @@ import LeaveCore
 /// links built from the same value, so a path is written once.
 struct PathPattern: Sendable, CustomStringConvertible {
     let pattern: String
+    /// The pattern cut once into its segments, so building a link (fifty a list page) costs no parsing.
+    private let segments: [Substring]
 
     init(_ pattern: String) {
         self.pattern = pattern
+        segments = pattern.split(separator: "/", omittingEmptySubsequences: false)
     }
 
     var description: String { pattern }
@@ -18,11 +21,25 @@ struct PathPattern: Sendable, CustomStringConvertible {
     /// The path with each `:name` segment filled in, in order, each value escaped for a path segment.
     func callAsFunction(_ values: String...) -> String {
         var remaining = values[...]
-        let segments = pattern.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
-            guard segment.hasPrefix(":"), let value = remaining.popFirst() else { return String(segment) }
-            return value.addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? ""
+        var path = ""
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { path += "/" }
+            if segment.first == ":", let value = remaining.popFirst() {
+                path += Self.escaped(value)
+            } else {
+                path += segment
+            }
         }
-        return segments.joined(separator: "/")
+        return path
+    }
+
+    /// References and ids need no escaping; anything else is percent-encoded for one segment.
+    static func escaped(_ value: String) -> String {
+        if value.utf8.allSatisfy({ byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }) { return value }
+        return value.addingPercentEncoding(withAllowedCharacters: segmentCharacters) ?? ""
     }
 
     static let segmentCharacters = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))

@@ -3,67 +3,49 @@ import LeaveServices
 import LeaveStore
 import Mustache
 
-/// A request as one row of a list or the head of its own page.
+/// A request as one row of a list or the head of its own page. Each value is worked out only
+/// when the template asks for it: a list shows a few of them for fifty rows, a page all of them for one.
 struct RequestRow: MustacheParent {
-    let reference: String
-    let pupilName: String
-    let yearGroup: String
-    let kind: String
-    let purpose: String
-    let firstSession: String
-    let lastSession: String
-    let firstDay: String
-    let lastDay: String
-    let returnDate: String
-    let schoolDays: Int
-    let sessions: Int
-    let status: String
-    let statusClass: String
-    let isOpen: Bool
-    let submittedAt: String
-    /// Every answer the parent gave, and the files they sent.
-    let answers: [AnswerRow]
-    let hasAnswers: Bool
-    let evidence: [FileLink]
-    let hasEvidence: Bool
-    /// The request's page for its parent, for the headteacher, and the parent's withdraw page.
-    let parentHref: String
-    let decisionHref: String
-    let withdrawHref: String
+    let item: RequestWithPupil
+    let clock: SchoolClock
     /// The rules' newest advice, for the queue.
-    var recommendation: String = ""
-    var recommendationClass: String = ""
+    let advice: Recommendation?
 
     init(_ item: RequestWithPupil, clock: SchoolClock, recommendation: Recommendation? = nil) {
-        if let recommendation {
-            self.recommendation = recommendation.title
-            self.recommendationClass = recommendation.rawValue
-        }
-        let r = item.request, a = r.application
-        answers = a.details.answers.map { AnswerRow(question: $0.question, answer: $0.answer) }
-        hasAnswers = !a.details.answers.isEmpty
-        evidence = a.details.evidence.map(FileLink.init)
-        hasEvidence = !a.details.evidence.isEmpty
-        parentHref = Paths.Parent.request(r.reference)
-        decisionHref = Paths.Decisions.request(r.reference)
-        withdrawHref = Paths.Parent.withdraw(r.reference)
-        reference = r.reference.text
-        pupilName = item.pupil.fullName
-        yearGroup = item.pupil.yearGroup.name
-        kind = a.title
-        purpose = a.purpose
-        firstSession = a.start.longForm
-        lastSession = a.end.longForm
-        firstDay = "\(a.start.date.shortForm) \(a.start.session.rawValue)"
-        lastDay = "\(a.end.date.shortForm) \(a.end.session.rawValue)"
-        returnDate = a.returnDate.longForm
-        schoolDays = r.schoolDays
-        sessions = r.sessions
-        status = r.status.title
-        statusClass = r.status.rawValue
-        isOpen = r.status.isOpen
-        submittedAt = clock.describe(r.submittedAt)
+        self.item = item
+        self.clock = clock
+        self.advice = recommendation
     }
+
+    private var application: LeaveApplication { item.request.application }
+
+    var reference: String { item.request.reference.text }
+    var pupilName: String { item.pupil.fullName }
+    var yearGroup: String { item.pupil.yearGroup.name }
+    var kind: String { application.title }
+    var purpose: String { application.purpose }
+    var firstSession: String { application.start.longForm }
+    var lastSession: String { application.end.longForm }
+    var firstDay: String { "\(application.start.date.shortForm) \(application.start.session.rawValue)" }
+    var lastDay: String { "\(application.end.date.shortForm) \(application.end.session.rawValue)" }
+    var returnDate: String { application.returnDate.longForm }
+    var schoolDays: Int { item.request.schoolDays }
+    var sessions: Int { item.request.sessions }
+    var status: String { item.request.status.title }
+    var statusClass: String { item.request.status.rawValue }
+    var isOpen: Bool { item.request.status.isOpen }
+    var submittedAt: String { clock.describe(item.request.submittedAt) }
+    /// Every answer the parent gave, and the files they sent.
+    var answers: [AnswerRow] { application.details.answers.map { AnswerRow(question: $0.question, answer: $0.answer) } }
+    var hasAnswers: Bool { !application.details.answers.isEmpty }
+    var evidence: [FileLink] { application.details.evidence.map(FileLink.init) }
+    var hasEvidence: Bool { !application.details.evidence.isEmpty }
+    /// The request's page for its parent, for the headteacher, and the parent's withdraw page.
+    var parentHref: String { Paths.Parent.request(item.request.reference) }
+    var decisionHref: String { Paths.Decisions.request(item.request.reference) }
+    var withdrawHref: String { Paths.Parent.withdraw(item.request.reference) }
+    var recommendation: String { advice?.title ?? "" }
+    var recommendationClass: String { advice?.rawValue ?? "" }
 
     func child(named key: String) -> Any? {
         switch key {

@@ -7,6 +7,7 @@ enum Template: String, CaseIterable, Sendable {
     case admin
     case decide
     case decided
+    case confirm
     case error
     case formCheck = "form-check"
     case formDone = "form-done"

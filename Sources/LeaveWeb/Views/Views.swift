@@ -13,7 +13,12 @@ public struct Views: Sendable {
         guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
             throw ViewsError.templatesMissing([])
         }
-        let library = try await MustacheLibrary(directory: folder)
+        MustacheContentTypes.register(PortalHTML(), named: PortalHTML.name)
+        var library = MustacheLibrary()
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".mustache") {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            try library.register(PortalHTML.pragma + text, named: String(file.dropLast(".mustache".count)))
+        }
         let missing = Template.allCases.filter { library.getTemplate(named: $0.rawValue) == nil }
         guard missing.isEmpty else { throw ViewsError.templatesMissing(missing.map(\.rawValue)) }
         return Views(library: library)
