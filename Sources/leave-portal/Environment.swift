@@ -48,7 +48,7 @@ enum Environment {
     static func mail(_ flag: String?, database: String?) throws -> MailSetting {
         guard let text = flag ?? value("LEAVE_PORTAL_MAIL") else {
             let folder = (try? StoreLocation(self.database(database)).folder) ?? "data"
-            return .directory(URL(fileURLWithPath: folder ?? "data").appendingPathComponent("mail").path)
+            return .directory(URL(fileURLWithPath: folder).appendingPathComponent("mail").path)
         }
         do {
             return try MailSetting(text)

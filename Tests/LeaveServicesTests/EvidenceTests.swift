@@ -77,10 +77,10 @@ struct EvidenceTests {
         let (_, page) = try fileQuestion(h)
         let question = try #require(page.questions.first { $0.kind == .file })
         let file = UploadedFile(fileName: "a.pdf", contentType: "application/pdf", data: Self.pdf)
-        guard case .success = try await small.accept(file, for: question, alreadySent: 0, parent: parent, at: ServiceHarness.now) else {
+        guard case .success = try await small.accept(file, for: question, alreadySent: 0, parent: parent, schoolID: parent.schoolID, at: ServiceHarness.now) else {
             Issue.record("the first file was refused"); return
         }
-        guard case .failure(let error) = try await small.accept(file, for: question, alreadySent: 0, parent: parent, at: ServiceHarness.now) else {
+        guard case .failure(let error) = try await small.accept(file, for: question, alreadySent: 0, parent: parent, schoolID: parent.schoolID, at: ServiceHarness.now) else {
             Issue.record("the quota was not applied"); return
         }
         #expect(error.message.contains("the most the portal keeps for one family"))

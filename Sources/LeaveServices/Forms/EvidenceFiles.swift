@@ -43,7 +43,8 @@ public struct EvidenceFiles: Sendable {
     }
 
     /// Checks and keeps one file; returns the reference to it, or the message for the parent.
-    public func accept(_ file: UploadedFile, for question: Question, alreadySent: Int, parent: Account, at: Date) async throws
+    /// The file belongs to `schoolID`, the school the form goes to, whose staff may open it.
+    public func accept(_ file: UploadedFile, for question: Question, alreadySent: Int, parent: Account, schoolID: Int64, at: Date) async throws
         -> Result<RequestDetails.Evidence, FieldError> {
         let names = question.fileTypes.map { $0 == "jpeg" ? "JPG" : $0.uppercased() }
         let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.first ?? ""
@@ -67,7 +68,7 @@ public struct EvidenceFiles: Sendable {
         }
         let name = String(file.fileName.filter { !$0.isNewline && $0 != "\"" }.prefix(120))
         do {
-            try await store.saveUpload(StoredUpload(id: id, schoolID: parent.schoolID, parentID: parent.id,
+            try await store.saveUpload(StoredUpload(id: id, schoolID: schoolID, parentID: parent.id,
                                                     fileName: name.isEmpty ? "evidence.\(kind.rawValue)" : name,
                                                     contentType: kind.contentType, size: file.data.count), by: Actor(parent), at: at)
         } catch {
@@ -86,7 +87,7 @@ public struct EvidenceFiles: Sendable {
     /// The parent takes back a file sent with a form not yet sent: the record and the bytes go.
     public func remove(_ id: String, parent: Account, at: Date) async throws -> Bool {
         guard RandomToken.isWellFormed(id),
-              try await store.removeUpload(id: id, parentID: parent.id, schoolID: parent.schoolID, by: Actor(parent), at: at)
+              try await store.removeUpload(id: id, parentID: parent.id, by: Actor(parent), at: at)
         else { return false }
         try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: folder).appendingPathComponent(id).path)
         return true

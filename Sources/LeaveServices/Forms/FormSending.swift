@@ -50,10 +50,13 @@ public struct FormSending: Sendable {
             return .showAgain(draft, errors: [])
         }
         var uploadErrors: [FieldError] = []
+        let schools = Self.schools(of: FormSubmission(form: form, draft: draft, children: children).chosenChildren)
+        // Evidence belongs to the school the form goes to, so its headteacher can open it.
+        let schoolID = schools.count == 1 ? schools[0] : parent.schoolID
         for question in draft.visibleQuestions(of: page) where question.kind == .file {
             guard let file = files[question.id], !file.data.isEmpty else { continue }
-            let sentBytes = try await sentSize(draft, schoolID: parent.schoolID)
-            switch try await evidence.accept(file, for: question, alreadySent: sentBytes, parent: parent, at: clock.now) {
+            let sentBytes = try await sentSize(draft, parentID: parent.id)
+            switch try await evidence.accept(file, for: question, alreadySent: sentBytes, parent: parent, schoolID: schoolID, at: clock.now) {
             case .success(let reference): draft.uploads[question.id, default: []].append(reference)
             case .failure(let error): uploadErrors.append(error)
             }
@@ -62,6 +65,9 @@ public struct FormSending: Sendable {
         let validator = FormValidator(form: form, draft: draft, today: clock.today, children: Set(children.map(\.id)))
         var errors = validator.errors(on: page)
         for error in uploadErrors where !errors.contains(where: { $0.field == error.field }) { errors.append(error) }
+        if schools.count > 1, let question = page.questions.first(where: { $0.kind == .children }), !errors.contains(where: { $0.field == question.id }) {
+            errors.append(FieldError(field: question.id, message: try await differentSchools(FormSubmission(form: form, draft: draft, children: children).chosenChildren)))
+        }
         guard errors.isEmpty else { return .showAgain(draft, errors: errors) }
         let visible = draft.visiblePages(of: form)
         if !changing, let index = visible.firstIndex(where: { $0.id == page.id }), index + 1 < visible.count {
@@ -97,12 +103,31 @@ public struct FormSending: Sendable {
         }
     }
 
-    func sentSize(_ draft: FormDraft, schoolID: Int64) async throws -> Int {
+    func sentSize(_ draft: FormDraft, parentID: Int64) async throws -> Int {
         var total = 0
         for reference in draft.uploads.values.flatMap({ $0 }) {
-            total += try await store.upload(id: reference.id, schoolID: schoolID)?.size ?? 0
+            total += try await store.upload(id: reference.id, parentID: parentID)?.size ?? 0
         }
         return total
+    }
+
+    /// The schools of the chosen children, in the order first chosen.
+    static func schools(of children: [Pupil]) -> [Int64] {
+        var seen: [Int64] = []
+        for child in children where !seen.contains(child.schoolID) { seen.append(child.schoolID) }
+        return seen
+    }
+
+    /// A request goes to one school's headteacher, so brothers and sisters at two schools of the
+    /// trust are asked for one school at a time; the message says who is where.
+    func differentSchools(_ children: [Pupil]) async throws -> String {
+        var parts: [String] = []
+        for schoolID in Self.schools(of: children) {
+            let name = try await store.school(id: schoolID)?.name ?? "another school"
+            let names = children.filter { $0.schoolID == schoolID }.map(\.forename)
+            parts.append("\(names.joined(separator: " and ")) \(names.count == 1 ? "goes" : "go") to \(name)")
+        }
+        return "Ask for children at different schools separately: " + parts.joined(separator: ", ")
     }
 
     // MARK: Check
@@ -136,6 +161,9 @@ public struct FormSending: Sendable {
         if let firstWithErrors = draft.visiblePages(of: form).first(where: { !prepared.validator.errors(on: $0).isEmpty }) {
             return .incomplete(pageID: firstWithErrors.id)
         }
+        if prepared.schools.count > 1, let page = form.pages.first(where: { $0.questions.contains { $0.kind == .children } }) {
+            return .incomplete(pageID: page.id)
+        }
         var answers: [CheckedAnswer] = []
         for page in draft.visiblePages(of: form) {
             for question in draft.visibleQuestions(of: page) {
@@ -167,21 +195,22 @@ public struct FormSending: Sendable {
 
     public func send(_ form: FormDefinition, draft: FormDraft, parent: Account) async throws -> SendOutcome {
         let prepared = try await prepare(form, draft: draft, parent: parent)
-        guard prepared.validator.allErrors().isEmpty else { return .incomplete }
+        guard prepared.validator.allErrors().isEmpty, prepared.schools.count <= 1 else { return .incomplete }
+        let schoolID = prepared.schoolID
         if form.action == .stopLunchtime { return .stopped(try await stopLunchtime(prepared.submission, parent: parent)) }
         guard let applications = prepared.submission.applications() else { return .incomplete }
         let counts = applications.map { $0.type == .lunchtime ? SessionCount.none : prepared.calendar.count(from: $0.start, to: $0.end) }
-        let school = try await store.school(id: parent.schoolID)
+        let school = try await store.school(id: schoolID)
         // Who decides is told too, so nothing waits unseen in the queue.
-        let deciders = try await store.newRequestEmails(schoolID: parent.schoolID) != .each ? []
-            : try await store.staff(schoolID: parent.schoolID).filter { $0.isActive && ($0.role == .headteacher || $0.role == .deputy) }
+        let deciders = try await store.newRequestEmails(schoolID: schoolID) != .each ? []
+            : try await store.staff(schoolID: schoolID).filter { $0.isActive && ($0.role == .headteacher || $0.role == .deputy) }
         var requests: [LeaveRequest] = []
         // References are chosen here so the parent's e-mail names them, written with the requests;
         // in the rare case one is taken, new ones are drawn.
         for attempt in 1...5 {
             let references = applications.map { _ in ReferenceNumber.random() }
             let drafts = zip(applications, references).map { application, reference in
-                LeaveRequest(id: 0, reference: reference, schoolID: parent.schoolID, parentID: parent.id, application: application,
+                LeaveRequest(id: 0, reference: reference, schoolID: schoolID, parentID: parent.id, application: application,
                              sessions: 0, schoolDays: 0, status: .awaitingDecision, submittedAt: clock.now)
             }
             var messages: [MailMessage] = []
@@ -190,7 +219,7 @@ public struct FormSending: Sendable {
                 messages += deciders.map { texts.newRequest(to: $0, requests: drafts, school: school) }
             }
             do {
-                requests = try await store.submitGroup(applications, references: references, schoolID: parent.schoolID, by: Actor(parent),
+                requests = try await store.submitGroup(applications, references: references, schoolID: schoolID, by: Actor(parent),
                                                        counts: counts, at: clock.now, submissionKey: draft.submissionKey, messages: messages)
                 break
             } catch StoreError.duplicateReference where attempt < 5 {
@@ -199,7 +228,7 @@ public struct FormSending: Sendable {
         }
         // The new requests, and any other undecided request of the same children (an overlap, a prior request).
         try await RequestReview(store: store, clock: clock)
-            .reviewOpenRequests(ofPupils: Set(requests.map(\.application.pupilID)), schoolID: parent.schoolID)
+            .reviewOpenRequests(ofPupils: Set(requests.map(\.application.pupilID)), schoolID: schoolID)
         return .sent(requests)
     }
 
@@ -208,19 +237,24 @@ public struct FormSending: Sendable {
         let detail = submission.answerRows().map { "\($0.question) \($0.answer)" }.joined(separator: "; ")
         var lines: [String] = []
         for child in submission.chosenChildren {
-            let ended = try await store.stopLunchtimePermissions(pupilID: child.id, schoolID: parent.schoolID, by: Actor(parent),
+            let ended = try await store.stopLunchtimePermissions(pupilID: child.id, schoolID: child.schoolID, by: Actor(parent),
                                                                   at: clock.now, detail: detail)
             lines.append(ended.isEmpty ? "\(child.fullName) had no lunchtime permission to stop."
                          : "\(child.fullName)'s lunchtime permission (\(ended.map(\.reference.text).joined(separator: ", "))) has stopped.")
         }
-        try await RequestReview(store: store, clock: clock)
-            .reviewOpenRequests(ofPupils: Set(submission.chosenChildren.map(\.id)), schoolID: parent.schoolID)
+        for schoolID in Self.schools(of: submission.chosenChildren) {
+            try await RequestReview(store: store, clock: clock)
+                .reviewOpenRequests(ofPupils: Set(submission.chosenChildren.filter { $0.schoolID == schoolID }.map(\.id)), schoolID: schoolID)
+        }
         return lines
     }
 
     /// What checking and sending both work from: the parent's children, the calendar, the checker and the requests.
     struct Prepared {
         let children: [Pupil]
+        /// The school the form goes to (the chosen children's), and every school they are at.
+        let schoolID: Int64
+        let schools: [Int64]
         let calendar: SchoolCalendar
         let validator: FormValidator
         let submission: FormSubmission
@@ -228,11 +262,13 @@ public struct FormSending: Sendable {
 
     func prepare(_ form: FormDefinition, draft: FormDraft, parent: Account) async throws -> Prepared {
         let children = try await store.children(ofParent: parent.id)
-        let calendar = try await store.calendar(schoolID: parent.schoolID)
+        let schools = Self.schools(of: FormSubmission(form: form, draft: draft, children: children).chosenChildren)
+        let schoolID = schools.first ?? parent.schoolID
+        let calendar = try await store.calendar(schoolID: schoolID)
         let submission = FormSubmission(form: form, draft: draft, children: children) { date in
             calendar.term(containing: date)?.end ?? calendar.terms.first { $0.start > date }?.end
         }
-        return Prepared(children: children, calendar: calendar,
+        return Prepared(children: children, schoolID: schoolID, schools: schools, calendar: calendar,
                         validator: FormValidator(form: form, draft: draft, today: clock.today, children: Set(children.map(\.id))),
                         submission: submission)
     }

@@ -13,13 +13,15 @@ public struct RequestWithdrawal: Sendable {
     }
 
     public func withdraw(_ item: RequestWithPupil, by parent: Account) async throws {
-        guard item.request.parentID == parent.id, item.request.schoolID == parent.schoolID else { throw ServiceError.notFound }
+        // The request's own school: a parent may have children at two schools of the trust.
+        let schoolID = item.request.schoolID
+        guard item.request.parentID == parent.id else { throw ServiceError.notFound }
         do {
-            _ = try await store.withdraw(requestID: item.request.id, schoolID: parent.schoolID, by: Actor(parent), at: clock.now)
+            _ = try await store.withdraw(requestID: item.request.id, schoolID: schoolID, by: Actor(parent), at: clock.now)
         } catch StoreError.notOpen(let status) {
             throw ServiceError.conflict("This request cannot be withdrawn because it has already been \(status.title.lowercased()).")
         }
         // A withdrawn request no longer counts against the child's other requests.
-        try await RequestReview(store: store, clock: clock).reviewOpenRequests(ofPupils: [item.pupil.id], schoolID: parent.schoolID)
+        try await RequestReview(store: store, clock: clock).reviewOpenRequests(ofPupils: [item.pupil.id], schoolID: schoolID)
     }
 }

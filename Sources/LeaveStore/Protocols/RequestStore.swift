@@ -51,6 +51,8 @@ public protocol RequestStore: Sendable {
     func decidedRequests(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [DecidedRequest], total: Int)
     /// The request with this reference, only if it belongs to this school.
     func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil?
+    /// The request with this reference, only if this parent made it (at whichever school of the trust).
+    func request(reference: ReferenceNumber, parentID: Int64) async throws -> RequestWithPupil?
     func withdraw(requestID: Int64, schoolID: Int64, by parent: Actor, at: Date) async throws -> LeaveRequest
     /// Ends the child's lunchtime permission (granted, or still being decided) at the parent's
     /// word, recording why; returns what was ended.

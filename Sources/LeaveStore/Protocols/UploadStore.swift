@@ -25,9 +25,11 @@ public protocol UploadStore: Sendable {
     func saveUpload(_ upload: StoredUpload, by parent: Actor, at: Date) async throws
     /// The upload, only if it belongs to this school.
     func upload(id: String, schoolID: Int64) async throws -> StoredUpload?
+    /// The upload, only if this parent sent it.
+    func upload(id: String, parentID: Int64) async throws -> StoredUpload?
     /// Removes the parent's own upload, unless a request already carries it (evidence sent stays
     /// with its request); true when it was removed, so its file can go too.
-    func removeUpload(id: String, parentID: Int64, schoolID: Int64, by parent: Actor, at: Date) async throws -> Bool
+    func removeUpload(id: String, parentID: Int64, by parent: Actor, at: Date) async throws -> Bool
     /// What the parent keeps on the portal in all, for their quota.
     func uploadedBytes(parentID: Int64) async throws -> Int
     /// Removes uploads no request carries that were made before `cutoff` (a form left unfinished)

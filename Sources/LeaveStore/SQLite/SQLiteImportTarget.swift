@@ -89,7 +89,7 @@ final class SQLiteImportTarget {
     }
 
     /// Contacts are replaced by what the MIS says now; those with parental responsibility whose
-    /// email matches a parent account of the school are linked to the pupil.
+    /// email matches a parent account of the school's trust are linked to the pupil.
     func saveContacts(_ contacts: [ImportedContact], pupilID: Int64) throws {
         try db.execute(sql: "DELETE FROM pupilContact WHERE pupilId = ?", arguments: [pupilID])
         // A parent the MIS no longer lists with parental responsibility loses the link, and with
@@ -114,10 +114,14 @@ final class SQLiteImportTarget {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [schoolID, pupilID, contact.name, contact.relationship, contact.parentalResponsibility, email])
             guard contact.parentalResponsibility, let email, !email.isEmpty else { continue }
+            // A parent account anywhere in the trust: brothers and sisters at two of its schools
+            // share one parent, who signs in once and sees them all.
             try db.execute(sql: """
                 INSERT OR IGNORE INTO parentPupil (accountId, pupilId, schoolId)
-                SELECT id, ?, schoolId FROM account WHERE email = ? AND role = 'parent' AND schoolId = ?
-                """, arguments: [pupilID, email, schoolID])
+                SELECT account.id, ?, ? FROM account JOIN school ON school.id = account.schoolId
+                WHERE account.email = ? AND account.role = 'parent'
+                  AND school.trustId = (SELECT trustId FROM school WHERE id = ?)
+                """, arguments: [pupilID, schoolID, email, schoolID])
         }
     }
 

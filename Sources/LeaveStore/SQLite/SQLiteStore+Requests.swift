@@ -57,7 +57,12 @@ extension SQLiteStore: RequestStore {
         try record.insert(db)
         let stored = try record.request()
         for evidence in application.details.evidence {
-            // Only the parent's own uploads can be attached.
+            // Only the parent's own uploads can be attached. One sent before the parent chose a
+            // child at another school of the trust moves to the request's school, so its staff can open it.
+            try db.execute(sql: """
+                UPDATE upload SET schoolId = ? WHERE id = ? AND parentId = ? AND schoolId <> ?
+                  AND NOT EXISTS (SELECT 1 FROM requestUpload WHERE uploadId = upload.id)
+                """, arguments: [schoolID, evidence.id, parent.accountID, schoolID])
             try db.execute(sql: """
                 INSERT INTO requestUpload (requestId, uploadId)
                 SELECT ?, id FROM upload WHERE id = ? AND parentId = ? AND schoolId = ?
@@ -122,6 +127,12 @@ extension SQLiteStore: RequestStore {
         JOIN pupil ON pupil.id = leaveRequest.pupilId
         WHERE decision.schoolId = ? ORDER BY decision.id DESC
         """
+
+    public func request(reference: ReferenceNumber, parentID: Int64) async throws -> RequestWithPupil? {
+        try await writer.read { db in
+            try Self.withPupils(db, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.parentId = ?", [reference.text, parentID]).first
+        }
+    }
 
     public func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil? {
         try await writer.read { db in

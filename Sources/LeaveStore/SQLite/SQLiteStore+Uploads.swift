@@ -19,15 +19,21 @@ extension SQLiteStore: UploadStore {
         }
     }
 
-    public func removeUpload(id: String, parentID: Int64, schoolID: Int64, by parent: Actor, at: Date) async throws -> Bool {
+    public func upload(id: String, parentID: Int64) async throws -> StoredUpload? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM upload WHERE id = ? AND parentId = ?", arguments: [id, parentID]).map(Self.upload)
+        }
+    }
+
+    public func removeUpload(id: String, parentID: Int64, by parent: Actor, at: Date) async throws -> Bool {
         try await writer.write { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT * FROM upload WHERE id = ? AND parentId = ? AND schoolId = ?
+                SELECT * FROM upload WHERE id = ? AND parentId = ?
                   AND NOT EXISTS (SELECT 1 FROM requestUpload WHERE uploadId = upload.id)
-                """, arguments: [id, parentID, schoolID]) else { return false }
+                """, arguments: [id, parentID]) else { return false }
             let upload = Self.upload(row)
             try db.execute(sql: "DELETE FROM upload WHERE id = ?", arguments: [id])
-            try Self.record(SchoolActivity(schoolID: schoolID, actor: parent, action: .evidenceRemoved, at: at,
+            try Self.record(SchoolActivity(schoolID: upload.schoolID, actor: parent, action: .evidenceRemoved, at: at,
                                            detail: Self.describe(upload)), in: db)
             return true
         }

@@ -266,8 +266,10 @@ struct FormController {
 
     func file(_ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        guard let id = context.parameters.get("id"), let upload = try await store.upload(id: id, schoolID: account.schoolID),
-              account.role != .parent || upload.parentID == account.id,
+        // A parent's own files, whichever school of the trust they went to; staff, their school's.
+        guard let id = context.parameters.get("id"),
+              let upload = account.role == .parent ? try await store.upload(id: id, parentID: account.id)
+                                                   : try await store.upload(id: id, schoolID: account.schoolID),
               let data = services.evidence.data(of: upload.id)
         else { throw HTTPError(.notFound) }
         let safeName = upload.fileName.filter { $0.isASCII && ($0.isLetter || $0.isNumber || ".-_ ".contains($0)) }

@@ -24,14 +24,15 @@ struct HeadteacherController {
     }
 
     struct QueueContent: MustacheParent {
-        let requests: [RequestRow]
+        /// The page's rows, rendered by the queue's row template.
+        let rows: String
         let count: Int
         let isEmpty: Bool
         let pagination: Pagination
 
         func child(named key: String) -> Any? {
             switch key {
-            case "requests": self.requests
+            case "rows": self.rows
             case "count": self.count
             case "isEmpty": self.isEmpty
             case "pagination": self.pagination
@@ -50,7 +51,8 @@ struct HeadteacherController {
         }
         let advice = try await store.recommendations(requestIDs: page.map { $0.request.id }, schoolID: account.schoolID)
         let rows = page.map { RequestRow($0, clock: clock, recommendation: advice[$0.request.id]) }
-        return views.render(.queue, QueueContent(requests: rows, count: pagination.total, isEmpty: rows.isEmpty, pagination: pagination),
+        return views.render(.queue, QueueContent(rows: views.rows(.queue, rows), count: pagination.total, isEmpty: rows.isEmpty,
+                                                 pagination: pagination),
                             layout: Layout(title: "Decision queue", account: account, csrfToken: context.csrfToken))
     }
 
@@ -61,26 +63,27 @@ struct HeadteacherController {
         let decidedAt: String
         let deciderName: String
 
+        /// Flat, as a row template reads it: the request's own values, and the decision's.
         func child(named key: String) -> Any? {
             switch key {
-            case "request": self.request
             case "outcome": self.outcome
             case "outcomeClass": self.outcomeClass
             case "decidedAt": self.decidedAt
             case "deciderName": self.deciderName
-            default: nil
+            default: self.request.child(named: key)
             }
         }
     }
 
     struct DecidedContent: MustacheParent {
-        let rows: [DecidedRow]
+        let rows: String
+        let isEmpty: Bool
         let pagination: Pagination
 
         func child(named key: String) -> Any? {
             switch key {
             case "rows": self.rows
-            case "isEmpty": self.rows.isEmpty
+            case "isEmpty": self.isEmpty
             case "pagination": self.pagination
             default: nil
             }
@@ -100,7 +103,7 @@ struct HeadteacherController {
             DecidedRow(request: RequestRow($0.item, clock: clock), outcome: $0.outcome.title, outcomeClass: $0.outcome.rawValue,
                        decidedAt: clock.describe($0.decidedAt), deciderName: $0.deciderName)
         }
-        return views.render(.decided, DecidedContent(rows: rows, pagination: pagination),
+        return views.render(.decided, DecidedContent(rows: views.rows(.decided, rows), isEmpty: rows.isEmpty, pagination: pagination),
                             layout: Layout(title: "Decided requests", account: account, csrfToken: context.csrfToken))
     }
 

@@ -48,14 +48,15 @@ struct OfficeController {
     }
 
     struct LettersContent: MustacheParent {
-        let letters: [LetterRow]
+        let rows: String
+        let isEmpty: Bool
         let printed: Bool
         let pagination: Pagination
 
         func child(named key: String) -> Any? {
             switch key {
-            case "letters": self.letters
-            case "isEmpty": self.letters.isEmpty
+            case "rows": self.rows
+            case "isEmpty": self.isEmpty
             case "printed": self.printed
             case "pagination": self.pagination
             default: nil
@@ -80,7 +81,7 @@ struct OfficeController {
             let found = try await store.letters(schoolID: account.schoolID, printed: printed, offset: offset, limit: limit)
             return (found.letters, found.total)
         }
-        let content = LettersContent(letters: page.map(row), printed: printed, pagination: pagination)
+        let content = LettersContent(rows: views.rows(.letter, page.map(row)), isEmpty: page.isEmpty, printed: printed, pagination: pagination)
         return views.render(.letters, content, layout: Layout(title: printed ? "Printed letters" : "Letters to print",
                                                               account: account, csrfToken: context.csrfToken))
     }

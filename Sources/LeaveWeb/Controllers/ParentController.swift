@@ -53,7 +53,8 @@ struct ParentController {
 
     struct HomeContent: MustacheParent {
         let children: [ChildLink]
-        let requests: [RequestRow]
+        /// The page's requests, rendered by the request row template.
+        let rows: String
         let hasRequests: Bool
         let pagination: Pagination
 
@@ -61,7 +62,7 @@ struct ParentController {
             switch key {
             case "pagination": self.pagination
             case "children": self.children
-            case "requests": self.requests
+            case "rows": self.rows
             case "hasRequests": self.hasRequests
             default: nil
             }
@@ -78,21 +79,21 @@ struct ParentController {
             return (found.requests, found.total)
         }
         let requests = page.map { RequestRow($0, clock: clock) }
-        let content = HomeContent(children: children.map(ChildLink.init), requests: requests, hasRequests: !requests.isEmpty,
+        let content = HomeContent(children: children.map(ChildLink.init), rows: views.rows(.request, requests), hasRequests: !requests.isEmpty,
                                   pagination: pagination)
         return views.render(.parentHome, content, layout: Layout(title: "Your requests", account: account, csrfToken: context.csrfToken))
     }
 
     struct ChildContent: MustacheParent {
         let child: ChildLink
-        let requests: [RequestRow]
+        let rows: String
         let hasRequests: Bool
         let pagination: Pagination
 
         func child(named key: String) -> Any? {
             switch key {
             case "child": self.child
-            case "requests": self.requests
+            case "rows": self.rows
             case "hasRequests": self.hasRequests
             case "pagination": self.pagination
             default: nil
@@ -112,7 +113,7 @@ struct ParentController {
             return (found.requests, found.total)
         }
         let requests = page.map { RequestRow($0, clock: clock) }
-        return views.render(.parentChild, ChildContent(child: ChildLink(pupil), requests: requests, hasRequests: !requests.isEmpty,
+        return views.render(.parentChild, ChildContent(child: ChildLink(pupil), rows: views.rows(.request, requests), hasRequests: !requests.isEmpty,
                                                        pagination: pagination),
                             layout: Layout(title: pupil.fullName, account: account, csrfToken: context.csrfToken))
     }
@@ -144,7 +145,7 @@ struct ParentController {
     func ownRequest(_ context: PortalRequestContext) async throws -> (Account, RequestWithPupil) {
         let account = try context.requireAccount()
         guard let reference = ReferenceNumber(context.parameters.get("reference") ?? ""),
-              let found = try await store.request(reference: reference, schoolID: account.schoolID),
+              let found = try await store.request(reference: reference, parentID: account.id),
               found.request.parentID == account.id
         else { throw HTTPError(.notFound) }
         return (account, found)
@@ -179,7 +180,7 @@ struct ParentController {
 
     func confirmation(_ context: PortalRequestContext) async throws -> Response {
         let (account, found) = try await ownRequest(context)
-        let school = try await store.school(id: account.schoolID)
+        let school = try await store.school(id: found.request.schoolID)
         let linked = try await store.linkedRequests(to: found.request).filter { $0.request.parentID == account.id }
         let form = found.request.application.details.formID.flatMap { services.forms[$0] }
         // What the rules said the parent should know now, such as when a lunchtime decision is due.
@@ -196,7 +197,7 @@ struct ParentController {
 
     func details(_ context: PortalRequestContext) async throws -> Response {
         let (account, found) = try await ownRequest(context)
-        let decision = try await store.decision(requestID: found.request.id, schoolID: account.schoolID)
+        let decision = try await store.decision(requestID: found.request.id, schoolID: found.request.schoolID)
         let content = DetailsContent(request: RequestRow(found, clock: clock), decision: decision.map { DecisionView($0, clock: clock) })
         return views.render(.requestDetails, content,
                             layout: Layout(title: "Request \(found.request.reference.text)", account: account, csrfToken: context.csrfToken))

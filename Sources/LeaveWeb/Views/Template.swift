@@ -39,3 +39,11 @@ enum Template: String, CaseIterable, Sendable {
     case requestSummary = "request-summary"
     case requestTable = "request-table"
 }
+
+/// The rows of the long lists, in `Templates/rows`, rendered by `RowTemplate`.
+enum RowTemplateName: String, CaseIterable, Sendable {
+    case queue = "queue-row"
+    case request = "request-row"
+    case decided = "decided-row"
+    case letter = "letter-row"
+}
