@@ -1,8 +1,10 @@
--- The whole leave form as a parent's browser sends it: start, each page shown then answered,
--- check answers, send, confirmation. Each wrk thread is one signed-in parent on one
--- connection (run with as many threads as connections). Only flows that reach their
--- confirmation count as submissions.
--- Arguments: the file of parents ("session csrf child" a line), start day/month/year, return day/month/year.
+-- The whole leave form as parents' browsers send it: start, each page shown then answered,
+-- check answers, send, confirmation. Each wrk thread works on one connection (run with as
+-- many threads as connections) for its share of the signed-in parents, one flow after another,
+-- each flow for the next parent and child in turn. Only flows that reach their confirmation
+-- count as submissions.
+-- Arguments: the file of parents ("session csrf child,child,…" a line), start day/month/year,
+-- return day/month/year, the number of threads.
 
 local threads = {}
 local count = 0
@@ -24,14 +26,31 @@ local function form(fields)
 end
 
 function init(args)
-  local lines = {}
-  for line in io.lines(args[1]) do table.insert(lines, line) end
-  local mine = lines[((index - 1) % #lines) + 1]
-  session, csrf, child = string.match(mine, "(%S+) (%S+) (%S+)")
+  -- Given, not counted: a thread may start before the last one is set up.
+  threadCount = tonumber(args[8])
+  parents = {}
+  local line = 0
+  for text in io.lines(args[1]) do
+    -- This thread's parents: every n-th line, n being the number of threads.
+    if line % threadCount == index - 1 then
+      local session, csrf, list = string.match(text, "(%S+) (%S+) (%S+)")
+      local children = {}
+      for child in string.gmatch(list, "[^,]+") do table.insert(children, child) end
+      table.insert(parents, { cookie = "lp_session=" .. session .. "; lp_csrf=" .. csrf, csrf = csrf, children = children })
+    end
+    line = line + 1
+  end
   start = { args[2], args[3], args[4] }
   back = { args[5], args[6], args[7] }
-  cookie = "lp_session=" .. session .. "; lp_csrf=" .. csrf
-  step, nonce, completed, failed = 1, "", 0, 0
+  step, nonce, completed, failed, flow = 1, "", 0, 0, 0
+  choose()
+end
+
+-- The parent and child of the next flow.
+function choose()
+  local parent = parents[(flow % #parents) + 1]
+  cookie, csrf = parent.cookie, parent.csrf
+  child = parent.children[(math.floor(flow / #parents) % #parent.children) + 1]
 end
 
 local base = "/parent/forms/leave"
@@ -73,6 +92,8 @@ function response(status, headers, body)
   if status ~= steps[step][2] then
     failed = failed + 1
     step = 1
+    flow = flow + 1
+    choose()
     return
   end
   if step == 1 then nonce = string.match(location or "", "start=([%w%-_]+)") or "" end
@@ -80,6 +101,8 @@ function response(status, headers, body)
   if step == #steps then
     completed = completed + 1
     step = 1
+    flow = flow + 1
+    choose()
   else
     step = step + 1
   end

@@ -13,7 +13,8 @@ extension SQLiteStore: AccountStore {
     }
 
     public func account(id: Int64) async throws -> Account? {
-        try await writer.read { db in try AccountRecord.fetchOne(db, key: id)?.account }
+        // Every signed-in page asks, so the statement is prepared once.
+        try await writer.read { db in try AccountRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [id])?.account }
     }
 
     public func addAccount(schoolID: Int64, email: String, displayName: String, role: Role, passwordHash: String) async throws -> Account {

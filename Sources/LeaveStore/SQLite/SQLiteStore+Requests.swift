@@ -189,12 +189,13 @@ extension SQLiteStore: RequestStore {
 
     public func decisionQueue(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int) {
         try await writer.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM leaveRequest WHERE schoolId = ? AND status = ?",
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM leaveRequest WHERE schoolId = ? AND status = ?"),
                                          arguments: [schoolID, RequestStatus.awaitingDecision.rawValue]) ?? 0
-            let page = try Self.withPupils(db, sql: Self.queueOrder + " LIMIT ? OFFSET ?",
-                                           [schoolID, RequestStatus.awaitingDecision.rawValue, max(0, min(limit, 500)), max(0, offset)],
-                                           answers: false)
-            return (page, total)
+            // The page's ids first, from the index alone (it ends with the rowid), then those rows:
+            // skipping to the hundredth page then passes over index entries, not whole requests.
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT leaveRequest.id FROM leaveRequest " + Self.queueOrder + " LIMIT ? OFFSET ?"),
+                                         arguments: [schoolID, RequestStatus.awaitingDecision.rawValue, max(0, min(limit, 500)), max(0, offset)])
+            return (try Self.withPupils(db, ids: ids), total)
         }
     }
 
@@ -268,8 +269,18 @@ extension SQLiteStore: RequestStore {
         }
     }
 
+    /// These requests, in this order, without the parent's answers: the rows of a list page.
+    static func withPupils(_ db: Database, ids: [Int64]) throws -> [RequestWithPupil] {
+        guard !ids.isEmpty else { return [] }
+        let found = try withPupils(db, sql: "WHERE leaveRequest.id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))",
+                                   StatementArguments(ids), answers: false)
+        let byID = Dictionary(found.map { ($0.request.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }
+    }
+
     static func withPupils(_ db: Database, sql: String, _ arguments: StatementArguments, answers: Bool = true) throws -> [RequestWithPupil] {
-        try Row.fetchAll(db, sql: withPupilsSQL(sql), arguments: arguments).map { try requestWithPupil($0, answers: answers) }
+        // Cached: these few statements run on every list page, and preparing one costs more than running it.
+        try Row.fetchAll(db.cachedStatement(sql: withPupilsSQL(sql)), arguments: arguments).map { try requestWithPupil($0, answers: answers) }
     }
 
     static let pupilColumns = """

@@ -4,7 +4,8 @@ import GRDB
 extension SQLiteStore: WebSessionStore {
     public func sessionValue(key: String, now: Date) async throws -> (value: Data, expiresAt: Date?)? {
         try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT value, expiresAt FROM webSession WHERE key = ?", arguments: [key])
+            // Every signed-in page starts here, so the statement is prepared once.
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT value, expiresAt FROM webSession WHERE key = ?"), arguments: [key])
             else { return nil }
             let expires: Double? = row["expiresAt"]
             if let expires, expires <= now.timeIntervalSince1970 { return nil }
