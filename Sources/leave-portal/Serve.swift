@@ -50,6 +50,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The sender of the portal's e-mails. [LEAVE_PORTAL_MAIL_FROM, default leave-portal@localhost]")
     var mailFrom: String?
 
+    @Option(help: "A Maildir (maildir:PATH) where the sender's mailbox receives delivery reports; messages reported as returned show as not delivered. [LEAVE_PORTAL_BOUNCES, default none]")
+    var bounces: String?
+
     @Option(help: "Folder where parents' evidence files are kept. [LEAVE_PORTAL_EVIDENCE, default: evidence beside the database]")
     var evidence: String?
 
@@ -96,6 +99,12 @@ struct Serve: AsyncParsableCommand {
         config.publicURL = try Environment.publicURL(publicUrl ?? Environment.value("LEAVE_PORTAL_PUBLIC_URL") ?? "http://\(config.host):\(config.port)")
         config.mail = try Environment.mail(mail, database: database)
         config.mailFrom = Environment.mailFrom(mailFrom)
+        if let text = bounces ?? Environment.value("LEAVE_PORTAL_BOUNCES") {
+            guard text.hasPrefix("maildir:"), text.count > "maildir:".count else {
+                throw ValidationError("--bounces must be maildir:PATH, the Maildir the sender's mailbox delivers to")
+            }
+            config.bouncesMaildir = String(text.dropFirst("maildir:".count))
+        }
         if let minutes = sessionIdleMinutes ?? Environment.value("LEAVE_PORTAL_SESSION_IDLE_MINUTES").flatMap(Int.init) {
             guard (5...24 * 60).contains(minutes) else { throw ValidationError("--session-idle-minutes must be between 5 and 1440") }
             config.sessionIdleTimeout = .seconds(minutes * 60)

@@ -179,4 +179,62 @@ struct RequestDigestTests {
         let item = try await RequestReviewTests.send(h)
         #expect(try outboxSubjects(h, to: "head@oakhollow.example") == ["New leave request to decide (\(item.request.reference.text))"])
     }
+
+    /// A delivery status notification (RFC 3464) as a receiving server sends one back.
+    static func report(about original: String, recipient: String, action: String = "failed") -> String {
+        let headers = original.components(separatedBy: "\r\n\r\n").first ?? ""
+        return [
+            "From: MAILER-DAEMON@mx.example.org", "To: portal@oakhollow.example", "Subject: Undelivered Mail Returned to Sender",
+            "MIME-Version: 1.0", "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"", "",
+            "--B", "Content-Type: text/plain", "", "This is the mail system. Your message could not be delivered.", "",
+            "--B", "Content-Type: message/delivery-status", "", "Reporting-MTA: dns; mx.example.org", "",
+            "Final-Recipient: rfc822; \(recipient)", "Action: \(action)", "Status: 5.1.1",
+            "Diagnostic-Code: smtp; 550 5.1.1 <\(recipient)>: Recipient address rejected: User unknown", "",
+            "--B", "Content-Type: text/rfc822-headers", "", headers, "", "--B--", "",
+        ].joined(separator: "\r\n")
+    }
+
+    @Test func aMessageThatComesBackLaterShowsAsNotDelivered() async throws {
+        let h = try await ServiceHarness()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leave-bounce-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let school = try await h.account("admin@oakhollow.example").schoolID
+        _ = try await h.services.invitations.invite(schoolID: school, email: "gone@example.org", name: "Mr G. One", role: .office)
+        let delivery = MailDelivery(store: h.store, transport: MailSetting.directory(folder.appendingPathComponent("sent").path).transport(),
+                                    from: "portal@oakhollow.example", clock: h.services.clock)
+        #expect(try await delivery.deliverDue() >= 1)
+        let sentFolder = folder.appendingPathComponent("sent")
+        let sentFiles = try FileManager.default.contentsOfDirectory(atPath: sentFolder.path)
+        let original = try #require(try sentFiles.map { try String(contentsOf: sentFolder.appendingPathComponent($0), encoding: .utf8) }
+            .first { $0.contains("To: gone@example.org") })
+        func invitation() async throws -> Invitation? {
+            try await h.store.invitations(schoolID: school, parents: false, offset: 0, limit: 10).invitations.first { $0.email == "gone@example.org" }
+        }
+        #expect(try await invitation()?.status(at: ServiceHarness.now) == .pending)
+
+        let maildir = folder.appendingPathComponent("bounces")
+        try FileManager.default.createDirectory(at: maildir.appendingPathComponent("new"), withIntermediateDirectories: true)
+        func deliverReport(_ name: String, _ text: String) throws {
+            try text.write(to: maildir.appendingPathComponent("new").appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        // A delay, a report naming someone else, and mail that is no report change nothing.
+        try deliverReport("1.delayed", Self.report(about: original, recipient: "gone@example.org", action: "delayed"))
+        try deliverReport("2.other", Self.report(about: original, recipient: "someone.else@example.org"))
+        try deliverReport("3.spam", "From: x@example.com\r\nSubject: hello\r\n\r\nMessage-ID: <leave-portal-1-2@x>\r\n")
+        let returned = ReturnedMail(store: h.store, maildir: maildir.path, clock: h.services.clock)
+        #expect(try await returned.readNew() == 0)
+        #expect(try await invitation()?.status(at: ServiceHarness.now) == .pending)
+
+        try deliverReport("4.failed", Self.report(about: original, recipient: "Gone@Example.org"))
+        #expect(try await returned.readNew() == 1)
+        #expect(try await invitation()?.status(at: ServiceHarness.now) == .undelivered)
+        let failed = try await h.store.failedMessages(schoolID: school, limit: 10)
+        #expect(failed.contains { $0.message.to == "gone@example.org" })
+        // Every report is read once: moved to cur/, and a second look finds nothing new.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("new").path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("cur").path).count == 4)
+        #expect(try await returned.readNew() == 0)
+        let lines = try await h.store.activity(schoolID: school, limit: 5)
+        #expect(lines.contains { $0.action == .mailReturned && $0.detail.contains("5.1.1") })
+    }
 }

@@ -16,6 +16,7 @@ public struct SchoolActivity: Hashable, Sendable {
         case passwordChanged = "password-changed"
         case parentLinkRemoved = "parent-link-removed"
         case restored
+        case mailReturned = "mail-returned"
 
         public var title: String {
             switch self {
@@ -30,6 +31,7 @@ public struct SchoolActivity: Hashable, Sendable {
             case .passwordChanged: "Password changed"
             case .parentLinkRemoved: "Parent no longer linked to a child"
             case .restored: "Restored from a backup"
+            case .mailReturned: "An e-mail came back undelivered"
             }
         }
     }

@@ -126,7 +126,8 @@ struct SendmailTransport: MailTransport {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = ["-t", "-i"]
+            // The envelope sender too, so what comes back reaches the portal's own mailbox (--bounces).
+            process.arguments = ["-t", "-i", "-f", from]
             let input = Pipe(), errors = Pipe()
             process.standardInput = input
             process.standardError = errors

@@ -64,6 +64,9 @@ public protocol OutboxStore: Sendable {
     func markSent(id: Int64, at: Date) async throws
     /// A try that failed: tried again at `retryAt`, or given up when `retryAt` is nil.
     func markFailed(id: Int64, error: String, retryAt: Date?, at: Date) async throws
+    /// A message the transport took but the recipient's server later sent back (a bounce read
+    /// from the portal's mailbox): marked failed, if it went to that address. True when it did.
+    func markBounced(id: Int64, recipient: String, detail: String, at: Date) async throws -> Bool
     /// Messages given up on, newest first, for the office.
     func failedMessages(schoolID: Int64, limit: Int) async throws -> [OutboxMessage]
 }

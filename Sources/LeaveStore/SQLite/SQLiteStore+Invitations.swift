@@ -176,6 +176,22 @@ extension SQLiteStore: OutboxStore {
         }
     }
 
+    public func markBounced(id: Int64, recipient: String, detail: String, at: Date) async throws -> Bool {
+        try await writer.write { db in
+            // Only a message that was sent, to the address the report names: a report that does not
+            // match what the portal sent changes nothing.
+            try db.execute(sql: """
+                UPDATE outbox SET failedAt = ?, lastError = ?
+                WHERE id = ? AND lower(toAddress) = lower(?) AND sentAt IS NOT NULL AND failedAt IS NULL
+                """, arguments: [at, "returned: " + detail, id, recipient])
+            guard db.changesCount > 0, let schoolID = try Int64.fetchOne(db, sql: "SELECT schoolId FROM outbox WHERE id = ?", arguments: [id])
+            else { return false }
+            try Self.record(SchoolActivity(schoolID: schoolID, actor: nil, action: .mailReturned, at: at,
+                                           detail: "message \(id) came back: \(detail)"), in: db)
+            return true
+        }
+    }
+
     public func failedMessages(schoolID: Int64, limit: Int) async throws -> [OutboxMessage] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE schoolId = ? AND failedAt IS NOT NULL ORDER BY id DESC LIMIT ?",

@@ -112,7 +112,13 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
                 let sent = try await delivery.deliverDue()
                 return sent > 0 ? "\(sent) sent" : nil
             },
-        ],
+        ] + (configuration.bouncesMaildir.map { maildir in
+            let returned = ReturnedMail(store: store, maildir: maildir, clock: clock)
+            return [PeriodicService(name: "returned e-mail", interval: .seconds(60), logger: logger) {
+                let marked = try await returned.readNew()
+                return marked > 0 ? "\(marked) messages came back undelivered" : nil
+            }]
+        } ?? []),
         onServerRunning: { channel in
             // Only once the port is bound, so "Open" is never said of a server that is not there.
             guard printsWelcome else { return }

@@ -44,6 +44,9 @@ public struct PortalConfiguration: Sendable {
     public var mail: MailSetting?
     /// The sender of the portal's e-mails.
     public var mailFrom: String = "leave-portal@localhost"
+    /// A Maildir where the sender's mailbox receives delivery reports, read every minute for
+    /// messages that came back after the transport took them; nil when there is none.
+    public var bouncesMaildir: String?
     /// The school's time zone decides what "today" is for notice and past-date checks.
     public var timeZone: TimeZone
     /// Where the current time comes from; tests pin it.
