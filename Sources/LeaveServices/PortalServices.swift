@@ -36,6 +36,11 @@ public struct PortalServices: Sendable {
     public var sending: FormSending { FormSending(store: store, clock: clock, evidence: evidence, texts: texts) }
     public var withdrawal: RequestWithdrawal { RequestWithdrawal(store: store, clock: clock) }
     public var decisions: DecisionDesk { DecisionDesk(store: store, clock: clock, texts: texts) }
+    /// Evidence sent later follows the leave form's evidence question (or any form's file question).
+    public var evidenceReply: EvidenceReply {
+        let questions = formsInOrder.flatMap { $0.pages.flatMap(\.questions) }.filter { $0.kind == .file }
+        return EvidenceReply(store: store, clock: clock, evidence: evidence, fileQuestion: questions.first)
+    }
     public var imports: RegisterImports { RegisterImports(store: store, clock: clock, maxBytes: importLimitBytes) }
     public var settings: SchoolSettings { SchoolSettings(store: store, clock: clock) }
     public var calendarImports: CalendarImports { CalendarImports(store: store, clock: clock) }

@@ -11,6 +11,8 @@ public struct AuditEvent: Hashable, Sendable {
         case withdrawn
         case decided
         case letterPrinted = "letter-printed"
+        case evidenceRequested = "evidence-requested"
+        case evidenceSent = "evidence-sent"
     }
 
     public let schoolID: Int64

@@ -7,6 +7,7 @@ public struct MailMessage: Hashable, Sendable {
         case requestReceived = "request-received"
         case newRequest = "new-request"
         case decision
+        case evidenceRequested = "evidence-requested"
     }
 
     public let schoolID: Int64

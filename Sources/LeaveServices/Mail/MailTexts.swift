@@ -74,6 +74,23 @@ public struct MailTexts: Sendable {
             """)
     }
 
+    public func evidenceRequested(to parent: Account, request: LeaveRequest, pupil: Pupil, note: String, school: School) -> MailMessage {
+        MailMessage(schoolID: school.id, kind: .evidenceRequested, to: parent.email,
+                    subject: "Evidence needed for your request \(request.reference.text)", text: """
+            Dear \(parent.displayName),
+
+            Before deciding your request \(request.reference.text) for \(pupil.fullName), the headteacher of \(school.name) needs:
+
+            \(note)
+
+            Add it on your request's page: \(publicURL)/parent/requests/\(request.reference.text)
+
+            The request goes back to the headteacher when you send it. You can also bring it to the school office.
+
+            \(contact(school))
+            """)
+    }
+
     public func decision(to parent: Account, request: LeaveRequest, pupil: Pupil, decision: Decision, school: School) -> MailMessage {
         MailMessage(schoolID: school.id, kind: .decision, to: parent.email,
                     subject: "Decision on your request \(request.reference.text): \(decision.outcome.title.lowercased())", text: """

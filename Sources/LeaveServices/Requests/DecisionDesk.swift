@@ -24,6 +24,34 @@ public struct DecisionDesk: Sendable {
         case decided(references: [ReferenceNumber])
     }
 
+    /// The longest note the parent is sent: a few sentences on what is needed.
+    public static let evidenceNoteLimit = 1_000
+
+    /// Sends the request back to the parent with what is needed; they are e-mailed, and the
+    /// request leaves the queue until they answer. Returns the problems with the note, if any.
+    public func askForEvidence(_ item: RequestWithPupil, note: String, by decider: Account) async throws -> [FieldError] {
+        guard decider.role == .headteacher || decider.role == .deputy, item.request.schoolID == decider.schoolID else {
+            throw ServiceError.notFound
+        }
+        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        if note.isEmpty { return [FieldError(field: "evidenceNote", message: "Enter what evidence the parent needs to send")] }
+        if note.count > Self.evidenceNoteLimit {
+            return [FieldError(field: "evidenceNote", message: "What the parent needs to send must be \(Self.evidenceNoteLimit) characters or fewer")]
+        }
+        let parent = try await store.account(id: item.request.parentID)
+        let school = try await store.school(id: item.request.schoolID)
+        let message = parent.flatMap { parent in
+            school.map { texts.evidenceRequested(to: parent, request: item.request, pupil: item.pupil, note: note, school: $0) }
+        }
+        do {
+            try await store.askForEvidence(requestID: item.request.id, schoolID: item.request.schoolID, note: note,
+                                           by: Actor(decider), at: clock.now, message: message)
+        } catch StoreError.notOpen(let status) {
+            throw ServiceError.conflict("Request \(item.request.reference.text) has been \(status.title.lowercased()), so no evidence can be asked for.")
+        }
+        return []
+    }
+
     public func decide(_ item: RequestWithPupil, answers: DecisionAnswers, applyToLinked: Bool, by decider: Account) async throws -> Outcome {
         guard decider.role == .headteacher || decider.role == .deputy, item.request.schoolID == decider.schoolID else {
             throw ServiceError.notFound

@@ -92,5 +92,35 @@ extension AppDatabase {
             try db.create(index: "importRun_school", on: "importRun", columns: ["schoolId"])
             try db.execute(sql: "CREATE INDEX invitation_list ON invitation(schoolId, role = 'parent')")
         }
+        // A request can go back to the parent for evidence and come back, any number of times,
+        // before it is decided; each ask and its answer are kept.
+        migrator.registerMigration("v15: evidence asked for") { db in
+            try db.execute(sql: """
+                DROP TRIGGER leaveRequest_status;
+                CREATE TRIGGER leaveRequest_status BEFORE UPDATE OF status ON leaveRequest
+                  WHEN NEW.status <> OLD.status AND OLD.status NOT IN ('awaiting-decision', 'evidence-requested')
+                   AND NOT (OLD.status = 'granted' AND NEW.status = 'withdrawn' AND OLD.kind = 'lunchtime')
+                  BEGIN SELECT RAISE(ABORT, 'a decided or withdrawn request keeps its status'); END;
+                """)
+            try db.create(table: "evidenceAsk") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("requestId", .integer).notNull().references("leaveRequest")
+                t.column("note", .text).notNull()
+                t.column("askedAt", .datetime).notNull()
+                t.column("askedByName", .text).notNull()
+                t.column("answeredAt", .datetime)
+                t.column("answer", .text)
+            }
+            try db.create(index: "evidenceAsk_request", on: "evidenceAsk", columns: ["requestId"])
+            try db.create(index: "leaveRequest_evidenceWaiting", on: "leaveRequest", columns: ["schoolId", "status", "submittedAt"])
+            try db.execute(sql: """
+                CREATE TRIGGER evidenceAsk_keep BEFORE DELETE ON evidenceAsk
+                  BEGIN SELECT RAISE(ABORT, 'what was asked of a parent is kept'); END;
+                CREATE TRIGGER evidenceAsk_answeredOnce BEFORE UPDATE ON evidenceAsk
+                  WHEN OLD.answeredAt IS NOT NULL OR NEW.note <> OLD.note OR NEW.askedAt <> OLD.askedAt
+                  BEGIN SELECT RAISE(ABORT, 'an ask is answered once and never rewritten'); END;
+                """)
+        }
     }
 }

@@ -27,6 +27,23 @@ public struct DecidedRequest: Hashable, Sendable {
     }
 }
 
+/// Evidence the headteacher asked the parent for, and when and how the parent answered.
+public struct EvidenceAsk: Hashable, Sendable {
+    public let note: String
+    public let askedAt: Date
+    public let askedBy: String
+    public let answeredAt: Date?
+    public let answer: String?
+
+    public init(note: String, askedAt: Date, askedBy: String, answeredAt: Date?, answer: String?) {
+        self.note = note
+        self.askedAt = askedAt
+        self.askedBy = askedBy
+        self.answeredAt = answeredAt
+        self.answer = answer
+    }
+}
+
 /// Leave requests and their decisions. Each change and its audit event are written in one
 /// transaction: either both are on record or neither is.
 public protocol RequestStore: Sendable {
@@ -68,4 +85,16 @@ public protocol RequestStore: Sendable {
     /// when someone else decided (or the parent withdrew) first.
     func decide(_ decision: Decision, schoolID: Int64, letterHTML: String, message: MailMessage?) async throws
     func auditTrail(requestID: Int64, schoolID: Int64) async throws -> [AuditEvent]
+    /// Sends an open request back to its parent for evidence (`note` says what), with the
+    /// parent's e-mail, in one transaction. Throws `notOpen` for a decided or withdrawn one.
+    func askForEvidence(requestID: Int64, schoolID: Int64, note: String, by actor: Actor, at: Date, message: MailMessage?) async throws
+    /// The parent's answer: their files (already stored as uploads) go with the request and it
+    /// returns to the queue. Throws `notOpen` unless evidence was asked for.
+    func sendEvidence(requestID: Int64, uploadIDs: [String], answer: String, by parent: Actor, at: Date) async throws
+    /// Every ask of this request, oldest first.
+    func evidenceAsks(requestID: Int64, schoolID: Int64) async throws -> [EvidenceAsk]
+    /// The files sent after the request, in answer to an ask.
+    func laterEvidence(requestID: Int64, schoolID: Int64) async throws -> [StoredUpload]
+    /// Requests sent back for evidence, longest waiting first, at most `limit`.
+    func evidenceWaiting(schoolID: Int64, limit: Int) async throws -> [RequestWithPupil]
 }

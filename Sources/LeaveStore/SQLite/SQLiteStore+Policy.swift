@@ -133,7 +133,7 @@ extension SQLiteStore: PolicyStore {
                 guard let kind = LeaveKind(rawValue: row[0]), let start = SchoolDate(iso: row[1] as String),
                       let end = SchoolDate(iso: row[2] as String), let status = RequestStatus(rawValue: row[3]) else { continue }
                 let outcome: PreviousOutcome = switch status {
-                case .awaitingDecision: .pending
+                case .awaitingDecision, .evidenceRequested: .pending
                 case .granted: .granted
                 case .grantedInPart: .grantedInPart
                 case .refused: .refused

@@ -65,6 +65,9 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
         // Twice the file limit, so a file a little too large still reaches the page and gets the field's own message.
         .init(pathPrefix: Paths.Forms.list() + "/", roles: [.parent], limit: 2 * configuration.evidenceFileLimitBytes + CSRFMiddleware.formLimit,
               tooLarge: "The selected file must be smaller than \(megabytes(configuration.evidenceFileLimitBytes)). Nothing was sent: go back and choose a smaller file."),
+        // Evidence the school asked for, sent from the request's own page.
+        .init(pathPrefix: "/parent/requests/", roles: [.parent], limit: 2 * configuration.evidenceFileLimitBytes + CSRFMiddleware.formLimit,
+              tooLarge: "The selected file must be smaller than \(megabytes(configuration.evidenceFileLimitBytes)). Nothing was sent: go back and choose a smaller file."),
     ]))
 
     // Again inside, so a handler's error page still gets the CSRF cookie and the signed-in frame;

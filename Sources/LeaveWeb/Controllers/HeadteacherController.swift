@@ -21,6 +21,7 @@ struct HeadteacherController {
         decisions.get(Paths.Decisions.decided.routerPath) { request, context in try await decided(request, context) }
         decisions.get(Paths.Decisions.request.routerPath) { _, context in try await requestPage(context) }
         decisions.post(Paths.Decisions.request.routerPath) { _, context in try await decide(context) }
+        decisions.post(Paths.Decisions.askForEvidence.routerPath) { _, context in try await askForEvidence(context) }
     }
 
     struct QueueContent: MustacheParent {
@@ -29,9 +30,13 @@ struct HeadteacherController {
         let count: Int
         let isEmpty: Bool
         let pagination: Pagination
+        /// Sent back to parents for evidence: out of the queue until they answer.
+        let waitingForEvidence: [RequestRow]
 
         func child(named key: String) -> Any? {
             switch key {
+            case "waitingForEvidence": self.waitingForEvidence
+            case "hasWaitingForEvidence": !self.waitingForEvidence.isEmpty
             case "rows": self.rows
             case "count": self.count
             case "isEmpty": self.isEmpty
@@ -51,8 +56,9 @@ struct HeadteacherController {
         }
         let advice = try await store.recommendations(requestIDs: page.map { $0.request.id }, schoolID: account.schoolID)
         let rows = page.map { RequestRow($0, clock: clock, recommendation: advice[$0.request.id]) }
+        let waiting = pagination.page == 1 ? try await store.evidenceWaiting(schoolID: account.schoolID, limit: 50) : []
         return views.render(.queue, QueueContent(rows: views.rows(.queue, rows), count: pagination.total, isEmpty: rows.isEmpty,
-                                                 pagination: pagination),
+                                                 pagination: pagination, waitingForEvidence: waiting.map { RequestRow($0, clock: clock) }),
                             layout: Layout(title: "Decision queue", account: account, csrfToken: context.csrfToken))
     }
 
@@ -137,9 +143,20 @@ struct HeadteacherController {
         let linked: [RequestRow]
         let hasLinked: Bool
         let openLinked: Bool
+        /// Asking the parent for evidence instead of deciding now, and what was asked before.
+        let evidenceNote: TextField
+        let evidenceNoteLimit: Int
+        let evidenceAction: String
+        let evidence: EvidenceHistory
+        let waitingForEvidence: Bool
 
         func child(named key: String) -> Any? {
             switch key {
+            case "evidenceNote": self.evidenceNote
+            case "evidenceNoteLimit": self.evidenceNoteLimit
+            case "evidenceAction": self.evidenceAction
+            case "evidence": self.evidence
+            case "waitingForEvidence": self.waitingForEvidence
             case "request": self.request
             case "parentName": self.parentName
             case "decision": orAbsent(self.decision)
@@ -185,8 +202,24 @@ struct HeadteacherController {
         return try await page(account, found, evaluation: evaluation, answers: DecisionAnswers(), errors: [], context: context, status: .ok)
     }
 
+    /// Sends the request back to the parent for evidence; the note is required and kept as typed when it is not right.
+    func askForEvidence(_ context: PortalRequestContext) async throws -> Response {
+        let (account, found) = try await schoolRequest(context)
+        let note = context.form["evidenceNote"]
+        // A decided or withdrawn request answers 409 through the error page, as deciding does.
+        let errors = try await services.decisions.askForEvidence(found, note: note, by: account)
+        guard errors.isEmpty else {
+            let evaluation = try await services.review.stored(found)
+            return try await page(account, found, evaluation: evaluation, answers: DecisionAnswers(), errors: errors, context: context,
+                                  status: .unprocessableContent, evidenceNote: note)
+        }
+        return .redirect(to: Paths.Decisions.request(found.request.reference))
+    }
+
     func page(_ account: Account, _ found: RequestWithPupil, evaluation: Evaluation, answers: DecisionAnswers, errors: [FieldError],
-              context: PortalRequestContext, status: HTTPResponse.Status) async throws -> Response {
+              context: PortalRequestContext, status: HTTPResponse.Status, evidenceNote: String = "") async throws -> Response {
+        let asks = try await store.evidenceAsks(requestID: found.request.id, schoolID: account.schoolID)
+        let laterFiles = try await store.laterEvidence(requestID: found.request.id, schoolID: account.schoolID)
         let decision = try await store.decision(requestID: found.request.id, schoolID: account.schoolID)
         let policy = try await store.policy(schoolID: account.schoolID)
         let parent = try await store.account(id: found.request.parentID)
@@ -222,7 +255,11 @@ struct HeadteacherController {
             decidedFindings: decision?.findings.map(FindingView.init) ?? [],
             hasDecidedFindings: !(decision?.findings.isEmpty ?? true),
             linked: linked.map { RequestRow($0, clock: clock) }, hasLinked: !linked.isEmpty,
-            openLinked: linked.contains { $0.request.status.isOpen })
+            openLinked: linked.contains { $0.request.status.isOpen },
+            evidenceNote: TextField("evidenceNote", evidenceNote, errors), evidenceNoteLimit: DecisionDesk.evidenceNoteLimit,
+            evidenceAction: Paths.Decisions.askForEvidence(found.request.reference),
+            evidence: EvidenceHistory(asks: asks, files: laterFiles, clock: clock),
+            waitingForEvidence: found.request.status == .evidenceRequested)
         let layout = Layout(title: "Request \(found.request.reference.text)", account: account,
                             csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
         return views.render(.decide, content, layout: layout, status: status)

@@ -23,6 +23,7 @@ struct ParentController {
         parent.get(Paths.Parent.request.routerPath) { _, context in try await details(context) }
         parent.get(Paths.Parent.withdraw.routerPath) { _, context in try await withdrawPage(context) }
         parent.post(Paths.Parent.withdraw.routerPath) { _, context in try await withdraw(context) }
+        parent.post(Paths.Parent.evidence.routerPath) { _, context in try await sendEvidence(context) }
     }
 
     // MARK: Home
@@ -128,12 +129,39 @@ struct ParentController {
 
     // MARK: After submitting
 
-    struct DetailsContent: MustacheParent {
-        let request: RequestRow
-        let decision: DecisionView?
+    /// The form for the evidence the school asked for, while it waits for it.
+    struct EvidenceForm: MustacheParent {
+        let needed: String
+        let action: String
+        let errors: ErrorSummary
+        let fileError: String?
+        let answer: TextField
+        let answerLimit: Int
 
         func child(named key: String) -> Any? {
             switch key {
+            case "needed": self.needed
+            case "action": self.action
+            case "errors": self.errors
+            case "fileError": orAbsent(self.fileError)
+            case "answer": self.answer
+            case "answerLimit": self.answerLimit
+            default: nil
+            }
+        }
+    }
+
+    struct DetailsContent: MustacheParent {
+        let request: RequestRow
+        let decision: DecisionView?
+        var evidence: EvidenceHistory?
+        var evidenceForm: EvidenceForm?
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "evidence": orAbsent(self.evidence)
+            case "evidenceForm": orAbsent(self.evidenceForm)
+            case "errors": self.evidenceForm?.errors ?? ErrorSummary([])
             case "request": self.request
             case "decision": orAbsent(self.decision)
             default: nil
@@ -197,10 +225,37 @@ struct ParentController {
 
     func details(_ context: PortalRequestContext) async throws -> Response {
         let (account, found) = try await ownRequest(context)
-        let decision = try await store.decision(requestID: found.request.id, schoolID: found.request.schoolID)
-        let content = DetailsContent(request: RequestRow(found, clock: clock), decision: decision.map { DecisionView($0, clock: clock) })
+        return try await detailsPage(account, found, errors: [], answer: "", context: context, status: .ok)
+    }
+
+    func detailsPage(_ account: Account, _ found: RequestWithPupil, errors: [FieldError], answer: String,
+                     context: PortalRequestContext, status: HTTPResponse.Status) async throws -> Response {
+        let schoolID = found.request.schoolID
+        let decision = try await store.decision(requestID: found.request.id, schoolID: schoolID)
+        let asks = try await store.evidenceAsks(requestID: found.request.id, schoolID: schoolID)
+        let later = try await store.laterEvidence(requestID: found.request.id, schoolID: schoolID)
+        var content = DetailsContent(request: RequestRow(found, clock: clock), decision: decision.map { DecisionView($0, clock: clock) })
+        content.evidence = EvidenceHistory(asks: asks, files: later, clock: clock)
+        if found.request.status == .evidenceRequested, let ask = asks.last(where: { $0.answeredAt == nil }) ?? asks.last {
+            content.evidenceForm = EvidenceForm(needed: ask.note, action: Paths.Parent.evidence(found.request.reference),
+                                                errors: ErrorSummary(errors), fileError: errors.first { $0.field == "evidence" }?.message,
+                                                answer: TextField("answer", answer, errors), answerLimit: EvidenceReply.answerLimit)
+        }
         return views.render(.requestDetails, content,
-                            layout: Layout(title: "Request \(found.request.reference.text)", account: account, csrfToken: context.csrfToken))
+                            layout: Layout(title: "Request \(found.request.reference.text)", account: account, csrfToken: context.csrfToken,
+                                           hasErrors: !errors.isEmpty), status: status)
+    }
+
+    /// The evidence the school asked for: files (as any evidence is checked) and a message.
+    func sendEvidence(_ context: PortalRequestContext) async throws -> Response {
+        let (account, found) = try await ownRequest(context)
+        let files = context.form.files.values.map { $0 }
+        let answer = context.form["answer"]
+        let errors = try await services.evidenceReply.send(found, files: files, answer: answer, parent: account)
+        guard errors.isEmpty else {
+            return try await detailsPage(account, found, errors: errors, answer: answer, context: context, status: .unprocessableContent)
+        }
+        return .redirect(to: Paths.Parent.request(found.request.reference))
     }
 
     func withdrawPage(_ context: PortalRequestContext) async throws -> Response {

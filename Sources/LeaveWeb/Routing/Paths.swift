@@ -66,11 +66,13 @@ enum Paths {
         static let request = PathPattern("/parent/requests/:reference")
         static let confirmation = PathPattern("/parent/requests/:reference/confirmation")
         static let withdraw = PathPattern("/parent/requests/:reference/withdraw")
+        static let evidence = PathPattern("/parent/requests/:reference/evidence")
 
         static func child(_ id: Int64) -> String { child(String(id)) }
         static func request(_ reference: ReferenceNumber) -> String { request(reference.text) }
         static func confirmation(_ reference: ReferenceNumber) -> String { confirmation(reference.text) }
         static func withdraw(_ reference: ReferenceNumber) -> String { withdraw(reference.text) }
+        static func evidence(_ reference: ReferenceNumber) -> String { evidence(reference.text) }
     }
 
     enum Forms {
@@ -95,8 +97,10 @@ enum Paths {
         /// Decided requests, most recent first (a fixed segment, so it wins over `:reference`).
         static let decided = PathPattern("/decisions/decided")
         static let request = PathPattern("/decisions/:reference")
+        static let askForEvidence = PathPattern("/decisions/:reference/evidence")
 
         static func request(_ reference: ReferenceNumber) -> String { request(reference.text) }
+        static func askForEvidence(_ reference: ReferenceNumber) -> String { askForEvidence(reference.text) }
     }
 
     enum Office {

@@ -148,6 +148,8 @@ struct AuditRow: MustacheParent {
         case .withdrawn: "Withdrawn"
         case .decided: "Decided"
         case .letterPrinted: "Letter printed"
+        case .evidenceRequested: "Evidence asked for"
+        case .evidenceSent: "Evidence sent"
         }
         detail = event.detail
     }
@@ -227,6 +229,55 @@ struct FindingView: MustacheParent {
         case "severityTitle": self.severityTitle
         case "message": self.message
         case "source": self.source
+        default: nil
+        }
+    }
+}
+
+/// What the headteacher asked the parent for, and the answer, as both of them see it.
+struct EvidenceAskView: MustacheParent {
+    let note: String
+    let askedAt: String
+    let askedBy: String
+    let answeredAt: String?
+    let answer: String?
+
+    init(_ ask: EvidenceAsk, clock: SchoolClock) {
+        note = ask.note
+        askedAt = clock.describe(ask.askedAt)
+        askedBy = ask.askedBy
+        answeredAt = ask.answeredAt.map(clock.describe)
+        answer = ask.answer.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "note": self.note
+        case "askedAt": self.askedAt
+        case "askedBy": self.askedBy
+        case "answeredAt": orAbsent(self.answeredAt)
+        case "answer": orAbsent(self.answer)
+        default: nil
+        }
+    }
+}
+
+/// Evidence asked for and sent later: the asks, and the files that came in answer.
+struct EvidenceHistory: MustacheParent {
+    let asks: [EvidenceAskView]
+    let files: [FileLink]
+
+    init(asks: [EvidenceAsk], files: [StoredUpload], clock: SchoolClock) {
+        self.asks = asks.map { EvidenceAskView($0, clock: clock) }
+        self.files = files.map { FileLink(RequestDetails.Evidence(id: $0.id, fileName: $0.fileName)) }
+    }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "asks": self.asks
+        case "files": self.files
+        case "hasAsks": !self.asks.isEmpty
+        case "hasFiles": !self.files.isEmpty
         default: nil
         }
     }

@@ -31,6 +31,7 @@ enum Template: String, CaseIterable, Sendable {
     case layout
     case dateInput = "date-input"
     case errorSummary = "error-summary"
+    case evidenceHistory = "evidence-history"
     case fieldError = "field-error"
     case formQuestion = "form-question"
     case guidance
