@@ -62,7 +62,7 @@ public struct DecisionLetter: Hashable, Sendable {
         }
         switch outcome {
         case .granted:
-            return ["We expect \(pupil.forename) back in school on \(request.application.returnDate.longForm). If \(pupil.forename) does not return on that day, please contact the school office straight away."]
+            return ["We expect \(pupil.forename) back in school on \(TimeMissed.describeReturn(request.application.returnDate, end: request.application.end)). If \(pupil.forename) does not return then, please contact the school office straight away."]
         case .grantedInPart:
             return [
                 "If \(pupil.forename) is absent on the days that were not granted, the absence will be recorded as unauthorised (code G), and unauthorised absence may lead to the local authority issuing a penalty notice.",

@@ -30,8 +30,8 @@ public enum LetterHTML {
                 ("Kind of request", a.title),
                 ("First session", a.start.longForm),
                 ("Last session", a.end.longForm),
-                ("School days", "\(letter.request.schoolDays) (\(letter.request.sessions) \(letter.request.sessions == 1 ? "session" : "sessions"))"),
-                ("Back at school", a.returnDate.longForm),
+                ("School time", TimeMissed.describe(sessions: letter.request.sessions)),
+                ("Back at school", TimeMissed.describeReturn(a.returnDate, end: a.end)),
                 ("Decision", letter.outcome.title),
             ]
         for (label, value) in rows {

@@ -28,7 +28,7 @@ struct GeneralRuleTests {
     @Test func sessionsAreAlwaysShown() {
         let f = RuleFixture()
         let message = f.finding(.generalSessions)?.message ?? ""
-        #expect(message.contains("6 sessions (3 school days) from Monday 10 March 2025 (morning) to Wednesday 12 March 2025 (afternoon)"))
+        #expect(message.contains("3 school days (6 sessions) from Monday 10 March 2025 (morning) to Wednesday 12 March 2025 (afternoon)"))
         #expect(message.contains("back on Thursday 13 March 2025"))
         #expect(f.evaluation.sessions == 6 && f.evaluation.schoolDays == 3)
     }

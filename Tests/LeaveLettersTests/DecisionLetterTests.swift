@@ -27,7 +27,7 @@ struct DecisionLetterTests {
         let html = LetterHTML.render(letter(outcome: .granted))
         #expect(html.contains("has been granted. The absence will be recorded as authorised (code M)."))
         #expect(html.contains("Monday 7 December 2026 (afternoon)"))
-        #expect(html.contains("<td>1 (1 session)</td>"))
+        #expect(html.contains("<td>½ a school day (1 session)</td>"))
         #expect(html.contains("Dr R. Quintrell<br>Headteacher"))
     }
 

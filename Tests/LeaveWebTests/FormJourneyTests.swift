@@ -50,8 +50,33 @@ struct FormJourneyTests {
                 ("card", []),
             ], file: (page: "card", question: "card", name: "card.png", data: Self.png))
             #expect(refs.count == 1)
+            // A morning: half a day, and back the same afternoon (issue 13, "Half-day requests").
             try await Self.expectInQueue(client, refs[0], answers: ["Medical or dental appointment", "10:30am", "The morning",
-                                                                   "Orthodontist check", "Tuesday 8 December 2026", "card.png"])
+                                                                   "Orthodontist check", "Tuesday 8 December 2026", "card.png",
+                                                                   "½ a school day (1 session)", "Tuesday 8 December 2026 (afternoon)"])
+        }
+    }
+
+    /// A Friday afternoon's appointment: half a day, back on Monday morning, never on Saturday.
+    @Test func anAfternoonAppointmentOnAFridayIsBackOnMonday() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            try await parent.get("/parent/forms/medical")
+            let ids = try await parent.childIDs(["Bryn Marrowfield"], form: "medical")
+            try await parent.post("/parent/forms/medical/children", ids.map { ("children", $0) })
+            try await parent.post("/parent/forms/medical/appointment", [("start-day", "11"), ("start-month", "12"), ("start-year", "2026"),
+                                                                         ("time", "2pm"), ("missed", "PM"), ("purpose", "")])
+            try await parent.post("/parent/forms/medical/card", [])
+            let check = try await parent.get("/parent/forms/medical/check")
+            #expect(check.html.contains("½ a school day (1 session)"), "not 0½")
+            let sent = try await parent.post("/parent/forms/medical/submit")
+            let confirmation = try #require(sent.location)
+            let reference = try #require(try await parent.get(confirmation).html.references.first)
+            let page = try await parent.get("/parent/requests/\(reference)")
+            #expect(page.html.contains("Monday 14 December 2026"))
+            #expect(!page.html.contains("Saturday"))
+            #expect(page.html.contains("½ a school day (1 session)"))
         }
     }
 

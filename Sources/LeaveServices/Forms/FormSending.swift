@@ -265,9 +265,9 @@ public struct FormSending: Sendable {
         let schools = Self.schools(of: FormSubmission(form: form, draft: draft, children: children).chosenChildren)
         let schoolID = schools.first ?? parent.schoolID
         let calendar = try await store.calendar(schoolID: schoolID)
-        let submission = FormSubmission(form: form, draft: draft, children: children) { date in
+        let submission = FormSubmission(form: form, draft: draft, children: children, endOfTerm: { date in
             calendar.term(containing: date)?.end ?? calendar.terms.first { $0.start > date }?.end
-        }
+        }, returnToSchool: calendar.returnToSchool(after:))
         return Prepared(children: children, schoolID: schoolID, schools: schools, calendar: calendar,
                         validator: FormValidator(form: form, draft: draft, today: clock.today, children: Set(children.map(\.id))),
                         submission: submission)

@@ -8,12 +8,16 @@ public struct FormSubmission {
     public let children: [Pupil]
     /// Where a request with no last day ends: lunchtime permission lasts to the end of term.
     public var endOfTerm: (SchoolDate) -> SchoolDate? = { _ in nil }
+    /// When the child is back after leave ending then, for a form that does not ask.
+    public var returnToSchool: (SessionPoint) -> SessionPoint? = { _ in nil }
 
-    public init(form: FormDefinition, draft: FormDraft, children: [Pupil], endOfTerm: @escaping (SchoolDate) -> SchoolDate? = { _ in nil }) {
+    public init(form: FormDefinition, draft: FormDraft, children: [Pupil], endOfTerm: @escaping (SchoolDate) -> SchoolDate? = { _ in nil },
+                returnToSchool: @escaping (SessionPoint) -> SessionPoint? = { _ in nil }) {
         self.form = form
         self.draft = draft
         self.children = children
         self.endOfTerm = endOfTerm
+        self.returnToSchool = returnToSchool
     }
 
     public var chosenChildren: [Pupil] {
@@ -69,7 +73,8 @@ public struct FormSubmission {
         }
         details.collector = text(.collector)
         let purpose = text(.purpose) ?? (type == .lunchtime ? "Leaving school at lunchtime" : form.title)
-        let returnDate = date(.returnDate) ?? endDate.adding(days: 1)
+        // Asked, or worked out from the calendar: after a morning's appointment, the same afternoon.
+        let returnDate = date(.returnDate) ?? returnToSchool(SessionPoint(endDate, endSession))?.date ?? endDate.adding(days: 1)
         return chosenChildren.map { child in
             LeaveApplication(pupilID: child.id, kind: LeaveKind(type: type, category: category), purpose: purpose,
                              start: SessionPoint(startDate, startSession), end: SessionPoint(endDate, endSession),

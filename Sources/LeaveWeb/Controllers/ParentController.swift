@@ -121,11 +121,7 @@ struct ParentController {
 
     // MARK: Figures shown to parents
 
-    static func describe(_ count: SessionCount) -> String {
-        if count.sessions == 0 { return "No school sessions: the school is closed on these dates" }
-        let days = count.sessions % 2 == 0 ? "\(count.sessions / 2)" : "\(count.sessions / 2)½"
-        return "\(days) school \(count.sessions == 2 ? "day" : "days") (\(count.sessions) \(count.sessions == 1 ? "session" : "sessions"))"
-    }
+    static func describe(_ count: SessionCount) -> String { TimeMissed.describe(sessions: count.sessions) }
 
     // MARK: After submitting
 

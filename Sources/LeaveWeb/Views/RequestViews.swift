@@ -28,7 +28,8 @@ struct RequestRow: MustacheParent {
     var lastSession: String { application.end.longForm }
     var firstDay: String { "\(application.start.date.shortForm) \(application.start.session.rawValue)" }
     var lastDay: String { "\(application.end.date.shortForm) \(application.end.session.rawValue)" }
-    var returnDate: String { application.returnDate.longForm }
+    var returnDate: String { TimeMissed.describeReturn(application.returnDate, end: application.end) }
+    var timeMissed: String { TimeMissed.describe(sessions: item.request.sessions) }
     var schoolDays: Int { item.request.schoolDays }
     var sessions: Int { item.request.sessions }
     var status: String { item.request.status.title }
@@ -59,6 +60,7 @@ struct RequestRow: MustacheParent {
         case "firstDay": self.firstDay
         case "lastDay": self.lastDay
         case "returnDate": self.returnDate
+        case "timeMissed": self.timeMissed
         case "schoolDays": self.schoolDays
         case "sessions": self.sessions
         case "status": self.status

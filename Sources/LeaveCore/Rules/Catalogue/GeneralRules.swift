@@ -29,9 +29,9 @@ struct SessionsRequested: Rule {
     let id: RuleID = .generalSessions
     let appliesTo = Set(RequestType.allCases).subtracting([.lunchtime])
     func check(_ c: RuleContext) -> Finding? {
-        let back = c.request.returnDate.map { "; back on \($0.longForm)" } ?? "; no return date given"
-        let span = c.count.first.map { "from \($0.longForm) to \(c.count.last!.longForm)" } ?? "with no school session"
-        return finding(.info, "\(c.count.sessions) sessions (\(c.count.schoolDays) school days) \(span)\(back).",
+        let back = c.request.returnDate.map { "; back on \(TimeMissed.describeReturn($0, end: c.request.end))" } ?? "; no return date given"
+        let span = c.count.first.flatMap { first in c.count.last.map { "from \(first.longForm) to \($0.longForm)" } } ?? "with no school session"
+        return finding(.info, "\(TimeMissed.describe(sessions: c.count.sessions)) \(span)\(back).",
                        source: "004 Leave of absence (must include a return date)")
     }
 }
