@@ -10,6 +10,8 @@ public struct RuleContext: Sendable {
     public let toDate: AttendanceFigures
     /// `toDate` with the request's sessions added as the absence they would be if granted.
     public let projected: AttendanceFigures
+    /// The whole academic year, as persistent absence is measured (000 "Definitions"; 001 §8.4).
+    public let projectedYear: YearProjection
     public let submittedOn: SchoolDate
 
     public init(_ input: EvaluationInput) {
@@ -22,6 +24,8 @@ public struct RuleContext: Sendable {
         toDate = statistics.yearToDate(asOf: input.asOf)
         let code = Evaluator.registerCode(for: request) ?? .exceptional
         projected = statistics.projected(from: yearStart, to: input.asOf.adding(days: -1), absences: sessions, code: code)
+        projectedYear = YearProjection(toDate: toDate, statistics: statistics, asOf: input.asOf, requested: sessions, code: code,
+                                       expectation: input.policy.attendanceExpectation)
         submittedOn = request.submittedOn ?? input.asOf
     }
 

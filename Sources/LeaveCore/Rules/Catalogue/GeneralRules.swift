@@ -40,7 +40,9 @@ struct ProjectedAttendance: Rule {
     let id: RuleID = .generalProjected
     let appliesTo = Set(RequestType.allCases).subtracting([.lunchtime])
     func check(_ c: RuleContext) -> Finding? {
-        finding(.info, "Attendance this academic year to date is \(Percent.format(c.toDate.attendanceRate)) (\(c.toDate.attended) of \(c.toDate.possible) sessions); if granted it would be \(Percent.format(c.projected.attendanceRate)) at the end of the leave.",
+        finding(.info, "Attendance this academic year to date is \(Percent.format(c.toDate.attendanceRate)) (\(c.toDate.attended) of \(c.toDate.possible) sessions). "
+                + "If granted: \(Percent.format(c.projectedYear.rate)) over the whole year (\(c.projectedYear.basis)); "
+                + "\(Percent.format(c.projected.attendanceRate)) counting only the sessions to the end of the leave.",
                 source: "004 attendance table; 000 Appendix")
     }
 }
@@ -50,12 +52,20 @@ struct PersistentAbsenceRisk: Rule {
     let appliesTo = Set(RequestType.allCases).subtracting([.lunchtime])
     func check(_ c: RuleContext) -> Finding? {
         let floor = 1 - c.policy.persistentAbsenceThreshold
+        // rules.md: fires on the year to date with the leave (the figure the register will show
+        // when the child is back); the year's projection is given beside it, with its basis, so
+        // nobody reads a dip after a holiday as the year's result (issue 13).
         guard c.count.sessions > 0, let projected = c.projected.attendanceRate, projected < floor else { return nil }
         let already = (c.toDate.attendanceRate ?? 1) < floor
+        let year = c.projectedYear.rate
+        let yearText = "\(Percent.format(year)) over the whole year (\(c.projectedYear.basis))"
+        let parent = (year ?? 1) < floor
+            ? "If your child attends the rest of the school year as they have so far, this absence would take their attendance for the year to \(Percent.format(year)), below \(Percent.format(floor)), which counts as persistent absence."
+            : "Counting the school sessions up to the end of this absence, your child's attendance this year would be \(Percent.format(projected)), below \(Percent.format(floor)), the level that counts as persistent absence. If they attend the rest of the year as they have so far, it would be \(Percent.format(year)) for the whole year."
         return finding(.attention, already
-                       ? "Attendance is already \(Percent.format(c.toDate.attendanceRate)), below \(Percent.format(floor)) (persistent absence); granting would make it \(Percent.format(projected))."
-                       : "Granting would take attendance this year from \(Percent.format(c.toDate.attendanceRate)) to \(Percent.format(projected)), below \(Percent.format(floor)): persistent absence.",
-                       parent: "This absence would take your child's attendance below \(Percent.format(floor)), which counts as persistent absence.",
+                       ? "Attendance is already \(Percent.format(c.toDate.attendanceRate)), below \(Percent.format(floor)) (persistent absence); granting would make it \(Percent.format(projected)) at the end of the leave, \(yearText)."
+                       : "Granting would take attendance this year from \(Percent.format(c.toDate.attendanceRate)) to \(Percent.format(projected)) at the end of the leave, below \(Percent.format(floor)) (persistent absence); \(yearText).",
+                       parent: parent,
                        source: "000 Definitions; 001 §8.4")
     }
 }
