@@ -40,22 +40,34 @@ struct DecisionAgainstFindingsTests {
     @Test func aBlockedRequestCanOnlyBeRefused() {
         let blocked = evaluation([(.loaProtest, .blocked)])
         let grant = DecisionAnswers(outcome: "granted", reason: "Fine", overrideReason: "Even so")
-        #expect(grant.validate(against: blocked).errors.map(\.message) == ["This request cannot be granted: LOA-PROTEST fired"])
-        #expect(DecisionAnswers(outcome: "refused", reason: "Not allowed").validate(against: blocked).errors.isEmpty)
+        #expect(grant.validate(against: blocked, type: .leave).errors.map(\.message) == ["This request cannot be granted: LOA-PROTEST fired"])
+        #expect(DecisionAnswers(outcome: "refused", reason: "Not allowed").validate(against: blocked, type: .leave).errors.isEmpty)
     }
 
     @Test func grantingAgainstARefuseFindingNeedsAnOverride() {
         let refuse = evaluation([(.loaNotExceptional, .refuse), (.generalSessions, .info)])
-        #expect(DecisionAnswers(outcome: "granted", reason: "Fine").validate(against: refuse).errors.map(\.field) == ["overrideReason"])
-        #expect(DecisionAnswers(outcome: "granted", reason: "Fine", overrideReason: "Reunion").validate(against: refuse).errors.isEmpty)
-        #expect(DecisionAnswers(outcome: "refused", reason: "Policy").validate(against: refuse).errors.isEmpty)
+        #expect(DecisionAnswers(outcome: "granted", reason: "Fine").validate(against: refuse, type: .leave).errors.map(\.field) == ["overrideReason"])
+        #expect(DecisionAnswers(outcome: "granted", reason: "Fine", overrideReason: "Reunion").validate(against: refuse, type: .leave).errors.isEmpty)
+        #expect(DecisionAnswers(outcome: "refused", reason: "Policy").validate(against: refuse, type: .leave).errors.isEmpty)
+    }
+
+    /// 000 "Leave during lunch times": permission is granted or refused as asked; a blocked
+    /// request (rules.md "Severities") offers refusal alone.
+    @Test func onlyTheOutcomesARequestAllowsAreOffered() {
+        let fine = evaluation([(.lunchtimeTerm, .info)])
+        #expect(DecisionOutcome.allowed(for: .lunchtime, recommendation: fine.recommendation) == [.granted, .refused])
+        #expect(DecisionOutcome.allowed(for: .leave, recommendation: .blocked) == [.refused])
+        #expect(DecisionOutcome.allowed(for: .leave, recommendation: .consider) == [.granted, .grantedInPart, .refused])
+        let part = DecisionAnswers(outcome: "granted-in-part", reason: "Some days")
+        #expect(part.validate(against: fine, type: .lunchtime).errors.map(\.field) == ["outcome"])
+        #expect(DecisionAnswers(outcome: "granted", reason: "Fine").validate(against: fine, type: .lunchtime).errors.isEmpty)
     }
 
     /// 001 §5.1: the consultation is recorded whatever the outcome.
     @Test func anUnforeseenCircumstanceNeedsTheConsultationRecorded() {
         let unforeseen = evaluation([(.loaUnforeseen, .attention)])
-        #expect(DecisionAnswers(outcome: "refused", reason: "No").validate(against: unforeseen).errors.map(\.field) == ["consultation"])
-        #expect(DecisionAnswers(outcome: "granted", reason: "Yes", consultation: "CEO agreed by phone, 3 March").validate(against: unforeseen).errors.isEmpty)
+        #expect(DecisionAnswers(outcome: "refused", reason: "No").validate(against: unforeseen, type: .leave).errors.map(\.field) == ["consultation"])
+        #expect(DecisionAnswers(outcome: "granted", reason: "Yes", consultation: "CEO agreed by phone, 3 March").validate(against: unforeseen, type: .leave).errors.isEmpty)
     }
 }
 
@@ -95,6 +107,6 @@ struct GrantedInPartTests {
         let findings = [Finding(rule: .loaProtest, severity: .blocked, message: "protest", source: "001 §5.1")]
         let evaluation = Evaluation(recommendation: .blocked, sessions: 6, schoolDays: 3, attendanceToDate: 1, projectedAttendance: 1,
                                     registerCode: .exceptional, findings: findings)
-        #expect(answers("2026-12-07", "AM", "2026-12-08", "PM").validate(against: evaluation).errors.first?.message == "This request cannot be granted: protest")
+        #expect(answers("2026-12-07", "AM", "2026-12-08", "PM").validate(against: evaluation, type: .leave).errors.first?.message == "This request cannot be granted: protest")
     }
 }

@@ -80,7 +80,7 @@ struct AccountLifecycleTests {
             let reference = try #require(try await parent.askForLeave().first)
             let deputy = Browser(client)
             try await deputy.signIn("deputy@oakhollow.example")
-            try await deputy.post("/decisions/\(reference)", [("outcome", "granted"), ("reason", "A funeral is exceptional")])
+            try await deputy.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "A funeral is exceptional")])
             let admin = Browser(client)
             try await admin.signIn("admin@oakhollow.example")
             let staff = try await admin.get("/admin/staff")

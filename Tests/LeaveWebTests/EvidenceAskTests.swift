@@ -78,7 +78,7 @@ struct EvidenceAskTests {
             let reference = try #require(try await parent.askForLeave().first)
             let head = Browser(client)
             try await head.signIn("head@oakhollow.example")
-            try await head.post("/decisions/\(reference)", [("outcome", "refused"), ("reason", "Not exceptional")])
+            try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "refused"), ("reason", "Not exceptional")])
             #expect(try await head.post("/decisions/\(reference)/evidence", [("evidenceNote", "Too late")]).status == .conflict)
         }
     }

@@ -149,7 +149,7 @@ struct FormJourneyTests {
             ])
             let head = Browser(client)
             try await head.signIn("head@oakhollow.example")
-            #expect(try await head.post("/decisions/\(refs[0])", [("outcome", "granted"), ("reason", "Agreed at our meeting")]).status == .seeOther)
+            #expect(try await head.post("/decisions/\(refs[0])", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "Agreed at our meeting")]).status == .seeOther)
 
             try await parent.get("/parent/forms/lunchtime-stop")
             let ids = try await parent.childIDs(["Bryn Marrowfield"], form: "lunchtime-stop")
@@ -177,7 +177,7 @@ struct FormJourneyTests {
             let page = try await head.get("/decisions/\(refs[0])")
             #expect(page.html.contains(refs[1]) && page.html.contains(refs[2]))
             #expect(page.html.contains("Decide the linked requests still waiting the same way"))
-            let decided = try await head.post("/decisions/\(refs[0])", [("outcome", "refused"), ("reason", "Not exceptional enough"),
+            let decided = try await head.post("/decisions/\(refs[0])", [("confirmed", "yes"), ("outcome", "refused"), ("reason", "Not exceptional enough"),
                                                                         ("applyToLinked", "yes")])
             #expect(decided.status == .seeOther)
             let queue = try await head.get("/decisions")

@@ -75,7 +75,7 @@ struct FormValidationTests {
             let reference = try await JourneyTests.submitLeave(parent)
             let head = Browser(client)
             try await head.signIn("head@oakhollow.example")
-            let page = try await head.post("/decisions/\(reference)", [("outcome", "granted"), ("reason", "  ")])
+            let page = try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "  ")])
             #expect(page.status == .unprocessableContent)
             #expect(page.html.contains("Enter the reason for the decision; the letter will quote it"))
             #expect(page.html.contains("value=\"granted\" checked"))

@@ -50,7 +50,7 @@ struct GetWritesNothingTests {
             let references = try await parent.askForLeave(children: ["Bryn Marrowfield", "Cai Marrowfield"])
             let head = Browser(client)
             try await head.signIn("head@oakhollow.example")
-            let decided = try await head.post("/decisions/\(references[0])", [("outcome", "granted"), ("reason", "A funeral is exceptional")])
+            let decided = try await head.post("/decisions/\(references[0])", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "A funeral is exceptional")])
             #expect(decided.status == .seeOther)
             // Every page of every form (reached by POSTs in use, so not by links) and their check pages.
             let forms = try FormLoader.load(folder: PortalHarness.formsFolder)

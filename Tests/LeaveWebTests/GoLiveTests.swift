@@ -171,7 +171,7 @@ struct GoLiveTests {
             #expect(try await inbox.messages(to: "head@fernbrook.example").contains { $0.contains("New leave request to decide (\(reference))") })
 
             // The headteacher decides; the parent is told.
-            let decided = try await head.post("/decisions/\(reference)", [("outcome", "granted"), ("reason", "A funeral is exceptional.")])
+            let decided = try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "A funeral is exceptional.")])
             #expect(decided.status == .seeOther)
             let decision = try #require(try await inbox.messages(to: "robin.orchardly@example.org").last)
             #expect(decision.contains("Subject: Decision on your request \(reference): granted"))

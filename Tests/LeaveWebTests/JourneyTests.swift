@@ -58,10 +58,10 @@ struct JourneyTests {
             let queue = try await head.get("/decisions")
             #expect(queue.html.contains(reference))
             #expect(queue.html.contains("Bryn Marrowfield"))
-            #expect(queue.html.contains("<td class=\"numeric\">3</td><td class=\"numeric\">6</td>"))
+            #expect(queue.html.contains("3 school days (6 sessions)"))
             let page = try await head.get("/decisions/\(reference)")
             #expect(page.html.contains("Funeral of a grandparent in Leeds"))
-            let decided = try await head.post("/decisions/\(reference)", [("outcome", "refused"), ("reason", "The policy does not allow leave for this.")])
+            let decided = try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "refused"), ("reason", "The policy does not allow leave for this.")])
             #expect(decided.status == .seeOther)
             let after = try await head.get("/decisions")
             #expect(!after.html.contains(reference))
@@ -111,7 +111,7 @@ struct JourneyTests {
             let head = Browser(client)
             try await head.signIn("head@oakhollow.example")
             #expect(!(try await head.get("/decisions").html.contains(reference)))
-            let late = try await head.post("/decisions/\(reference)", [("outcome", "granted"), ("reason", "Fine")])
+            let late = try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "Fine")])
             #expect(late.status == .conflict)
             #expect(late.html.contains("has been withdrawn"))
         }
@@ -126,8 +126,8 @@ struct JourneyTests {
             try await head.signIn("head@oakhollow.example")
             let deputy = Browser(client)
             try await deputy.signIn("deputy@oakhollow.example")
-            #expect(try await head.post("/decisions/\(reference)", [("outcome", "granted"), ("reason", "Exceptional")]).status == .seeOther)
-            let second = try await deputy.post("/decisions/\(reference)", [("outcome", "refused"), ("reason", "No")])
+            #expect(try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "Exceptional")]).status == .seeOther)
+            let second = try await deputy.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "refused"), ("reason", "No")])
             #expect(second.status == .conflict)
             #expect(second.html.contains("was already granted by Dr R. Quintrell"))
             #expect(second.html.contains("A decision cannot be made twice."))
@@ -142,7 +142,7 @@ struct JourneyTests {
             let reference = try await Self.submitLeave(parent)
             let head = Browser(client)
             try await head.signIn("head@oakhollow.example")
-            let part = [("outcome", "granted-in-part"), ("reason", "The funeral day and the day after"),
+            let part = [("confirmed", "yes"), ("outcome", "granted-in-part"), ("reason", "The funeral day and the day after"),
                         ("grantedFrom-day", "7"), ("grantedFrom-month", "12"), ("grantedFrom-year", "2026"), ("grantedFromSession", "AM"),
                         ("grantedTo-day", "8"), ("grantedTo-month", "12"), ("grantedTo-year", "2026"), ("grantedToSession", "PM")]
             let outside = part.map { $0.0 == "grantedTo-day" ? ($0.0, "12") : $0 }

@@ -67,8 +67,12 @@ struct PageSnapshotTests {
             try await head.signIn("head@oakhollow.example")
             try await Self.snapshot(head, "/decisions", named: "queue")
             try await Self.snapshot(head, "/decisions/\(references[0])", named: "request")
-            try await head.post("/decisions/\(references[0])", [("outcome", "refused"), ("reason", "Not exceptional enough")])
-            try await Self.snapshot(head, "/decisions/\(references[0])", named: "decided")
+            // Issue 13: the confirmation step shows the letter's first lines before anything is kept.
+            let confirm = try await head.post("/decisions/\(references[0])", [("outcome", "refused"), ("reason", "Not exceptional enough")])
+            #expect(confirm.status == .ok)
+            assertSnapshot(of: Self.stable(confirm.html), as: .lines, named: "confirm")
+            try await head.post("/decisions/\(references[0])", [("confirmed", "yes"), ("outcome", "refused"), ("reason", "Not exceptional enough")])
+            try await Self.snapshot(head, "/decisions/\(references[0])?recorded=1", named: "decided")
             try await Self.snapshot(head, "/decisions/decided", named: "decided-list")
         }
     }
@@ -78,7 +82,7 @@ struct PageSnapshotTests {
             let references = try await Self.requestSent(client)
             let head = Browser(client)
             try await head.signIn("head@oakhollow.example")
-            try await head.post("/decisions/\(references[0])", [("outcome", "granted"), ("reason", "A funeral is exceptional")])
+            try await head.post("/decisions/\(references[0])", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "A funeral is exceptional")])
             let office = Browser(client)
             try await office.signIn("office@oakhollow.example")
             try await Self.snapshot(office, "/office/letters", named: "letters")

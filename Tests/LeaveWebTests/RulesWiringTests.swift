@@ -51,10 +51,10 @@ struct RulesWiringTests {
             let reference = try await Self.ask(parent, kind: "holiday")
             let head = Browser(client)
             try await head.signIn("head@oakhollow.example")
-            let refused = try await head.post("/decisions/\(reference)", [("outcome", "granted"), ("reason", "Granted.")])
+            let refused = try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "Granted.")])
             #expect(refused.status == .unprocessableContent)
             #expect(refused.html.contains("Give the reason for granting although the policy says such a request will not be granted"))
-            let granted = try await head.post("/decisions/\(reference)", [("outcome", "granted"), ("reason", "Granted."),
+            let granted = try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "Granted."),
                                                                           ("overrideReason", "A once-only family reunion abroad")])
             #expect(granted.status == .seeOther)
             let record = try await head.get("/decisions/\(reference)")
@@ -85,7 +85,7 @@ struct RulesWiringTests {
             let page = try await head.get("/decisions/\(reference)")
             #expect(page.html.contains("LOA-UNFORESEEN"))
             #expect(page.html.contains("Your consultation with the trust CEO"))
-            let missing = try await head.post("/decisions/\(reference)", [("outcome", "refused"), ("reason", "No")])
+            let missing = try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "refused"), ("reason", "No")])
             #expect(missing.status == .unprocessableContent)
             #expect(missing.html.contains("Record the consultation the policy asks for before deciding"))
         }

@@ -44,7 +44,7 @@ struct SecurityTests {
             try await otherHead.signIn("head@willowmere.example")
             #expect(!(try await otherHead.get("/decisions").html.contains(reference)))
             #expect(try await otherHead.get("/decisions/\(reference)").status == .notFound)
-            #expect(try await otherHead.post("/decisions/\(reference)", [("outcome", "granted"), ("reason", "x")]).status == .notFound)
+            #expect(try await otherHead.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "x")]).status == .notFound)
         }
     }
 

@@ -50,7 +50,7 @@ struct TrustFamilyTests {
             #expect(try await oakHead.get("/decisions/\(reference)").status == .notFound)
 
             #expect(try await parent.get("/parent/requests/\(reference)").status == .ok)
-            try await willowHead.post("/decisions/\(reference)", [("outcome", "refused"), ("reason", "Not exceptional")])
+            try await willowHead.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "refused"), ("reason", "Not exceptional")])
             let decided = try await parent.get("/parent/requests/\(reference)")
             #expect(decided.html.contains("Refused"))
             #expect(decided.html.contains("Not exceptional"))

@@ -13,6 +13,10 @@ public struct AuditEvent: Hashable, Sendable {
         case letterPrinted = "letter-printed"
         case evidenceRequested = "evidence-requested"
         case evidenceSent = "evidence-sent"
+        /// The meeting with the parent a lunchtime request needs (000 "Leave during lunch times").
+        case meetingRecorded = "meeting-recorded"
+        /// The consultation the policy asks for before deciding (001 §5.1: the trust's CEO).
+        case consultationRecorded = "consultation-recorded"
     }
 
     public let schoolID: Int64

@@ -97,6 +97,11 @@ public struct SchoolDate: Hashable, Comparable, Sendable, Codable, CustomStringC
         "\(day) \(SchoolDate.monthNames[month - 1].prefix(3)) \(year)"
     }
 
+    /// "Tue 1 Dec", for a deadline in a queue: near enough to need no year.
+    public var shortWeekdayForm: String {
+        "\(weekday.name.prefix(3)) \(day) \(SchoolDate.monthNames[month - 1].prefix(3))"
+    }
+
     public static func < (lhs: SchoolDate, rhs: SchoolDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

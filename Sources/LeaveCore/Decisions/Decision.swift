@@ -29,6 +29,14 @@ public enum DecisionOutcome: String, CaseIterable, Sendable, Codable {
 
     /// Whether any absence is authorised.
     public var grants: Bool { self != .refused }
+
+    /// What a headteacher may decide: a request the law or the policy blocks can only be refused,
+    /// and lunchtime permission is given or refused as asked (000 "Leave during lunch times").
+    public static func allowed(for type: RequestType, recommendation: Recommendation) -> [DecisionOutcome] {
+        if recommendation == .blocked { return [.refused] }
+        if type == .lunchtime { return [.granted, .refused] }
+        return allCases
+    }
 }
 
 /// A decision as recorded: never edited, so it keeps who decided and why, what the rules
@@ -129,11 +137,14 @@ public struct DecisionAnswers: Hashable, Sendable {
     /// Checks the answers against what the rules found: a blocked request can only be refused,
     /// granting against a `refuse` finding needs an override reason, and a consultation the
     /// policy asks for must be recorded (rules.md "Severities"; 001 §5.1).
-    public func validate(against evaluation: Evaluation) -> Validated<(outcome: DecisionOutcome, reason: String)> {
+    public func validate(against evaluation: Evaluation, type: RequestType) -> Validated<(outcome: DecisionOutcome, reason: String)> {
         let basic = validate()
         var errors = basic.errors
         let outcome = DecisionOutcome(rawValue: outcome)
-        if outcome?.grants == true {
+        let allowed = DecisionOutcome.allowed(for: type, recommendation: evaluation.recommendation)
+        if let outcome, !allowed.contains(outcome), evaluation.recommendation != .blocked {
+            errors.insert(FieldError(field: "outcome", message: "A lunchtime request is granted or refused as asked: choose Grant or Refuse"), at: 0)
+        } else if outcome?.grants == true {
             if let blocking = evaluation.findings.first(where: { $0.severity == .blocked }) {
                 errors.insert(FieldError(field: "outcome", message: "This request cannot be granted: \(blocking.message)"), at: 0)
             } else if evaluation.findings.contains(where: { $0.severity == .refuse }), overrideReason.trimmed.isEmpty {

@@ -17,10 +17,12 @@ public struct LeaveRequest: Hashable, Sendable, Identifiable {
     public let schoolDays: Int
     public let status: RequestStatus
     public let submittedAt: Date
+    /// When it must be decided by, as the rules last worked it out; nil until they have run.
+    public let decideBy: DecisionDeadline?
 
     public init(id: Int64, reference: ReferenceNumber, schoolID: Int64, parentID: Int64,
                 application: LeaveApplication, sessions: Int, schoolDays: Int,
-                status: RequestStatus, submittedAt: Date) {
+                status: RequestStatus, submittedAt: Date, decideBy: DecisionDeadline? = nil) {
         self.id = id
         self.reference = reference
         self.schoolID = schoolID
@@ -30,5 +32,6 @@ public struct LeaveRequest: Hashable, Sendable, Identifiable {
         self.schoolDays = schoolDays
         self.status = status
         self.submittedAt = submittedAt
+        self.decideBy = decideBy
     }
 }

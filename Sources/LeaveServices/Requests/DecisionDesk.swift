@@ -20,6 +20,8 @@ public struct DecisionDesk: Sendable {
     public enum Outcome: Sendable {
         /// The answers need correcting; the evaluation they were checked against is given for the page.
         case invalid([FieldError], Evaluation)
+        /// Right, but not confirmed yet: the letter it would send, for the headteacher to read first.
+        case toConfirm(DecisionLetter, Evaluation)
         /// Recorded: the request, and any siblings that took the same decision.
         case decided(references: [ReferenceNumber])
     }
@@ -52,7 +54,9 @@ public struct DecisionDesk: Sendable {
         return []
     }
 
-    public func decide(_ item: RequestWithPupil, answers: DecisionAnswers, applyToLinked: Bool, by decider: Account) async throws -> Outcome {
+    /// Checks the answers; until `confirmed`, gives back the letter they would send instead of recording them.
+    public func decide(_ item: RequestWithPupil, answers typed: DecisionAnswers, applyToLinked: Bool, confirmed: Bool = true,
+                       by decider: Account) async throws -> Outcome {
         guard decider.role == .headteacher || decider.role == .deputy, item.request.schoolID == decider.schoolID else {
             throw ServiceError.notFound
         }
@@ -65,8 +69,17 @@ public struct DecisionDesk: Sendable {
         }
         let review = RequestReview(store: store, clock: clock)
         let evaluation = try await review.current(item)
+        var answers = typed
+        // A consultation recorded as its own step stands for the decision's.
+        if answers.consultation.trimmedOrNil == nil,
+           let consulted = try await store.notes(requestID: item.request.id, schoolID: item.request.schoolID).last(where: { $0.kind == .consultation }) {
+            answers.consultation = "\(consulted.heldOn.longForm): \(consulted.note)"
+        }
         guard case .valid(let (outcome, reason)) = validate(answers, against: evaluation, for: item) else {
             return .invalid(validate(answers, against: evaluation, for: item).errors, evaluation)
+        }
+        if !confirmed {
+            return .toConfirm(try await letter(outcome, reason, answers: answers, for: item, by: decider), evaluation)
         }
         do {
             try await record(outcome, reason, answers: answers, evaluation: evaluation, for: item, by: decider)
@@ -99,36 +112,108 @@ public struct DecisionDesk: Sendable {
     /// The answers checked against the rules' findings and, for a grant in part, against what was asked.
     func validate(_ answers: DecisionAnswers, against evaluation: Evaluation, for item: RequestWithPupil)
         -> Validated<(outcome: DecisionOutcome, reason: String)> {
-        let checked = answers.validate(against: evaluation)
+        let checked = answers.validate(against: evaluation, type: item.request.application.type)
         guard answers.outcome == DecisionOutcome.grantedInPart.rawValue else { return checked }
         let part = answers.grantedPart(of: (item.request.application.start, item.request.application.end)).errors
         if part.isEmpty { return checked }
         return .invalid(checked.errors + part)
     }
 
-    /// Records one decision with its letter, written now and kept unchanged.
-    func record(_ outcome: DecisionOutcome, _ reason: String, answers: DecisionAnswers, evaluation: Evaluation,
-                for item: RequestWithPupil, by decider: Account) async throws {
+    /// The letter a decision sends, as it would be written today.
+    func letter(_ outcome: DecisionOutcome, _ reason: String, answers: DecisionAnswers, for item: RequestWithPupil,
+                by decider: Account) async throws -> DecisionLetter {
         guard let school = try await store.school(id: decider.schoolID),
               let parent = try await store.account(id: item.request.parentID)
         else { throw ServiceError.notFound }
-        var part: (from: SessionPoint, to: SessionPoint)?
-        if outcome == .grantedInPart, case .valid(let granted) = answers.grantedPart(of: (item.request.application.start, item.request.application.end)) {
-            part = granted
-        }
-        let decision = Decision(requestID: item.request.id, outcome: outcome, reason: reason,
-                                decidedBy: Actor(decider), decidedAt: clock.now,
-                                overrideReason: outcome.grants ? answers.overrideReason.trimmedOrNil : nil,
-                                consultation: answers.consultation.trimmedOrNil,
-                                grantedFrom: part?.from, grantedTo: part?.to, findings: evaluation.findings)
         var letter = DecisionLetter(school: school, letterDate: clock.today, parentName: parent.displayName,
                                     pupil: item.pupil, request: item.request, outcome: outcome,
-                                    reason: reason, decidedBy: decision.decidedBy)
-        letter.grantedFrom = part?.from
-        letter.grantedTo = part?.to
+                                    reason: reason, decidedBy: Actor(decider))
+        if outcome == .grantedInPart, case .valid(let part) = answers.grantedPart(of: (item.request.application.start, item.request.application.end)) {
+            letter.grantedFrom = part.from
+            letter.grantedTo = part.to
+        }
+        return letter
+    }
+
+    /// Records one decision with its letter, written now and kept unchanged.
+    func record(_ outcome: DecisionOutcome, _ reason: String, answers: DecisionAnswers, evaluation: Evaluation,
+                for item: RequestWithPupil, by decider: Account) async throws {
+        guard let parent = try await store.account(id: item.request.parentID) else { throw ServiceError.notFound }
+        let letter = try await letter(outcome, reason, answers: answers, for: item, by: decider)
+        let decision = Decision(requestID: item.request.id, outcome: outcome, reason: reason,
+                                decidedBy: letter.decidedBy, decidedAt: clock.now,
+                                overrideReason: outcome.grants ? answers.overrideReason.trimmedOrNil : nil,
+                                consultation: answers.consultation.trimmedOrNil,
+                                grantedFrom: letter.grantedFrom, grantedTo: letter.grantedTo, findings: evaluation.findings)
         // The parent is told by e-mail, written with the decision so neither is kept without the other.
-        let message = texts.decision(to: parent, request: item.request, pupil: item.pupil, decision: decision, school: school)
+        let message = texts.decision(to: parent, request: item.request, pupil: item.pupil, decision: decision, school: letter.school)
         try await store.decide(decision, schoolID: decider.schoolID, letterHTML: LetterHTML.render(letter), message: message)
+    }
+
+    /// The longest account of a meeting or consultation kept with a request.
+    public static let noteLimit = RequestNote.noteLimit
+
+    /// Keeps a meeting with the parent (lunchtime, 000) or a consultation (001 §5.1) with the
+    /// request, then has the rules look again, since they ask whether it took place.
+    public func recordNote(_ kind: RequestNote.Kind, _ item: RequestWithPupil, heldOn: DateAnswer, note: String,
+                           by decider: Account) async throws -> [FieldError] {
+        guard decider.role == .headteacher || decider.role == .deputy, item.request.schoolID == decider.schoolID else {
+            throw ServiceError.notFound
+        }
+        let field = kind.rawValue
+        var errors: [FieldError] = []
+        var day: SchoolDate?
+        switch heldOn.parse() {
+        case .success(let date) where date > clock.today:
+            errors.append(FieldError(field: "\(field)HeldOn", anchor: "\(field)HeldOn-day", message: "The date it took place must be today or in the past"))
+        case .success(let date):
+            day = date
+        case .failure(.missing):
+            errors.append(FieldError(field: "\(field)HeldOn", anchor: "\(field)HeldOn-day", message: "Enter the date it took place"))
+        case .failure:
+            errors.append(FieldError(field: "\(field)HeldOn", anchor: "\(field)HeldOn-day", message: "The date it took place must be a real date"))
+        }
+        let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            errors.append(FieldError(field: "\(field)Note", message: kind == .meeting ? "Enter who met and what was agreed" : "Enter who was consulted and what they advised"))
+        } else if text.count > Self.noteLimit {
+            errors.append(FieldError(field: "\(field)Note", message: "The note must be \(Self.noteLimit) characters or fewer"))
+        }
+        guard errors.isEmpty, let day else { return errors }
+        do {
+            try await store.recordNote(RequestNote(kind: kind, heldOn: day, note: text, recordedBy: decider.displayName, recordedAt: clock.now),
+                                       requestID: item.request.id, schoolID: item.request.schoolID, by: Actor(decider))
+        } catch StoreError.notOpen(let status) {
+            throw ServiceError.conflict("Request \(item.request.reference.text) has been \(status.title.lowercased()); nothing more can be recorded towards a decision.")
+        }
+        try await RequestReview(store: store, clock: clock).review([item])
+        return []
+    }
+
+    /// A performance whose licence names its days is authorised by the licence itself (000
+    /// "Performances and activities": C1, no further decision): the office or the headteacher
+    /// records it in one step, with the licence as the reason, and the parent gets the letter.
+    public func recordAuthorisedByLicence(_ item: RequestWithPupil, by account: Account) async throws {
+        guard [.headteacher, .deputy, .office].contains(account.role), item.request.schoolID == account.schoolID else {
+            throw ServiceError.notFound
+        }
+        let reference = item.request.reference.text
+        guard item.request.status.isOpen else {
+            throw ServiceError.conflict("Request \(reference) has been \(item.request.status.title.lowercased()) and no longer needs recording.")
+        }
+        let evaluation = try await RequestReview(store: store, clock: clock).current(item)
+        guard evaluation.recommendation == .authorisedByLicence else {
+            throw ServiceError.conflict("Request \(reference) is not covered by a licence naming its days, so the headteacher decides it.")
+        }
+        let d = item.request.application.details
+        let reason = "The absence is authorised by the child performance licence \(d.licenceNumber ?? "") issued by \(d.licenceAuthority ?? "the local authority"), which names these days. It will be recorded as C1 (performance under licence)."
+        do {
+            try await record(.granted, reason, answers: DecisionAnswers(outcome: DecisionOutcome.granted.rawValue, reason: reason),
+                             evaluation: evaluation, for: item, by: account)
+        } catch StoreError.notOpen(let status) {
+            throw ServiceError.conflict("Request \(reference) was \(status.title.lowercased()) meanwhile.")
+        }
+        try await RequestReview(store: store, clock: clock).reviewOpenRequests(ofPupils: [item.pupil.id], schoolID: item.request.schoolID)
     }
 }
 

@@ -30,6 +30,7 @@ public struct RequestReview: Sendable {
             let calendar = try await store.calendar(schoolID: schoolID)
             var histories: [Int64: AttendanceHistory] = [:]
             var evaluated: [Int64: Evaluation] = [:]
+            var deadlines: [Int64: DecisionDeadline] = [:]
             for item in ofSchool {
                 let history: AttendanceHistory
                 if let known = histories[item.pupil.id] {
@@ -39,12 +40,17 @@ public struct RequestReview: Sendable {
                     histories[item.pupil.id] = history
                 }
                 let previous = try await store.previousRequests(pupilID: item.pupil.id, schoolID: schoolID, excluding: item.request.id)
+                let submittedOn = clock.date(of: item.request.submittedAt)
                 let input = EvaluationInput(asOf: clock.today, policy: policy, calendar: calendar, yearGroup: item.pupil.yearGroup,
                                             history: history, previousRequests: previous,
-                                            request: Self.underReview(item.request.application, submittedOn: clock.date(of: item.request.submittedAt)))
+                                            request: Self.underReview(item.request.application, submittedOn: submittedOn,
+                                                                      meetingHeld: try await meetingHeld(item)))
                 evaluated[item.request.id] = Evaluator.evaluate(input)
+                deadlines[item.request.id] = DecisionDeadline.of(item.request.application.type, start: item.request.application.start,
+                                                                 submittedOn: submittedOn, calendar: calendar,
+                                                                 lunchtimeSchoolDays: policy.lunchtimeDecisionSchoolDays)
             }
-            try await store.saveEvaluations(evaluated, schoolID: schoolID, at: clock.now)
+            try await store.saveEvaluations(evaluated, deadlines: deadlines, schoolID: schoolID, at: clock.now)
             results.merge(evaluated) { $1 }
         }
         return results
@@ -66,6 +72,20 @@ public struct RequestReview: Sendable {
         return open.count
     }
 
+    /// Requests sent before deadlines were kept get theirs (and a fresh review) when the server starts.
+    @discardableResult
+    public func reviewRequestsWithoutDeadline() async throws -> Int {
+        let undated = try await store.openRequestsWithoutDeadline()
+        try await review(undated)
+        return undated.count
+    }
+
+    /// Whether the meeting with the parent a lunchtime request needs has been recorded.
+    func meetingHeld(_ item: RequestWithPupil) async throws -> Bool {
+        guard item.request.application.type == .lunchtime else { return false }
+        return try await store.notes(requestID: item.request.id, schoolID: item.request.schoolID).contains { $0.kind == .meeting }
+    }
+
     /// What a page shows: the stored result. Reading never writes, so a request with no stored
     /// result yet (one sent before results were kept) is judged for the page without keeping it.
     public func stored(_ item: RequestWithPupil) async throws -> Evaluation {
@@ -73,7 +93,7 @@ public struct RequestReview: Sendable {
             return stored.evaluation
         }
         return try await evaluate(item.request.application, pupil: item.pupil, requestID: item.request.id,
-                                  submittedOn: clock.date(of: item.request.submittedAt))
+                                  submittedOn: clock.date(of: item.request.submittedAt), meetingHeld: try await meetingHeld(item))
     }
 
     /// What a decision is checked against: the stored result if the rules ran today; otherwise
@@ -89,19 +109,21 @@ public struct RequestReview: Sendable {
         return try await stored(item)
     }
 
-    func evaluate(_ application: LeaveApplication, pupil: Pupil, requestID: Int64?, submittedOn: SchoolDate) async throws -> Evaluation {
+    func evaluate(_ application: LeaveApplication, pupil: Pupil, requestID: Int64?, submittedOn: SchoolDate,
+                  meetingHeld: Bool = false) async throws -> Evaluation {
         async let policy = store.policy(schoolID: pupil.schoolID)
         async let calendar = store.calendar(schoolID: pupil.schoolID)
         async let history = store.attendanceHistory(pupilID: pupil.id, schoolID: pupil.schoolID)
         async let previous = store.previousRequests(pupilID: pupil.id, schoolID: pupil.schoolID, excluding: requestID)
         let input = EvaluationInput(asOf: clock.today, policy: try await policy, calendar: try await calendar,
                                     yearGroup: pupil.yearGroup, history: try await history,
-                                    previousRequests: try await previous, request: Self.underReview(application, submittedOn: submittedOn))
+                                    previousRequests: try await previous, request: Self.underReview(application, submittedOn: submittedOn,
+                                                                                                    meetingHeld: meetingHeld))
         return Evaluator.evaluate(input)
     }
 
     /// What the rules read of a request: its dates and kind, and the facts its answers give.
-    static func underReview(_ application: LeaveApplication, submittedOn: SchoolDate) -> RequestUnderReview {
+    static func underReview(_ application: LeaveApplication, submittedOn: SchoolDate, meetingHeld: Bool) -> RequestUnderReview {
         let d = application.details
         let education = d.hoursPerWeek == nil && d.hoursPerDay.isEmpty && d.maxHoursOnADay == nil ? nil
             : EducationArrangements(hoursPerWeek: d.hoursPerWeek, hoursPerDay: d.hoursPerDay, maxHoursOnADay: d.maxHoursOnADay)
@@ -113,6 +135,6 @@ public struct RequestReview: Sendable {
             type: application.type, category: application.category, purpose: application.purpose,
             start: application.start, end: application.end, returnDate: application.returnDate,
             evidence: d.evidence.map(\.fileName), licence: licence, occupational: d.occupational, religion: d.religion,
-            lunchtimeDays: d.days, meetingHeld: false, submittedOn: submittedOn)
+            lunchtimeDays: d.days, meetingHeld: meetingHeld, submittedOn: submittedOn)
     }
 }

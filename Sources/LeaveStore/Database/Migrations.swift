@@ -151,6 +151,7 @@ extension AppDatabase {
         registerAccountLifecycleMigrations(&migrator)
         registerMailMigrations(&migrator)
         registerQueueMigrations(&migrator)
+        registerDecisionDeskMigrations(&migrator)
         return migrator
     }
 }

@@ -42,8 +42,9 @@ public protocol PolicyStore: Sendable {
     func savePolicy(_ settings: PolicySettings, schoolID: Int64, by actor: Actor, at: Date) async throws
     /// Appends an evaluation; the newest is what the queue shows.
     func saveEvaluation(_ evaluation: Evaluation, requestID: Int64, schoolID: Int64, at: Date) async throws
-    /// Appends many evaluations of one school in one transaction (after a policy or calendar change).
-    func saveEvaluations(_ evaluations: [Int64: Evaluation], schoolID: Int64, at: Date) async throws
+    /// Appends many evaluations of one school in one transaction (after a policy or calendar change),
+    /// with each request's decision deadline as worked out on the same calendar.
+    func saveEvaluations(_ evaluations: [Int64: Evaluation], deadlines: [Int64: DecisionDeadline], schoolID: Int64, at: Date) async throws
     /// What the rules said when they last ran on the request: pages read this, never run the rules.
     func latestEvaluation(requestID: Int64, schoolID: Int64) async throws -> StoredEvaluation?
     /// The newest recommendation of each of these requests (a page of the queue).

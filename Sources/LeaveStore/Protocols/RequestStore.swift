@@ -97,4 +97,14 @@ public protocol RequestStore: Sendable {
     func laterEvidence(requestID: Int64, schoolID: Int64) async throws -> [StoredUpload]
     /// Requests sent back for evidence, longest waiting first, at most `limit`.
     func evidenceWaiting(schoolID: Int64, limit: Int) async throws -> [RequestWithPupil]
+    /// Keeps a step towards the decision (a meeting with the parent, a consultation) with its
+    /// audit line. Throws `notOpen` once the request is decided or withdrawn.
+    func recordNote(_ note: RequestNote, requestID: Int64, schoolID: Int64, by actor: Actor) async throws
+    /// The request's meetings and consultations, oldest first.
+    func notes(requestID: Int64, schoolID: Int64) async throws -> [RequestNote]
+    /// Undecided performances whose licence names their days, as the rules last found: the
+    /// licence authorises them, so the office records them (000 "Performances and activities").
+    func authorisedByLicence(schoolID: Int64, limit: Int) async throws -> [RequestWithPupil]
+    /// Undecided requests, of every school, whose deadline has not been worked out yet.
+    func openRequestsWithoutDeadline() async throws -> [RequestWithPupil]
 }

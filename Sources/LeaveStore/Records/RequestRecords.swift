@@ -23,6 +23,9 @@ struct LeaveRequestRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var category: String?
     var details: String?
     var groupReference: String?
+    /// When it must be decided by, and why (`DecisionDeadline.Basis`), as the rules last worked it out.
+    var decideBy: String?
+    var decideByBasis: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -47,6 +50,8 @@ struct LeaveRequestRecord: Codable, FetchableRecord, MutablePersistableRecord {
         category = a.category?.rawValue
         details = String(decoding: (try? JSONEncoder().encode(a.details)) ?? Data("{}".utf8), as: UTF8.self)
         self.groupReference = groupReference
+        decideBy = r.decideBy?.date.iso
+        decideByBasis = r.decideBy?.basis.rawValue
     }
 
     /// The columns `init(columns:)` reads, in its order.
@@ -54,9 +59,10 @@ struct LeaveRequestRecord: Codable, FetchableRecord, MutablePersistableRecord {
         leaveRequest.id, leaveRequest.schoolId, leaveRequest.reference, leaveRequest.pupilId, leaveRequest.parentId,
         leaveRequest.kind, leaveRequest.purpose, leaveRequest.startDate, leaveRequest.startSession, leaveRequest.endDate,
         leaveRequest.endSession, leaveRequest.returnDate, leaveRequest.sessions, leaveRequest.schoolDays, leaveRequest.status,
-        leaveRequest.submittedAt, leaveRequest.category, leaveRequest.details, leaveRequest.groupReference
+        leaveRequest.submittedAt, leaveRequest.category, leaveRequest.details, leaveRequest.groupReference,
+        leaveRequest.decideBy, leaveRequest.decideByBasis
         """
-    static let columnCount = 19
+    static let columnCount = 21
 
     /// Read by position from a row that starts with `columns`: lists read fifty rows a page, and
     /// finding each column by name (GRDB compares names case-insensitively) cost more than the rest.
@@ -79,8 +85,11 @@ struct LeaveRequestRecord: Codable, FetchableRecord, MutablePersistableRecord {
         status = row[14]
         submittedAt = row[15]
         category = row[16]
-        details = answers ? row[17] : nil
+        // A lunchtime request's weekdays and collector are what every list shows of it.
+        details = answers || kind == LeaveKind.lunchtime.rawValue ? row[17] : nil
         groupReference = row[18]
+        decideBy = row[19]
+        decideByBasis = row[20]
     }
 
     func request() throws -> LeaveRequest {
@@ -93,9 +102,12 @@ struct LeaveRequestRecord: Codable, FetchableRecord, MutablePersistableRecord {
         let application = LeaveApplication(pupilID: pupilId, kind: kind, purpose: purpose,
                                            start: SessionPoint(s, ss), end: SessionPoint(e, es), returnDate: back,
                                            category: category.flatMap(LeaveCategory.init(rawValue:)), details: decodedDetails)
+        let deadline = decideBy.flatMap(SchoolDate.init(iso:)).flatMap { date in
+            decideByBasis.flatMap(DecisionDeadline.Basis.init(rawValue:)).map { DecisionDeadline(date: date, basis: $0) }
+        }
         return LeaveRequest(id: id, reference: ref, schoolID: schoolId, parentID: parentId,
                             application: application, sessions: sessions, schoolDays: schoolDays,
-                            status: status, submittedAt: submittedAt)
+                            status: status, submittedAt: submittedAt, decideBy: deadline)
     }
 }
 

@@ -50,10 +50,11 @@ extension SQLiteStore: PolicyStore {
     }
 
     public func saveEvaluation(_ evaluation: Evaluation, requestID: Int64, schoolID: Int64, at: Date) async throws {
-        try await saveEvaluations([requestID: evaluation], schoolID: schoolID, at: at)
+        try await saveEvaluations([requestID: evaluation], deadlines: [:], schoolID: schoolID, at: at)
     }
 
-    public func saveEvaluations(_ evaluations: [Int64: Evaluation], schoolID: Int64, at: Date) async throws {
+    public func saveEvaluations(_ evaluations: [Int64: Evaluation], deadlines: [Int64: DecisionDeadline], schoolID: Int64,
+                                at: Date) async throws {
         guard !evaluations.isEmpty else { return }
         let encoder = JSONEncoder()
         let rows = try evaluations.sorted { $0.key < $1.key }.map { requestID, evaluation in
@@ -69,6 +70,13 @@ extension SQLiteStore: PolicyStore {
                 try insert.execute(arguments: [schoolID, at, evaluation.recommendation.rawValue, findings, evaluation.sessions,
                                                 evaluation.schoolDays, evaluation.attendanceToDate, evaluation.projectedAttendance,
                                                 evaluation.registerCode?.rawValue, requestID, schoolID])
+            }
+            let deadline = try db.cachedStatement(sql: """
+                UPDATE leaveRequest SET decideBy = ?, decideByBasis = ?
+                WHERE id = ? AND schoolId = ? AND (decideBy IS NOT ? OR decideByBasis IS NOT ?)
+                """)
+            for (requestID, due) in deadlines.sorted(by: { $0.key < $1.key }) {
+                try deadline.execute(arguments: [due.date.iso, due.basis.rawValue, requestID, schoolID, due.date.iso, due.basis.rawValue])
             }
         }
     }

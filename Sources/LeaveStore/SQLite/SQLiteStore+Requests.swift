@@ -181,8 +181,7 @@ extension SQLiteStore: RequestStore {
     public func decisionQueue(schoolID: Int64) async throws -> [RequestWithPupil] {
         try await writer.read { db in
             try Self.withPupils(db, sql: """
-                WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
-                ORDER BY leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt
+                \(Self.queueOrder)
                 """, [schoolID, RequestStatus.awaitingDecision.rawValue])
         }
     }
@@ -199,10 +198,11 @@ extension SQLiteStore: RequestStore {
         }
     }
 
-    /// The queue's order, which the index `leaveRequest_queueOrder` gives without sorting.
+    /// The queue's order, which the index `leaveRequest_queueOrder` gives without sorting: the
+    /// deadline first (one not yet worked out, first of all), then the first day.
     static let queueOrder = """
         WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
-        ORDER BY leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt
+        ORDER BY leaveRequest.decideBy, leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt
         """
 
     public func openRequests(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestWithPupil] {

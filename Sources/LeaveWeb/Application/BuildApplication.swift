@@ -41,6 +41,9 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
         logger.info("demo trust ready with \(logins.count) accounts")
         welcome = DemoSetup.describe(logins) + "Sign in with one of the accounts above.\n"
     }
+    // Requests from before decision deadlines were kept get theirs, so the queue's order holds.
+    let dated = try await services.review.reviewRequestsWithoutDeadline()
+    if dated > 0 { logger.info("worked out the decision deadline of \(dated) earlier requests") }
 
     let router = Router(context: PortalRequestContext.self)
     router.add(middleware: RequestLogMiddleware())

@@ -19,9 +19,11 @@ struct HeadteacherController {
         let decisions = router.group().add(middleware: RoleMiddleware(.headteacher, .deputy))
         decisions.get(Paths.Decisions.queue.routerPath) { request, context in try await queue(request, context) }
         decisions.get(Paths.Decisions.decided.routerPath) { request, context in try await decided(request, context) }
-        decisions.get(Paths.Decisions.request.routerPath) { _, context in try await requestPage(context) }
+        decisions.get(Paths.Decisions.request.routerPath) { request, context in try await requestPage(request, context) }
         decisions.post(Paths.Decisions.request.routerPath) { _, context in try await decide(context) }
         decisions.post(Paths.Decisions.askForEvidence.routerPath) { _, context in try await askForEvidence(context) }
+        decisions.post(Paths.Decisions.note.routerPath) { _, context in try await recordNote(context) }
+        decisions.post(Paths.Decisions.licence.routerPath) { _, context in try await recordLicence(context) }
     }
 
     struct QueueContent: MustacheParent {
@@ -149,9 +151,24 @@ struct HeadteacherController {
         let evidenceAction: String
         let evidence: EvidenceHistory
         let waitingForEvidence: Bool
+        /// Just decided: the banner, and the next request in the queue's order.
+        let recorded: Bool
+        let next: RequestRow?
+        /// Authorised by a licence naming its days: recorded in one step.
+        let licenceAction: String?
+        let offersPart: Bool
+        let notes: [NoteView]
+        let noteForms: [NoteForm]
 
         func child(named key: String) -> Any? {
             switch key {
+            case "recorded": self.recorded
+            case "next": orAbsent(self.next)
+            case "licenceAction": orAbsent(self.licenceAction)
+            case "offersPart": self.offersPart
+            case "notes": self.notes
+            case "hasNotes": !self.notes.isEmpty
+            case "noteForms": self.noteForms
             case "evidenceNote": self.evidenceNote
             case "evidenceNoteLimit": self.evidenceNoteLimit
             case "evidenceAction": self.evidenceAction
@@ -196,10 +213,34 @@ struct HeadteacherController {
         return (account, found)
     }
 
-    func requestPage(_ context: PortalRequestContext) async throws -> Response {
+    func requestPage(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let (account, found) = try await schoolRequest(context)
         let evaluation = try await services.review.stored(found)
-        return try await page(account, found, evaluation: evaluation, answers: DecisionAnswers(), errors: [], context: context, status: .ok)
+        return try await page(account, found, evaluation: evaluation, answers: DecisionAnswers(), errors: [], context: context, status: .ok,
+                              justRecorded: request.uri.queryParameters.get("recorded") == "1")
+    }
+
+    /// A meeting with the parent or a consultation, kept with the request; the rules then look again.
+    func recordNote(_ context: PortalRequestContext) async throws -> Response {
+        let (account, found) = try await schoolRequest(context)
+        guard let kind = RequestNote.Kind(rawValue: context.parameters.get("kind") ?? "") else { throw HTTPError(.notFound) }
+        let f = context.form
+        let typed = NoteAnswers(kind: kind, heldOn: DateAnswer(day: f["\(kind.rawValue)HeldOn-day"], month: f["\(kind.rawValue)HeldOn-month"],
+                                                               year: f["\(kind.rawValue)HeldOn-year"]),
+                                note: f["\(kind.rawValue)Note"])
+        let errors = try await services.decisions.recordNote(kind, found, heldOn: typed.heldOn, note: typed.note, by: account)
+        guard errors.isEmpty else {
+            let evaluation = try await services.review.stored(found)
+            return try await page(account, found, evaluation: evaluation, answers: DecisionAnswers(), errors: errors, context: context,
+                                  status: .unprocessableContent, noteAnswers: typed)
+        }
+        return .redirect(to: Paths.Decisions.request(found.request.reference))
+    }
+
+    func recordLicence(_ context: PortalRequestContext) async throws -> Response {
+        let (account, found) = try await schoolRequest(context)
+        try await services.decisions.recordAuthorisedByLicence(found, by: account)
+        return .redirect(to: Paths.Decisions.recorded(found.request.reference))
     }
 
     /// Sends the request back to the parent for evidence; the note is required and kept as typed when it is not right.
@@ -217,10 +258,22 @@ struct HeadteacherController {
     }
 
     func page(_ account: Account, _ found: RequestWithPupil, evaluation: Evaluation, answers: DecisionAnswers, errors: [FieldError],
-              context: PortalRequestContext, status: HTTPResponse.Status, evidenceNote: String = "") async throws -> Response {
+              context: PortalRequestContext, status: HTTPResponse.Status, evidenceNote: String = "",
+              noteAnswers: NoteAnswers? = nil, justRecorded: Bool = false) async throws -> Response {
+        let notes = try await store.notes(requestID: found.request.id, schoolID: account.schoolID)
+        let isOpen = found.request.status.isOpen
+        let type = found.request.application.type
+        var noteKinds: [RequestNote.Kind] = []
+        if isOpen { noteKinds = type == .lunchtime ? [.meeting] : [.consultation] }
+        let consulted = notes.contains { $0.kind == .consultation }
+        let allowed = DecisionOutcome.allowed(for: type, recommendation: evaluation.recommendation)
+        // The banner's "Next request" is the queue's first: this one has just left it.
+        let decisionSoFar = try await store.decision(requestID: found.request.id, schoolID: account.schoolID)
+        let recorded = justRecorded && decisionSoFar != nil
+        let next = recorded ? try await store.decisionQueue(schoolID: account.schoolID, offset: 0, limit: 1).requests.first : nil
         let asks = try await store.evidenceAsks(requestID: found.request.id, schoolID: account.schoolID)
         let laterFiles = try await store.laterEvidence(requestID: found.request.id, schoolID: account.schoolID)
-        let decision = try await store.decision(requestID: found.request.id, schoolID: account.schoolID)
+        let decision = decisionSoFar
         let policy = try await store.policy(schoolID: account.schoolID)
         let parent = try await store.account(id: found.request.parentID)
         let audit = try await store.auditTrail(requestID: found.request.id, schoolID: account.schoolID)
@@ -229,7 +282,7 @@ struct HeadteacherController {
             request: RequestRow(found, clock: clock), parentName: parent?.displayName ?? "",
             decision: decision.map { DecisionView($0, clock: clock) },
             errors: ErrorSummary(errors),
-            outcome: ChoiceField("outcome", DecisionOutcome.allCases.map {
+            outcome: ChoiceField("outcome", allowed.map {
                 let label = switch $0 {
                 case .granted: "Grant all of it"
                 case .grantedInPart: "Grant some of it"
@@ -246,7 +299,7 @@ struct HeadteacherController {
             findings: evaluation.findings.map(FindingView.init), blocked: evaluation.isBlocked,
             needsOverride: !evaluation.isBlocked && evaluation.findings.contains { $0.severity == .refuse },
             overrideReason: TextField("overrideReason", answers.overrideReason, errors),
-            consultWith: evaluation.fired(.loaUnforeseen) ? policy.escalateUnforeseenTo : nil,
+            consultWith: evaluation.fired(.loaUnforeseen) && !consulted ? policy.escalateUnforeseenTo : nil,
             consultation: TextField("consultation", answers.consultation, errors),
             grantedFrom: DateField("grantedFrom", legend: "First session granted", hint: "For example, 7 12 2026", answers.grantedFrom, errors),
             grantedFromSession: Self.sessionChoice("grantedFromSession", answers.grantedFromSession, errors),
@@ -259,7 +312,12 @@ struct HeadteacherController {
             evidenceNote: TextField("evidenceNote", evidenceNote, errors), evidenceNoteLimit: DecisionDesk.evidenceNoteLimit,
             evidenceAction: Paths.Decisions.askForEvidence(found.request.reference),
             evidence: EvidenceHistory(asks: asks, files: laterFiles, clock: clock),
-            waitingForEvidence: found.request.status == .evidenceRequested)
+            waitingForEvidence: found.request.status == .evidenceRequested,
+            recorded: recorded, next: next.map { RequestRow($0, clock: clock) },
+            licenceAction: isOpen && evaluation.recommendation == .authorisedByLicence ? Paths.Decisions.licence(found.request.reference) : nil,
+            offersPart: allowed.contains(.grantedInPart),
+            notes: notes.map { NoteView($0, clock: clock) },
+            noteForms: noteKinds.map { NoteForm($0, reference: found.request.reference, typed: noteAnswers, errors: errors, clock: clock) })
         let layout = Layout(title: "Request \(found.request.reference.text)", account: account,
                             csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
         return views.render(.decide, content, layout: layout, status: status)
@@ -274,12 +332,27 @@ struct HeadteacherController {
             grantedFromSession: f["grantedFromSession"],
             grantedTo: DateAnswer(day: f["grantedTo-day"], month: f["grantedTo-month"], year: f["grantedTo-year"]),
             grantedToSession: f["grantedToSession"])
-        switch try await services.decisions.decide(found, answers: answers, applyToLinked: f["applyToLinked"] == "yes", by: account) {
+        let applyToLinked = f["applyToLinked"] == "yes"
+        // "Change the decision" on the confirmation: the form again, as it was filled in.
+        if f["change"] == "yes" {
+            let evaluation = try await services.review.stored(found)
+            return try await page(account, found, evaluation: evaluation, answers: answers, errors: [], context: context, status: .ok)
+        }
+        switch try await services.decisions.decide(found, answers: answers, applyToLinked: applyToLinked,
+                                                   confirmed: f["confirmed"] == "yes", by: account) {
         case .invalid(let errors, let evaluation):
             return try await page(account, found, evaluation: evaluation, answers: answers, errors: errors, context: context,
                                   status: .unprocessableContent)
+        case .toConfirm(let letter, _):
+            let confirmation = DecisionConfirmation(
+                request: RequestRow(found, clock: clock), outcome: letter.outcome.title, outcomeClass: letter.outcome.rawValue,
+                letter: LetterPreview(letter), action: Paths.Decisions.request(found.request.reference),
+                carried: CarriedAnswer.all(answers, applyToLinked: applyToLinked), linkedToo: applyToLinked)
+            return views.render(.decideConfirm, confirmation,
+                                layout: Layout(title: "Confirm your decision on \(found.request.reference.text)", account: account,
+                                               csrfToken: context.csrfToken))
         case .decided:
-            return .redirect(to: Paths.Decisions.request(found.request.reference))
+            return .redirect(to: Paths.Decisions.recorded(found.request.reference))
         }
     }
 

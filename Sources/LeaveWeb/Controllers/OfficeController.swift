@@ -18,6 +18,7 @@ struct OfficeController {
         office.get(Paths.Office.printedLetters.routerPath) { request, context in try await letters(request, context, printed: true) }
         office.get(Paths.Office.letter.routerPath) { _, context in try await letter(context) }
         office.post(Paths.Office.printed.routerPath) { _, context in try await markPrinted(context) }
+        office.post(Paths.Office.licence.routerPath) { _, context in try await recordLicence(context) }
     }
 
     struct LetterRow: MustacheParent {
@@ -52,9 +53,13 @@ struct OfficeController {
         let isEmpty: Bool
         let printed: Bool
         let pagination: Pagination
+        /// Performances their licence authorises, for the office to record before printing.
+        let licences: [LicenceRow]
 
         func child(named key: String) -> Any? {
             switch key {
+            case "licences": self.licences
+            case "hasLicences": !self.licences.isEmpty
             case "rows": self.rows
             case "isEmpty": self.isEmpty
             case "printed": self.printed
@@ -62,6 +67,25 @@ struct OfficeController {
             default: nil
             }
         }
+    }
+
+    struct LicenceRow: MustacheParent {
+        let request: RequestRow
+        let action: String
+
+        func child(named key: String) -> Any? {
+            key == "action" ? self.action : self.request.child(named: key)
+        }
+    }
+
+    /// Records a performance its licence authorises, in one step; the letter then joins those to print.
+    func recordLicence(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        guard let reference = ReferenceNumber(context.parameters.get("reference") ?? ""),
+              let found = try await store.request(reference: reference, schoolID: account.schoolID)
+        else { throw HTTPError(.notFound) }
+        try await services.decisions.recordAuthorisedByLicence(found, by: account)
+        return .redirect(to: Paths.Office.letters())
     }
 
     func row(_ letter: StoredLetter) -> LetterRow {
@@ -81,7 +105,11 @@ struct OfficeController {
             let found = try await store.letters(schoolID: account.schoolID, printed: printed, offset: offset, limit: limit)
             return (found.letters, found.total)
         }
-        let content = LettersContent(rows: views.rows(.letter, page.map(row)), isEmpty: page.isEmpty, printed: printed, pagination: pagination)
+        let licences = printed ? [] : try await store.authorisedByLicence(schoolID: account.schoolID, limit: 50).map {
+            LicenceRow(request: RequestRow($0, clock: clock), action: Paths.Office.licence($0.request.reference))
+        }
+        let content = LettersContent(rows: views.rows(.letter, page.map(row)), isEmpty: page.isEmpty, printed: printed, pagination: pagination,
+                                     licences: licences)
         return views.render(.letters, content, layout: Layout(title: printed ? "Printed letters" : "Letters to print",
                                                               account: account, csrfToken: context.csrfToken))
     }

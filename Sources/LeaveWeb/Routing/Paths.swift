@@ -98,9 +98,17 @@ enum Paths {
         static let decided = PathPattern("/decisions/decided")
         static let request = PathPattern("/decisions/:reference")
         static let askForEvidence = PathPattern("/decisions/:reference/evidence")
+        /// A meeting with the parent or a consultation, kept as its own step (`:kind` is `RequestNote.Kind`).
+        static let note = PathPattern("/decisions/:reference/notes/:kind")
+        /// A performance authorised by its licence, recorded in one step.
+        static let licence = PathPattern("/decisions/:reference/licence")
 
         static func request(_ reference: ReferenceNumber) -> String { request(reference.text) }
+        /// The request's page just after its decision was recorded, with the banner saying so.
+        static func recorded(_ reference: ReferenceNumber) -> String { request(reference.text) + "?recorded=1" }
         static func askForEvidence(_ reference: ReferenceNumber) -> String { askForEvidence(reference.text) }
+        static func note(_ reference: ReferenceNumber, _ kind: RequestNote.Kind) -> String { note(reference.text, kind.rawValue) }
+        static func licence(_ reference: ReferenceNumber) -> String { licence(reference.text) }
     }
 
     enum Office {
@@ -111,6 +119,10 @@ enum Paths {
         static let imports = PathPattern("/office/imports")
         static let invitations = PathPattern("/office/invitations")
         static let resendInvitation = PathPattern("/office/invitations/:id/resend")
+        /// Performances authorised by a licence naming their days, recorded by the office in one step.
+        static let licence = PathPattern("/office/licences/:reference")
+
+        static func licence(_ reference: ReferenceNumber) -> String { licence(reference.text) }
 
         static func letter(_ id: Int64) -> String { letter(String(id)) }
         static func printed(_ id: Int64) -> String { printed(String(id)) }

@@ -47,6 +47,28 @@ struct RequestRow: MustacheParent {
     var withdrawHref: String { Paths.Parent.withdraw(item.request.reference) }
     var recommendation: String { advice?.title ?? "" }
     var recommendationClass: String { advice?.rawValue ?? "" }
+    /// Lunchtime permission is not an absence: it has weekdays, a period and a collector instead.
+    var isLunchtime: Bool { application.type == .lunchtime }
+    var lunchtimeDays: String { Self.plural(days: application.details.days) }
+    var fromDate: String { application.start.date.longForm }
+    var untilDate: String { application.end.date.longForm }
+    var collector: String { application.details.collector ?? "" }
+    /// What the queue shows of the request's dates in one line.
+    var when: String {
+        isLunchtime ? "\(lunchtimeDays.isEmpty ? "Lunchtimes" : lunchtimeDays), \(application.start.date.shortForm) to \(application.end.date.shortForm)"
+            : "\(firstDay) to \(lastDay)"
+    }
+    var whenDetail: String { isLunchtime ? (collector.isEmpty ? "" : "Collected by \(collector)") : timeMissed }
+    var decideBy: String? { item.request.decideBy?.describe(today: clock.today) }
+    var decideByWhy: String { item.request.decideBy?.why ?? "" }
+    var decideByOverdue: Bool { item.request.decideBy?.isOverdue(today: clock.today) ?? false }
+
+    /// "Mondays, Wednesdays and Fridays".
+    static func plural(days: [Weekday]) -> String {
+        let names = days.map { $0.name + "s" }
+        guard let last = names.last else { return "" }
+        return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
+    }
 
     func child(named key: String) -> Any? {
         switch key {
@@ -76,6 +98,16 @@ struct RequestRow: MustacheParent {
         case "withdrawHref": self.withdrawHref
         case "recommendation": self.recommendation
         case "recommendationClass": self.recommendationClass
+        case "isLunchtime": self.isLunchtime
+        case "lunchtimeDays": self.lunchtimeDays
+        case "fromDate": self.fromDate
+        case "untilDate": self.untilDate
+        case "collector": self.collector
+        case "when": self.when
+        case "whenDetail": self.whenDetail
+        case "decideBy": orAbsent(self.decideBy)
+        case "decideByWhy": self.decideByWhy
+        case "decideByOverdue": self.decideByOverdue
         default: nil
         }
     }
@@ -152,6 +184,8 @@ struct AuditRow: MustacheParent {
         case .letterPrinted: "Letter printed"
         case .evidenceRequested: "Evidence asked for"
         case .evidenceSent: "Evidence sent"
+        case .meetingRecorded: "Meeting recorded"
+        case .consultationRecorded: "Consultation recorded"
         }
         detail = event.detail
     }

@@ -6,6 +6,7 @@ enum Template: String, CaseIterable, Sendable {
     case adminPolicy = "admin-policy"
     case admin
     case decide
+    case decideConfirm = "decide-confirm"
     case decided
     case confirm
     case error
@@ -37,6 +38,7 @@ enum Template: String, CaseIterable, Sendable {
     case guidance
     case pagination
     case radios
+    case requestNotes = "request-notes"
     case requestSummary = "request-summary"
     case requestTable = "request-table"
 }

@@ -6,14 +6,7 @@ struct LunchtimeDecideBy: Rule {
     let id: RuleID = .lunchtimeDecideBy
     let appliesTo: Set<RequestType> = [.lunchtime]
     func check(_ c: RuleContext) -> Finding? {
-        var day = c.submittedOn
-        var counted = 0
-        var guardDays = 0
-        while counted < c.policy.lunchtimeDecisionSchoolDays && guardDays < 120 {
-            day = day.adding(days: 1)
-            if c.calendar.isSchoolDay(day) { counted += 1 }
-            guardDays += 1
-        }
+        let day = DecisionDeadline.schoolDays(c.policy.lunchtimeDecisionSchoolDays, after: c.submittedOn, on: c.calendar)
         return finding(.info, "The decision must be sent in writing by \(day.longForm), \(c.policy.lunchtimeDecisionSchoolDays) school days after the request.",
                        parent: "The school will send you its decision in writing by \(day.longForm).", source: lunchtimeSource)
     }

@@ -1,0 +1,159 @@
+import LeaveCore
+import LeaveLetters
+import LeaveServices
+import Mustache
+
+/// A meeting or consultation already kept with a request.
+struct NoteView: MustacheParent {
+    let title: String
+    let heldOn: String
+    let note: String
+    let recorded: String
+
+    init(_ note: RequestNote, clock: SchoolClock) {
+        title = note.kind.title
+        heldOn = note.heldOn.longForm
+        self.note = note.note
+        recorded = "Recorded by \(note.recordedBy) on \(clock.describe(note.recordedAt))"
+    }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "heldOn": self.heldOn
+        case "note": self.note
+        case "recorded": self.recorded
+        default: nil
+        }
+    }
+}
+
+/// The form that keeps a meeting or a consultation as its own step, with what was typed when it was not right.
+struct NoteForm: MustacheParent {
+    let kind: RequestNote.Kind
+    let action: String
+    let heldOn: DateField
+    let note: TextField
+
+    init(_ kind: RequestNote.Kind, reference: ReferenceNumber, typed: NoteAnswers?, errors: [FieldError], clock: SchoolClock) {
+        self.kind = kind
+        action = Paths.Decisions.note(reference, kind)
+        let mine = typed?.kind == kind ? typed : nil
+        let today = clock.today
+        heldOn = DateField("\(kind.rawValue)HeldOn", legend: kind == .meeting ? "When did you meet?" : "When was it?",
+                           hint: "For example, \(today.day) \(today.month) \(today.year)", mine?.heldOn ?? DateAnswer(), mine == nil ? [] : errors)
+        note = TextField("\(kind.rawValue)Note", mine?.note ?? "", mine == nil ? [] : errors)
+    }
+
+    var title: String { kind == .meeting ? "Record the meeting with the parent" : "Record a consultation" }
+    var noteLabel: String { kind == .meeting ? "Who met, and what was agreed" : "Who you consulted, and what they advised" }
+    var button: String { kind == .meeting ? "Record the meeting" : "Record the consultation" }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "action": self.action
+        case "heldOn": self.heldOn
+        case "note": self.note
+        case "title": self.title
+        case "noteLabel": self.noteLabel
+        case "button": self.button
+        case "noteLimit": RequestNote.noteLimit
+        default: nil
+        }
+    }
+}
+
+/// What was typed into a meeting or consultation form.
+struct NoteAnswers: Sendable {
+    let kind: RequestNote.Kind
+    let heldOn: DateAnswer
+    let note: String
+}
+
+/// The letter a decision will send, as the confirmation step shows it before anything is recorded.
+struct LetterPreview: MustacheParent {
+    let subject: String
+    let opening: String
+    let reason: String
+    let consequences: [String]
+    let signatory: String
+
+    init(_ letter: DecisionLetter) {
+        subject = letter.subject
+        opening = letter.outcomeSentence
+        reason = letter.reason
+        consequences = letter.consequences
+        signatory = "\(letter.signatory.name), \(letter.signatory.title)"
+    }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "subject": self.subject
+        case "opening": self.opening
+        case "reason": self.reason
+        case "consequences": self.consequences
+        case "signatory": self.signatory
+        default: nil
+        }
+    }
+}
+
+/// A hidden field carrying an answer from the decision form through its confirmation.
+struct CarriedAnswer: MustacheParent {
+    let name: String
+    let value: String
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "value": self.value
+        default: nil
+        }
+    }
+
+    /// Every answer of the decision form, under the names the form sends.
+    static func all(_ a: DecisionAnswers, applyToLinked: Bool) -> [CarriedAnswer] {
+        var fields: [(String, String)] = [
+            ("outcome", a.outcome), ("reason", a.reason), ("overrideReason", a.overrideReason), ("consultation", a.consultation),
+            ("grantedFrom-day", a.grantedFrom.day), ("grantedFrom-month", a.grantedFrom.month), ("grantedFrom-year", a.grantedFrom.year),
+            ("grantedFromSession", a.grantedFromSession),
+            ("grantedTo-day", a.grantedTo.day), ("grantedTo-month", a.grantedTo.month), ("grantedTo-year", a.grantedTo.year),
+            ("grantedToSession", a.grantedToSession),
+        ]
+        if applyToLinked { fields.append(("applyToLinked", "yes")) }
+        return fields.filter { !$0.1.isEmpty }.map { CarriedAnswer(name: $0.0, value: $0.1) }
+    }
+}
+
+/// "You are about to refuse…": the decision and its letter, to confirm or change.
+struct DecisionConfirmation: MustacheParent {
+    let request: RequestRow
+    let outcome: String
+    let outcomeClass: String
+    let letter: LetterPreview
+    let action: String
+    let carried: [CarriedAnswer]
+    let linkedToo: Bool
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "request": self.request
+        case "outcome": self.outcome
+        case "outcomeVerb": self.outcomeVerb
+        case "outcomeClass": self.outcomeClass
+        case "letter": self.letter
+        case "action": self.action
+        case "carried": self.carried
+        case "linkedToo": self.linkedToo
+        default: nil
+        }
+    }
+
+    var outcomeVerb: String {
+        switch DecisionOutcome(rawValue: outcomeClass) {
+        case .granted: "grant"
+        case .grantedInPart: "grant part of"
+        case .refused, nil: "refuse"
+        }
+    }
+}

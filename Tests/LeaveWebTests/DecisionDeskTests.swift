@@ -1,0 +1,199 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Issue 13: the headteacher's desk through the real router: the queue in order of urgency,
+/// lunchtime requests shown as what they are, meetings and consultations as their own steps,
+/// licences recorded in one step, only the outcomes a request allows, and a confirmation first.
+@Suite("The headteacher's decision desk")
+struct DecisionDeskTests {
+    static func lunchtime(_ parent: Browser) async throws -> String {
+        try await FormJourneyTests.fill(parent, form: "lunchtime", children: ["Bryn Marrowfield"], pages: [
+            ("days", [("days", "Monday"), ("days", "Wednesday"), ("from-day", "1"), ("from-month", "12"), ("from-year", "2026")]),
+            ("collection", [("collector", "Grandparent, Sam Marrowfield"), ("purpose", "Lunch at home")]),
+        ])[0]
+    }
+
+    static func medical(_ parent: Browser) async throws -> String {
+        try await FormJourneyTests.fill(parent, form: "medical", children: ["Bryn Marrowfield"], pages: [
+            ("appointment", [("start-day", "8"), ("start-month", "12"), ("start-year", "2026"), ("time", "10:30am"),
+                             ("missed", "AM"), ("purpose", "Orthodontist check")]),
+            ("card", []),
+        ], file: (page: "card", question: "card", name: "card.png", data: FormJourneyTests.png))[0]
+    }
+
+    /// Issue 13 "The queue": by deadline, then first day. On Monday 23 November: the lunchtime
+    /// request is owed its answer 5 school days on (000: Monday 30 November); the leave from
+    /// Monday 7 December is due the Friday before; the appointment on Tuesday 8 December, the Monday.
+    @Test func theQueueIsInOrderOfUrgencyAndSaysWhy() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let medical = try await Self.medical(parent)
+            let leave = try await parent.askForLeave()[0]
+            let lunch = try await Self.lunchtime(parent)
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            let queue = try await head.get("/decisions").html
+            let positions = [lunch, leave, medical].map { queue.range(of: $0)?.lowerBound }
+            #expect(positions.allSatisfy { $0 != nil })
+            #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "queue order: \(positions)")
+            #expect(queue.contains("Decide by Mon 30 Nov"))
+            #expect(queue.contains("the written answer a lunchtime request is owed"))
+            #expect(queue.contains("Decide by Fri 4 Dec"))
+            #expect(queue.contains("Decide by Mon 7 Dec"))
+            #expect(queue.contains("Mondays and Wednesdays, 1 Dec 2026"))
+        }
+    }
+
+    /// Issue 13 "Wrong today": a lunchtime request shows its days, from and until and who collects,
+    /// never "Back at school" or school days; the meeting 000 asks for is recorded as its own step,
+    /// after which LUN-MEETING no longer fires; grant in part is not offered.
+    @Test func aLunchtimeRequestShowsWhatItIsAndTheMeetingIsRecorded() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let reference = try await Self.lunchtime(parent)
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            let page = try await head.get("/decisions/\(reference)").html
+            for text in ["Mondays and Wednesdays", "Tuesday 1 December 2026", "Collected and brought back by", "Grandparent, Sam Marrowfield",
+                         "Decide by Mon 30 Nov", "LUN-MEETING", "Record the meeting with the parent"] {
+                #expect(page.contains(text), "lunchtime page lacks \(text)")
+            }
+            for text in ["Back at school", "School time missed", "value=\"granted-in-part\""] {
+                #expect(!page.contains(text), "lunchtime page shows \(text)")
+            }
+            // A meeting in the future is refused, keeping what was typed.
+            let future = try await head.post("/decisions/\(reference)/notes/meeting", [
+                ("meetingHeldOn-day", "30"), ("meetingHeldOn-month", "11"), ("meetingHeldOn-year", "2026"), ("meetingNote", "Met mum and gran"),
+            ])
+            #expect(future.status == .unprocessableContent)
+            #expect(future.html.contains("The date it took place must be today or in the past"))
+            #expect(future.html.contains("Met mum and gran"))
+            let empty = try await head.post("/decisions/\(reference)/notes/meeting", [("meetingHeldOn-day", "23"), ("meetingHeldOn-month", "11"),
+                                                                                  ("meetingHeldOn-year", "2026"), ("meetingNote", "  ")])
+            #expect(empty.html.contains("Enter who met and what was agreed"))
+            let met = try await head.post("/decisions/\(reference)/notes/meeting", [
+                ("meetingHeldOn-day", "23"), ("meetingHeldOn-month", "11"), ("meetingHeldOn-year", "2026"),
+                ("meetingNote", "Met the parent and grandparent; collection at 12:10 from the office."),
+            ])
+            #expect(met.status == .seeOther)
+            let after = try await head.get("/decisions/\(reference)").html
+            #expect(after.contains("Meeting with the parent, Monday 23 November 2026"))
+            #expect(after.contains("collection at 12:10 from the office"))
+            #expect(after.contains("Meeting recorded"))
+            #expect(!after.contains("LUN-MEETING"))
+            // Grant in part is refused for lunchtime even if sent by hand.
+            let part = try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "granted-in-part"), ("reason", "Some days")])
+            #expect(part.status == .unprocessableContent)
+            #expect(part.html.contains("A lunchtime request is granted or refused as asked"))
+        }
+    }
+
+    /// Issue 13 "Deciding": nothing is kept until the headteacher has read what the letter will
+    /// say and confirmed; "Change" brings the form back as filled in; after it, a banner and the
+    /// next request in the queue's order.
+    @Test func aDecisionIsConfirmedAfterReadingTheLetterThenTheNextRequestIsOffered() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let leave = try await parent.askForLeave()[0]
+            let medical = try await Self.medical(parent)
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            let answers = [("outcome", "refused"), ("reason", "Not exceptional enough for the policy")]
+            let confirm = try await head.post("/decisions/\(leave)", answers)
+            #expect(confirm.status == .ok)
+            #expect(confirm.html.contains("You are about to refuse this request"))
+            #expect(confirm.html.contains("has been refused."))
+            #expect(confirm.html.contains("Not exceptional enough for the policy"))
+            #expect(confirm.html.contains("recorded as unauthorised (code G)"))
+            // Nothing kept yet.
+            #expect(try await head.get("/decisions").html.contains(leave))
+            #expect(try await head.get("/decisions/\(leave)").html.contains("Awaiting decision"))
+            let change = try await head.post("/decisions/\(leave)", answers + [("change", "yes")])
+            #expect(change.status == .ok)
+            #expect(change.html.contains(">Not exceptional enough for the policy</textarea>"))
+            #expect(change.html.contains("value=\"refused\" checked"))
+            let done = try await head.post("/decisions/\(leave)", answers + [("confirmed", "yes")])
+            #expect(done.location == "/decisions/\(leave)?recorded=1")
+            let page = try await head.get(done.location ?? "")
+            #expect(page.html.contains("Decision recorded"))
+            #expect(page.html.contains("Next request: \(medical)"))
+            // Sent again (a double click on Confirm): refused with a clear message, recorded once.
+            let again = try await head.post("/decisions/\(leave)", answers + [("confirmed", "yes")])
+            #expect(again.status == .conflict)
+        }
+    }
+
+    /// 000 "Performances and activities": a licence naming the days authorises the absence (C1);
+    /// the office records it in one step and the letter joins those to print.
+    @Test func aPerformanceAuthorisedByItsLicenceIsRecordedInOneStepByTheOffice() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let reference = try await FormJourneyTests.fill(parent, form: "performance", children: ["Bryn Marrowfield"], pages: [
+                ("licence", [("licenceNumber", "PL-2026-114"), ("authority", "Sampleton Council"), ("namesDates", "yes"),
+                             ("licenceDates", "7/12/2026\n8/12/2026")]),
+                ("dates", [("purpose", "Pantomime"), ("start-day", "7"), ("start-month", "12"), ("start-year", "2026"),
+                           ("end-day", "8"), ("end-month", "12"), ("end-year", "2026")]),
+                ("education", [("hoursPerWeek", "6"), ("hoursPerDay", "3"), ("maxHours", "5")]),
+            ], file: (page: "licence", question: "licenceFile", name: "licence.pdf", data: Data("%PDF-1.4\n".utf8)))[0]
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            #expect(try await head.get("/decisions/\(reference)").html.contains("Record as authorised by the licence"))
+            let office = Browser(client)
+            try await office.signIn("office@oakhollow.example")
+            let letters = try await office.get("/office/letters")
+            #expect(letters.html.contains("Performances authorised by their licence"))
+            #expect(letters.html.contains(reference))
+            let recorded = try await office.post("/office/licences/\(reference)")
+            #expect(recorded.location == "/office/letters")
+            let after = try await office.get("/office/letters").html
+            #expect(!after.contains("Performances authorised by their licence"))
+            #expect(after.contains("tag--granted"))
+            let page = try await head.get("/decisions/\(reference)").html
+            #expect(page.contains("Decision: Granted"))
+            #expect(page.contains("child performance licence PL-2026-114 issued by Sampleton Council"))
+            #expect(!(try await head.get("/decisions").html.contains(reference)))
+            // Twice is refused, and a request that is not covered by a licence cannot be recorded so.
+            #expect(try await office.post("/office/licences/\(reference)").status == .conflict)
+            let leave = try await parent.askForLeave()[0]
+            #expect(try await office.post("/office/licences/\(leave)").status == .conflict)
+            // A parent cannot.
+            #expect(try await parent.post("/office/licences/\(leave)").status == .forbidden)
+        }
+    }
+
+    /// 001 §5.1: an unforeseen circumstance needs the trust's CEO consulted; recorded as its own
+    /// step, it stands for the decision's consultation.
+    @Test func aConsultationRecordedAsItsOwnStepSatisfiesThePolicy() async throws {
+        try await PortalHarness.run { client in
+            let admin = Browser(client)
+            try await admin.signIn("admin@oakhollow.example")
+            #expect(try await admin.post("/admin/policy", [("preset", "manor")]).status == .ok)
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let reference = try await RulesWiringTests.ask(parent, kind: "other", purpose: "Flood damage at home")
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            let before = try await head.get("/decisions/\(reference)").html
+            #expect(before.contains("Your consultation with the trust CEO"))
+            let noted = try await head.post("/decisions/\(reference)/notes/consultation", [
+                ("consultationHeldOn-day", "20"), ("consultationHeldOn-month", "11"), ("consultationHeldOn-year", "2026"),
+                ("consultationNote", "Spoke to the trust's CEO by phone: content for the head to decide."),
+            ])
+            #expect(noted.status == .seeOther)
+            let after = try await head.get("/decisions/\(reference)").html
+            #expect(!after.contains("Your consultation with the trust CEO"))
+            #expect(after.contains("Consultation, Friday 20 November 2026"))
+            let done = try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "refused"), ("reason", "Not unforeseen")])
+            #expect(done.status == .seeOther)
+            let decided = try await head.get("/decisions/\(reference)").html
+            #expect(decided.contains("Consultation recorded:</strong> Friday 20 November 2026: Spoke to the trust"))
+        }
+    }
+}
