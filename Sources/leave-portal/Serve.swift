@@ -80,6 +80,7 @@ struct Serve: AsyncParsableCommand {
         config.secureCookies = secureCookies || Environment.flag("LEAVE_PORTAL_SECURE_COOKIES")
         config.behindProxy = behindProxy || Environment.flag("LEAVE_PORTAL_BEHIND_PROXY")
         config.loadDemo = demo || Environment.flag("LEAVE_PORTAL_DEMO")
+        config.demoRequests = config.loadDemo
         config.bcryptCost = try Environment.bcryptCost(bcryptCost)
         if let level = logLevel ?? Environment.value("LEAVE_PORTAL_LOG_LEVEL") {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level '\(level)'") }

@@ -39,6 +39,10 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     if configuration.loadDemo {
         let logins = try await DemoSetup.load(store: store, clock: clock, passwords: services.passwords)
         logger.info("demo trust ready with \(logins.count) accounts")
+        if configuration.demoRequests {
+            let made = try await DemoRequests(services: services).make()
+            if made > 0 { logger.info("demo requests made: \(made)") }
+        }
         welcome = DemoSetup.describe(logins) + "Sign in with one of the accounts above.\n"
     }
     // Requests from before decision deadlines were kept get theirs, so the queue's order holds.

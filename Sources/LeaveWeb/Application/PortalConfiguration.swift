@@ -21,6 +21,8 @@ public struct PortalConfiguration: Sendable {
     public var behindProxy: Bool = false
     /// Load the demo trust if it is not there yet.
     public var loadDemo: Bool
+    /// With the demo trust, a dozen requests of every kind and state (`serve --demo`; tests start empty).
+    public var demoRequests: Bool = false
     /// bcrypt cost for new password hashes; tests lower it to stay quick.
     public var bcryptCost: UInt8
     /// How long a signed-in session lasts at most, however much it is used.
