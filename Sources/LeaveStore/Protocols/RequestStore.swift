@@ -105,6 +105,8 @@ public protocol RequestStore: Sendable {
     /// Undecided performances whose licence names their days, as the rules last found: the
     /// licence authorises them, so the office records them (000 "Performances and activities").
     func authorisedByLicence(schoolID: Int64, limit: Int) async throws -> [RequestWithPupil]
+    /// Every request of these pupils at this school (a child and their brothers and sisters), newest first, at most `limit`.
+    func requests(pupilIDs: Set<Int64>, schoolID: Int64, limit: Int) async throws -> [RequestWithPupil]
     /// Undecided requests, of every school, whose deadline has not been worked out yet.
     func openRequestsWithoutDeadline() async throws -> [RequestWithPupil]
 }

@@ -51,4 +51,15 @@ extension SQLiteStore {
                       Recommendation.authorisedByLicence.rawValue, max(0, min(limit, 500))], answers: false)
         }
     }
+
+    public func requests(pupilIDs: Set<Int64>, schoolID: Int64, limit: Int) async throws -> [RequestWithPupil] {
+        guard !pupilIDs.isEmpty else { return [] }
+        let ids = Array(pupilIDs.sorted().prefix(100))
+        return try await writer.read { db in
+            try Self.withPupils(db, sql: """
+                WHERE leaveRequest.schoolId = ? AND leaveRequest.pupilId IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))
+                ORDER BY leaveRequest.startDate DESC, leaveRequest.id DESC LIMIT ?
+                """, StatementArguments([schoolID]) + StatementArguments(ids) + StatementArguments([max(0, min(limit, 500))]), answers: false)
+        }
+    }
 }

@@ -159,6 +159,7 @@ struct HeadteacherController {
         let offersPart: Bool
         let notes: [NoteView]
         let noteForms: [NoteForm]
+        let picture: PupilPictureView
 
         func child(named key: String) -> Any? {
             switch key {
@@ -169,6 +170,7 @@ struct HeadteacherController {
             case "notes": self.notes
             case "hasNotes": !self.notes.isEmpty
             case "noteForms": self.noteForms
+            case "picture": self.picture
             case "evidenceNote": self.evidenceNote
             case "evidenceNoteLimit": self.evidenceNoteLimit
             case "evidenceAction": self.evidenceAction
@@ -278,6 +280,12 @@ struct HeadteacherController {
         let parent = try await store.account(id: found.request.parentID)
         let audit = try await store.auditTrail(requestID: found.request.id, schoolID: account.schoolID)
         let linked = try await store.linkedRequests(to: found.request)
+        let history = try await store.attendanceHistory(pupilID: found.pupil.id, schoolID: account.schoolID)
+        let calendar = try await store.calendar(schoolID: account.schoolID)
+        let family = try await store.children(ofParent: found.request.parentID).filter { $0.schoolID == account.schoolID }
+        let others = try await store.requests(pupilIDs: Set(family.map(\.id) + [found.pupil.id]), schoolID: account.schoolID, limit: 50)
+        let picture = PupilPictureView(found, picture: PupilPicture(history: history, calendar: calendar, policy: policy, asOf: clock.today),
+                                       others: others, clock: clock)
         let content = RequestContent(
             request: RequestRow(found, clock: clock), parentName: parent?.displayName ?? "",
             decision: decision.map { DecisionView($0, clock: clock) },
@@ -317,7 +325,8 @@ struct HeadteacherController {
             licenceAction: isOpen && evaluation.recommendation == .authorisedByLicence ? Paths.Decisions.licence(found.request.reference) : nil,
             offersPart: allowed.contains(.grantedInPart),
             notes: notes.map { NoteView($0, clock: clock) },
-            noteForms: noteKinds.map { NoteForm($0, reference: found.request.reference, typed: noteAnswers, errors: errors, clock: clock) })
+            noteForms: noteKinds.map { NoteForm($0, reference: found.request.reference, typed: noteAnswers, errors: errors, clock: clock) },
+            picture: picture)
         let layout = Layout(title: "Request \(found.request.reference.text)", account: account,
                             csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
         return views.render(.decide, content, layout: layout, status: status)

@@ -1,6 +1,7 @@
 import LeaveCore
 import LeaveLetters
 import LeaveServices
+import LeaveStore
 import Mustache
 
 /// A meeting or consultation already kept with a request.
@@ -154,6 +155,68 @@ struct DecisionConfirmation: MustacheParent {
         case .granted: "grant"
         case .grantedInPart: "grant part of"
         case .refused, nil: "refuse"
+        }
+    }
+}
+
+/// The pupil beside the request: attendance this year and last, recent unauthorised absence
+/// against the penalty-notice threshold, and every request of theirs and their brothers' and sisters'.
+struct PupilPictureView: MustacheParent {
+    struct YearRow: MustacheParent {
+        let year: PupilPicture.Year
+
+        func child(named key: String) -> Any? {
+            let f = year.figures
+            return switch key {
+            case "label": year.label
+            case "possible": f.possible
+            case "present": f.attended
+            case "authorised": f.authorised
+            case "unauthorised": f.unauthorised
+            case "rate": f.attendanceRate.map(Percent.format) ?? "No marks"
+            case "persistentlyAbsent": year.persistentlyAbsent
+            default: nil
+            }
+        }
+    }
+
+    /// A request of the pupil or a sibling; `overlaps` when its dates meet this request's.
+    struct HistoryRow: MustacheParent {
+        let row: RequestRow
+        let overlaps: Bool
+
+        func child(named key: String) -> Any? {
+            key == "overlaps" ? self.overlaps : self.row.child(named: key)
+        }
+    }
+
+    let pupilName: String
+    let picture: PupilPicture
+    let history: [HistoryRow]
+
+    init(_ item: RequestWithPupil, picture: PupilPicture, others: [RequestWithPupil], clock: SchoolClock) {
+        pupilName = item.pupil.forename
+        self.picture = picture
+        let a = item.request.application
+        history = others.filter { $0.request.id != item.request.id }.map { other in
+            let o = other.request.application
+            let meets = other.request.status != .withdrawn && o.start.date <= a.end.date && a.start.date <= o.end.date
+                && other.pupil.id == item.pupil.id
+            return HistoryRow(row: RequestRow(other, clock: clock), overlaps: meets)
+        }
+    }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "pupilName": self.pupilName
+        case "years": self.picture.years.map(YearRow.init)
+        case "recentUnauthorised": self.picture.recentUnauthorised
+        case "recentWeeks": self.picture.recentWeeks
+        case "penaltyThreshold": self.picture.penaltyThreshold
+        case "nearPenaltyThreshold": self.picture.nearPenaltyThreshold
+        case "history": self.history
+        case "hasHistory": !self.history.isEmpty
+        default: nil
         }
     }
 }

@@ -38,6 +38,7 @@ enum Template: String, CaseIterable, Sendable {
     case guidance
     case pagination
     case radios
+    case pupilPicture = "pupil-picture"
     case requestNotes = "request-notes"
     case requestSummary = "request-summary"
     case requestTable = "request-table"
