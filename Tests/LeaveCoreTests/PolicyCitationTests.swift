@@ -29,10 +29,15 @@ struct PolicyCitationTests {
         return normalised(text)
     }
 
+    /// Every citation with the rule citing it, by rule.
     static var allCitations: [(rule: RuleID, citation: PolicyCitation)] {
-        PolicyCitations.byRule.sorted { $0.key < $1.key }.flatMap { rule, citations in
-            citations.map { (rule: rule, citation: $0) }
+        var all: [(rule: RuleID, citation: PolicyCitation)] = []
+        for (rule, citations) in PolicyCitations.byRule.sorted(by: { $0.key < $1.key }) {
+            for citation in citations {
+                all.append((rule: rule, citation: citation))
+            }
         }
+        return all
     }
 
     @Test func everyRuleCitesAClause() {
