@@ -13,6 +13,8 @@ public struct DecisionLetter: Hashable, Sendable {
     public let decidedBy: Actor
     /// For a grant in part: the first and last sessions granted.
     public var grantedFrom: SessionPoint?
+    /// A performance whose licence names its days: the licence authorises it (000), the school records it.
+    public var byLicence = false
     public var grantedTo: SessionPoint?
 
     public init(school: School, letterDate: SchoolDate, parentName: String, pupil: Pupil,
@@ -40,7 +42,12 @@ public struct DecisionLetter: Hashable, Sendable {
             let period = "\(days.isEmpty ? "" : "on \(days) ")from \(a.start.date.longForm) until \(a.end.date.longForm)"
             return "I am writing to let you know that your request to take \(pupil.forename) off the school site at lunchtime \(period) has been \(outcome == .granted ? "granted" : "refused")."
         }
-        let period = "from \(request.application.start.longForm) to \(request.application.end.longForm)"
+        let period = a.start == a.end ? "on \(a.start.longForm)" : "from \(a.start.longForm) to \(a.end.longForm)"
+        if byLicence {
+            let licence = a.details.licenceNumber.map { "the child performance licence \($0)" } ?? "the child performance licence"
+            let authority = a.details.licenceAuthority.map { " issued by \($0)" } ?? ""
+            return "I am writing to confirm that \(pupil.forename)'s absence \(period) is authorised by \(licence)\(authority), which names these days. It will be recorded as authorised (code \(AttendanceCode.performanceLicence.rawValue))."
+        }
         switch outcome {
         case .granted:
             return "I am writing to let you know that your request for \(pupil.forename) to be absent \(period) has been granted. The absence will be recorded as authorised (code \(request.application.kind.registerCodeWhenGranted))."
@@ -65,20 +72,25 @@ public struct DecisionLetter: Hashable, Sendable {
             return ["We expect \(pupil.forename) back in school on \(TimeMissed.describeReturn(request.application.returnDate, end: request.application.end)). If \(pupil.forename) does not return then, please contact the school office straight away."]
         case .grantedInPart:
             return [
-                "If \(pupil.forename) is absent on the days that were not granted, the absence will be recorded as unauthorised (code G), and unauthorised absence may lead to the local authority issuing a penalty notice.",
+                "If \(pupil.forename) is absent on the days that were not granted, the absence will be recorded as unauthorised (code \(refusedCode.rawValue)), and unauthorised absence may lead to the local authority issuing a penalty notice.",
             ]
         case .refused:
             return [
-                "If \(pupil.forename) is absent on these days, the absence will be recorded as unauthorised (code G).",
+                "If \(pupil.forename) is absent \(request.application.start.date == request.application.end.date ? "that day" : "on these days"), the absence will be recorded as unauthorised (code \(refusedCode.rawValue)).",
                 "Unauthorised absence may lead to the local authority issuing a penalty notice.",
             ]
         }
     }
 
-    /// Who signs: the headteacher, or the deputy acting for them.
+    /// Refused leave that is taken anyway: G for leave of absence (004, 000's code list), O otherwise.
+    var refusedCode: AttendanceCode { request.application.type == .leave ? .unauthorisedHoliday : .unauthorisedOther }
+
+    /// Who signs: the headteacher, or the deputy or the office acting for them.
     public var signatory: (name: String, title: String) {
-        decidedBy.role == .deputy
-            ? (decidedBy.name, "Deputy Headteacher, for \(school.headteacherName), Headteacher")
-            : (school.headteacherName, "Headteacher")
+        switch decidedBy.role {
+        case .deputy: (decidedBy.name, "Deputy Headteacher, for \(school.headteacherName), Headteacher")
+        case .office: (decidedBy.name, "School Office, for \(school.headteacherName), Headteacher")
+        default: (school.headteacherName, "Headteacher")
+        }
     }
 }

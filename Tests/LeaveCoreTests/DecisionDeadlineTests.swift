@@ -16,9 +16,16 @@ struct DecisionDeadlineTests {
         ("2026-12-14", "2027-01-05"),  // Monday of the last week: Tue–Fri, then the first day of spring
     ])
     func lunchtimeIsFiveSchoolDaysAfterTheRequest(_ asked: String, _ expected: String) {
-        let due = DecisionDeadline.of(.lunchtime, start: SessionPoint(Self.d("2026-12-01"), .am), submittedOn: Self.d(asked),
+        let due = DecisionDeadline.of(.lunchtime, start: SessionPoint(Self.d("2027-02-01"), .am), submittedOn: Self.d(asked),
                                       calendar: Self.calendar, lunchtimeSchoolDays: 5)
         #expect(due == DecisionDeadline(date: Self.d(expected), basis: .schoolDaysAfterRequest))
+    }
+
+    /// Lunchtimes that begin before the written answer is owed are decided before the first of them.
+    @Test func lunchtimesStartingSoonerAreDecidedBeforeTheFirst() {
+        let due = DecisionDeadline.of(.lunchtime, start: SessionPoint(Self.d("2026-11-26"), .am), submittedOn: Self.d("2026-11-23"),
+                                      calendar: Self.calendar, lunchtimeSchoolDays: 5)
+        #expect(due == DecisionDeadline(date: Self.d("2026-11-25"), basis: .beforeFirstDay))
     }
 
     /// Leave is decided by the last school day before it begins: over weekends and closures.

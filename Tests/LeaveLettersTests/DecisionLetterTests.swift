@@ -9,8 +9,8 @@ struct DecisionLetterTests {
                         telephone: "01632 960001", email: "office@oakhollow.example", headteacherName: "Dr R. Quintrell")
     let pupil = Pupil(id: 4, schoolID: 1, forename: "Bryn", surname: "Marrowfield", yearGroup: YearGroup(3)!)
 
-    func letter(outcome: DecisionOutcome, reason: String = "Granted.", by role: Role = .headteacher) -> DecisionLetter {
-        let application = LeaveApplication(pupilID: 4, kind: .medical, purpose: "Hospital <appointment>",
+    func letter(outcome: DecisionOutcome, reason: String = "Granted.", by role: Role = .headteacher, kind: LeaveKind = .medical) -> DecisionLetter {
+        let application = LeaveApplication(pupilID: 4, kind: kind, purpose: "Hospital <appointment>",
                                            start: SessionPoint(SchoolDate(iso: "2026-12-07")!, .pm),
                                            end: SessionPoint(SchoolDate(iso: "2026-12-07")!, .pm),
                                            returnDate: SchoolDate(iso: "2026-12-08")!)
@@ -33,10 +33,26 @@ struct DecisionLetterTests {
 
     /// 004: refused leave that is taken is recorded unauthorised (G), and may bring a penalty notice (001 §5.2).
     @Test func aRefusalSaysWhatHappensIfTheLeaveIsTakenAnyway() {
-        let html = LetterHTML.render(letter(outcome: .refused, reason: "Not exceptional"))
-        #expect(html.contains("has been refused"))
-        #expect(html.contains("recorded as unauthorised (code G)"))
+        let html = LetterHTML.render(letter(outcome: .refused, reason: "Not exceptional", kind: .exceptional))
+        #expect(html.contains("to be absent on Monday 7 December 2026 (afternoon) has been refused"))
+        #expect(html.contains("If Bryn is absent that day, the absence will be recorded as unauthorised (code G)."))
         #expect(html.contains("penalty notice"))
+    }
+
+    /// 000's code list: G is an unauthorised holiday; any other refused absence taken is O.
+    @Test func aRefusedAppointmentTakenAnywayIsUnauthorisedOtherNotHoliday() {
+        let html = LetterHTML.render(letter(outcome: .refused, reason: "Please book after school"))
+        #expect(html.contains("recorded as unauthorised (code O)"))
+        #expect(!html.contains("code G"))
+    }
+
+    /// 000 "Performances and activities": the licence authorises; the office records it for the headteacher.
+    @Test func aLicenceAuthorisationIsSaidSoAndSignedForTheHeadteacher() {
+        var licensed = letter(outcome: .granted, reason: "Authorised by the licence.", by: .office, kind: .performance)
+        licensed.byLicence = true
+        let html = LetterHTML.render(licensed)
+        #expect(html.contains("is authorised by the child performance licence, which names these days. It will be recorded as authorised (code C1)."))
+        #expect(html.contains("School Office, for Dr R. Quintrell, Headteacher"))
     }
 
     @Test func everythingTypedIsEscapedAndEachLineOfTheReasonKept() {

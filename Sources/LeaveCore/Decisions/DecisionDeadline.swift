@@ -21,21 +21,26 @@ public struct DecisionDeadline: Hashable, Sendable {
     /// The deadline of a request of this type, asked for on `submittedOn`, starting at `start`.
     public static func of(_ type: RequestType, start: SessionPoint, submittedOn: SchoolDate,
                           calendar: SchoolCalendar, lunchtimeSchoolDays: Int) -> DecisionDeadline {
+        let beforeStart = start.date > submittedOn ? lastSchoolDay(before: start.date, notBefore: submittedOn, on: calendar) : nil
         if type == .lunchtime {
-            return DecisionDeadline(date: schoolDays(lunchtimeSchoolDays, after: submittedOn, on: calendar),
-                                    basis: .schoolDaysAfterRequest)
+            // The policy's written answer, or sooner when the first lunchtime comes before it.
+            let owed = schoolDays(lunchtimeSchoolDays, after: submittedOn, on: calendar)
+            if let beforeStart, beforeStart < owed { return DecisionDeadline(date: beforeStart, basis: .beforeFirstDay) }
+            return DecisionDeadline(date: owed, basis: .schoolDaysAfterRequest)
         }
-        if start.date <= submittedOn {
-            return DecisionDeadline(date: submittedOn, basis: .alreadyStarted)
-        }
-        // The last school day before the leave; a request sent that day is due that day.
-        var day = start.date.adding(days: -1)
+        guard let beforeStart else { return DecisionDeadline(date: submittedOn, basis: .alreadyStarted) }
+        return DecisionDeadline(date: beforeStart, basis: .beforeFirstDay)
+    }
+
+    /// The last school day before `date`; a request sent that day is due that day.
+    static func lastSchoolDay(before date: SchoolDate, notBefore earliest: SchoolDate, on calendar: SchoolCalendar) -> SchoolDate {
+        var day = date.adding(days: -1)
         var looked = 0
-        while day > submittedOn && !calendar.isSchoolDay(day) && looked < 120 {
+        while day > earliest && !calendar.isSchoolDay(day) && looked < 120 {
             day = day.adding(days: -1)
             looked += 1
         }
-        return DecisionDeadline(date: max(day, submittedOn), basis: .beforeFirstDay)
+        return max(day, earliest)
     }
 
     /// `count` school days after `date`. A calendar with no terms ahead counts weekdays, so a
@@ -71,7 +76,7 @@ public struct DecisionDeadline: Hashable, Sendable {
     public var why: String {
         switch basis {
         case .schoolDaysAfterRequest: "the written answer a lunchtime request is owed"
-        case .beforeFirstDay: "before the leave begins"
+        case .beforeFirstDay: "before it begins"
         case .alreadyStarted: "asked for after it began"
         }
     }

@@ -121,13 +121,14 @@ public struct DecisionDesk: Sendable {
 
     /// The letter a decision sends, as it would be written today.
     func letter(_ outcome: DecisionOutcome, _ reason: String, answers: DecisionAnswers, for item: RequestWithPupil,
-                by decider: Account) async throws -> DecisionLetter {
+                by decider: Account, byLicence: Bool = false) async throws -> DecisionLetter {
         guard let school = try await store.school(id: decider.schoolID),
               let parent = try await store.account(id: item.request.parentID)
         else { throw ServiceError.notFound }
         var letter = DecisionLetter(school: school, letterDate: clock.today, parentName: parent.displayName,
                                     pupil: item.pupil, request: item.request, outcome: outcome,
                                     reason: reason, decidedBy: Actor(decider))
+        letter.byLicence = byLicence
         if outcome == .grantedInPart, case .valid(let part) = answers.grantedPart(of: (item.request.application.start, item.request.application.end)) {
             letter.grantedFrom = part.from
             letter.grantedTo = part.to
@@ -137,9 +138,9 @@ public struct DecisionDesk: Sendable {
 
     /// Records one decision with its letter, written now and kept unchanged.
     func record(_ outcome: DecisionOutcome, _ reason: String, answers: DecisionAnswers, evaluation: Evaluation,
-                for item: RequestWithPupil, by decider: Account) async throws {
+                for item: RequestWithPupil, by decider: Account, byLicence: Bool = false) async throws {
         guard let parent = try await store.account(id: item.request.parentID) else { throw ServiceError.notFound }
-        let letter = try await letter(outcome, reason, answers: answers, for: item, by: decider)
+        let letter = try await letter(outcome, reason, answers: answers, for: item, by: decider, byLicence: byLicence)
         let decision = Decision(requestID: item.request.id, outcome: outcome, reason: reason,
                                 decidedBy: letter.decidedBy, decidedAt: clock.now,
                                 overrideReason: outcome.grants ? answers.overrideReason.trimmedOrNil : nil,
@@ -209,7 +210,7 @@ public struct DecisionDesk: Sendable {
         let reason = "The absence is authorised by the child performance licence \(d.licenceNumber ?? "") issued by \(d.licenceAuthority ?? "the local authority"), which names these days. It will be recorded as C1 (performance under licence)."
         do {
             try await record(.granted, reason, answers: DecisionAnswers(outcome: DecisionOutcome.granted.rawValue, reason: reason),
-                             evaluation: evaluation, for: item, by: account)
+                             evaluation: evaluation, for: item, by: account, byLicence: true)
         } catch StoreError.notOpen(let status) {
             throw ServiceError.conflict("Request \(reference) was \(status.title.lowercased()) meanwhile.")
         }

@@ -70,7 +70,8 @@ extension SQLiteStore: RequestStore {
         }
         var event = AuditEventRecord(AuditEvent(
             schoolID: schoolID, actor: parent, action: .submitted, requestID: stored.id, at: at,
-            detail: "\(application.kind.rawValue), \(count.sessions) sessions" + (group.map { ", with \($0)" } ?? "")))
+            detail: (application.type == .lunchtime ? "lunchtime" : "\(application.kind.rawValue), \(TimeMissed.describe(sessions: count.sessions))")
+                + (group.map { ", with \($0)" } ?? "")))
         try event.insert(db)
         return stored
     }

@@ -56,7 +56,7 @@ struct RequestRow: MustacheParent {
     /// What the queue shows of the request's dates in one line.
     var when: String {
         isLunchtime ? "\(lunchtimeDays.isEmpty ? "Lunchtimes" : lunchtimeDays), \(application.start.date.shortForm) to \(application.end.date.shortForm)"
-            : "\(firstDay) to \(lastDay)"
+            : application.start == application.end ? firstDay : "\(firstDay) to \(lastDay)"
     }
     var whenDetail: String { isLunchtime ? (collector.isEmpty ? "" : "Collected by \(collector)") : timeMissed }
     var decideBy: String? { item.request.decideBy?.describe(today: clock.today) }
