@@ -196,4 +196,26 @@ struct DecisionDeskTests {
             #expect(decided.contains("Consultation recorded:</strong> Friday 20 November 2026: Spoke to the trust"))
         }
     }
+
+    /// Issue 13 "The request page": each finding's source in the policy's own words, and every
+    /// clause the rules use on one page, each reachable by its rule's ID.
+    @Test func eachFindingShowsThePolicyClauseItRestsOn() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let reference = try await parent.askForLeave()[0]
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            let page = try await head.get("/decisions/\(reference)").html
+            // LOA-EVIDENCE rests on 001 §5.1: the trust's title and the section are shown, with its words.
+            #expect(page.contains("Manor Multi Academy Trust, Attendance Policy (2024)"))
+            #expect(page.contains("5.1 Approval for term-time absence"))
+            #expect(page.contains("href=\"/decisions/policies#LOA-EVIDENCE\""))
+            let sources = try await head.get("/decisions/policies")
+            #expect(sources.status == .ok)
+            #expect(sources.html.contains("id=\"LOA-EVIDENCE\""))
+            #expect(sources.html.contains("Westfield Infant School, Attendance Policy (2024)"))
+            #expect(try await parent.get("/decisions/policies").status == .forbidden)
+        }
+    }
 }

@@ -19,6 +19,11 @@ struct HeadteacherController {
         let decisions = router.group().add(middleware: RoleMiddleware(.headteacher, .deputy))
         decisions.get(Paths.Decisions.queue.routerPath) { request, context in try await queue(request, context) }
         decisions.get(Paths.Decisions.decided.routerPath) { request, context in try await decided(request, context) }
+        decisions.get(Paths.Decisions.policies.routerPath) { _, context in
+            let account = try context.requireAccount()
+            return views.render(.policySources, PolicySourcesContent(),
+                                layout: Layout(title: "The policy clauses the rules use", account: account, csrfToken: context.csrfToken))
+        }
         decisions.get(Paths.Decisions.request.routerPath) { request, context in try await requestPage(request, context) }
         decisions.post(Paths.Decisions.request.routerPath) { _, context in try await decide(context) }
         decisions.post(Paths.Decisions.askForEvidence.routerPath) { _, context in try await askForEvidence(context) }

@@ -96,6 +96,8 @@ enum Paths {
         static let queue = PathPattern("/decisions")
         /// Decided requests, most recent first (a fixed segment, so it wins over `:reference`).
         static let decided = PathPattern("/decisions/decided")
+        /// Every clause of the policies the rules rest on, in their words.
+        static let policies = PathPattern("/decisions/policies")
         static let request = PathPattern("/decisions/:reference")
         static let askForEvidence = PathPattern("/decisions/:reference/evidence")
         /// A meeting with the parent or a consultation, kept as its own step (`:kind` is `RequestNote.Kind`).

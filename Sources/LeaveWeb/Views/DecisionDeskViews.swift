@@ -220,3 +220,71 @@ struct PupilPictureView: MustacheParent {
         }
     }
 }
+
+/// A policy clause under a finding: whose policy, which section, and its words.
+struct CitationView: MustacheParent {
+    let citation: PolicyCitation
+
+    init(_ citation: PolicyCitation) { self.citation = citation }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "policyTitle": citation.policyTitle
+        case "section": citation.section
+        case "quote": citation.quote
+        default: nil
+        }
+    }
+}
+
+/// The page of every clause the rules rest on, policy by policy, each with the rules that cite it.
+struct PolicySourcesContent: MustacheParent {
+    struct Clause: MustacheParent {
+        let citation: PolicyCitation
+        let rules: [String]
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "section": citation.section
+            case "quote": citation.quote
+            case "rules": rules.joined(separator: ", ")
+            case "anchors": rules
+            default: nil
+            }
+        }
+    }
+
+    struct Policy: MustacheParent {
+        let title: String
+        let clauses: [Clause]
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "title": title
+            case "clauses": clauses
+            default: nil
+            }
+        }
+    }
+
+    let policies: [Policy]
+
+    init() {
+        var byClause: [PolicyCitation: [String]] = [:]
+        var order: [PolicyCitation] = []
+        for rule in RuleID.all {
+            for citation in PolicyCitations.citations(for: rule) {
+                if byClause[citation] == nil { order.append(citation) }
+                byClause[citation, default: []].append(rule.rawValue)
+            }
+        }
+        policies = PolicyCitations.titles.keys.sorted().compactMap { prefix in
+            let clauses = order.filter { $0.policy == prefix }.map { Clause(citation: $0, rules: byClause[$0] ?? []) }
+            return clauses.isEmpty ? nil : Policy(title: PolicyCitations.titles[prefix] ?? prefix, clauses: clauses)
+        }
+    }
+
+    func child(named key: String) -> Any? {
+        key == "policies" ? policies : nil
+    }
+}

@@ -256,7 +256,13 @@ struct FindingView: MustacheParent {
         }
         message = finding.message
         source = finding.source
+        citations = PolicyCitations.citations(for: finding.rule).map(CitationView.init)
+        sourcesHref = Paths.Decisions.policies() + "#" + finding.rule.rawValue
     }
+
+    /// The clauses the rule rests on, in the policy's words, and the page listing them all.
+    let citations: [CitationView]
+    let sourcesHref: String
 
     func child(named key: String) -> Any? {
         switch key {
@@ -264,6 +270,9 @@ struct FindingView: MustacheParent {
         case "severity": self.severity
         case "severityTitle": self.severityTitle
         case "message": self.message
+        case "citations": self.citations
+        case "hasCitations": !self.citations.isEmpty
+        case "sourcesHref": self.sourcesHref
         case "source": self.source
         default: nil
         }

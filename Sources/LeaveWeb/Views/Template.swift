@@ -14,6 +14,7 @@ enum Template: String, CaseIterable, Sendable {
     case formDone = "form-done"
     case formPage = "form-page"
     case forms
+    case policySources = "policy-sources"
     case imports
     case invitation
     case invitations
@@ -34,6 +35,7 @@ enum Template: String, CaseIterable, Sendable {
     case errorSummary = "error-summary"
     case evidenceHistory = "evidence-history"
     case fieldError = "field-error"
+    case finding
     case formQuestion = "form-question"
     case guidance
     case pagination
