@@ -15,6 +15,21 @@ public struct DecisionLetter: Hashable, Sendable {
     public var grantedFrom: SessionPoint?
     /// A performance whose licence names its days: the licence authorises it (000), the school records it.
     public var byLicence = false
+    /// Set when this letter changes an earlier decision: it says so first, and why.
+    public var amendment: DecisionAmendment?
+    /// The day the decision it replaces was made, in the school's time zone.
+    public var previousDecidedOn: SchoolDate?
+    /// The first paragraph: what changed, when the letter replaces an earlier one, then the decision.
+    public var openingSentences: [String] {
+        guard let amendment else { return [outcomeSentence] }
+        let earlier = "our letter about the decision of \(previousDecidedOn?.longForm ?? "an earlier date") (\(amendment.previousOutcome.title.lowercased()))"
+        switch amendment.kind {
+        case .amended:
+            return ["This letter replaces \(earlier): the decision has been reviewed and changed, for the reason below.", outcomeSentence]
+        case .rescinded:
+            return ["I am writing to tell you that the decision in \(earlier) has been rescinded, for the reason below. The absence is no longer authorised."]
+        }
+    }
     public var grantedTo: SessionPoint?
 
     public init(school: School, letterDate: SchoolDate, parentName: String, pupil: Pupil,

@@ -13,7 +13,7 @@ public enum LetterHTML {
         html += "<p class=\"letter__ref\">Our reference: \(letter.request.reference.text.markupEscaped)</p>\n"
         html += "<p>Dear \(letter.parentName.markupEscaped),</p>\n"
         html += "<h1 class=\"letter__subject\">\(letter.subject.markupEscaped)</h1>\n"
-        html += "<p>\(letter.outcomeSentence.markupEscaped)</p>\n"
+        html += letter.openingSentences.map { "<p>\($0.markupEscaped)</p>\n" }.joined()
         html += "<table class=\"letter__facts\">\n"
         let rows: [(String, String)] = a.type == .lunchtime
             ? [
@@ -38,7 +38,8 @@ public enum LetterHTML {
             html += "<tr><th scope=\"row\">\(label.markupEscaped)</th><td>\(value.markupEscaped)</td></tr>\n"
         }
         html += "</table>\n"
-        html += "<h2>Reason for the decision</h2>\n"
+        html += letter.amendment == nil ? "<h2>Reason for the decision</h2>\n"
+            : "<h2>Why the decision was \(letter.amendment?.kind == .rescinded ? "rescinded" : "changed")</h2>\n"
         html += letter.reason.split(separator: "\n", omittingEmptySubsequences: true)
             .map { "<p class=\"letter__reason\">\(String($0).markupEscaped)</p>\n" }.joined()
         for sentence in letter.consequences {

@@ -13,5 +13,7 @@ public enum StoreError: Error, Equatable, Sendable {
     case invitationUsed
     /// A reference number chosen for a new request is taken; choose another.
     case duplicateReference
+    /// The decision being changed was changed by someone else first.
+    case superseded
     case corrupt(String)
 }

@@ -218,4 +218,57 @@ struct DecisionDeskTests {
             #expect(try await parent.get("/decisions/policies").status == .forbidden)
         }
     }
+
+    /// 000 "Register amendments": a decision is never rewritten; amended or rescinded with a
+    /// reason, the new one supersedes it, both are kept and shown, a new letter is issued, and
+    /// the record says who, when, the original, the new and why.
+    @Test func aDecisionIsAmendedThenRescindedWithBothKept() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let reference = try await parent.askForLeave()[0]
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            _ = try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "refused"), ("reason", "Not exceptional enough")])
+            let decided = try await head.get("/decisions/\(reference)").html
+            #expect(decided.contains("Change this decision"))
+            #expect(!decided.contains("Or rescind the grant"))  // a refusal has no grant to rescind
+            // Without saying why: refused, with what was typed kept.
+            let missing = try await head.post("/decisions/\(reference)/amend", [("kind", "amended"), ("outcome", "granted"), ("reason", "Funeral confirmed")])
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.html.contains("Enter why the decision is changed"))
+            #expect(missing.html.contains(">Funeral confirmed</textarea>"))
+            let amend = [("kind", "amended"), ("outcome", "granted"), ("reason", "A funeral is exceptional"),
+                         ("amendmentReason", "The parent sent the funeral notice.")]
+            let confirm = try await head.post("/decisions/\(reference)/amend", amend)
+            #expect(confirm.html.contains("You are about to change the decision on this request"))
+            #expect(confirm.html.contains("This letter replaces our letter about the decision of Monday 23 November 2026 (refused)"))
+            #expect(try await head.get("/decisions/\(reference)").html.contains("Decision: Refused"))  // nothing kept yet
+            let done = try await head.post("/decisions/\(reference)/amend", amend + [("confirmed", "yes")])
+            #expect(done.location == "/decisions/\(reference)?recorded=1")
+            let amended = try await head.get("/decisions/\(reference)").html
+            #expect(amended.contains("Decision: Granted"))
+            #expect(amended.contains("amended from refused: The parent sent the funeral notice."))
+            #expect(amended.contains("Earlier decisions, kept for the record"))
+            #expect(amended.contains("Not exceptional enough"))
+            #expect(amended.contains("Decision amended"))
+            #expect(amended.contains("Or rescind the grant"))
+            // Rescinded: the grant withdrawn, the absence no longer authorised.
+            let rescind = [("kind", "rescinded"), ("amendmentReason", "The family told us the funeral was postponed.")]
+            let rescinded = try await head.post("/decisions/\(reference)/amend", rescind + [("confirmed", "yes")])
+            #expect(rescinded.status == .seeOther)
+            let page = try await head.get("/decisions/\(reference)").html
+            #expect(page.contains("Decision: Refused"))
+            #expect(page.contains("rescinded from granted"))
+            #expect(page.contains("Decision rescinded"))
+            // Three letters: the first, the amendment, the rescinding; the parent sees the standing one.
+            let office = Browser(client)
+            try await office.signIn("office@oakhollow.example")
+            #expect(try await office.get("/office/letters").html.components(separatedBy: reference).count - 1 == 3)
+            let mine = try await parent.get("/parent/requests/\(reference)").html
+            #expect(mine.contains("Refused"))
+            // A parent cannot change a decision.
+            #expect(try await parent.post("/decisions/\(reference)/amend", rescind).status == .forbidden)
+        }
+    }
 }

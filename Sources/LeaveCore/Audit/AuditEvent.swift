@@ -17,6 +17,9 @@ public struct AuditEvent: Hashable, Sendable {
         case meetingRecorded = "meeting-recorded"
         /// The consultation the policy asks for before deciding (001 §5.1: the trust's CEO).
         case consultationRecorded = "consultation-recorded"
+        /// A decision changed after it was made, the earlier one kept (000 "Register amendments").
+        case amended
+        case rescinded
     }
 
     public let schoolID: Int64

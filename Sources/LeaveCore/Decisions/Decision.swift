@@ -39,6 +39,33 @@ public enum DecisionOutcome: String, CaseIterable, Sendable, Codable {
     }
 }
 
+/// A change to a decision already made (000 "Register amendments": the original, the new, why,
+/// when and who). The earlier decision is kept; this one supersedes it.
+public struct DecisionAmendment: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        /// Decided again: any outcome the request allows.
+        case amended
+        /// A grant withdrawn: the absence is no longer authorised.
+        case rescinded
+    }
+
+    public let kind: Kind
+    /// Why the decision was changed.
+    public let reason: String
+    /// What it replaced, for the letter and the record.
+    public let previousOutcome: DecisionOutcome
+    public let previousDecidedAt: Date
+
+    public init(kind: Kind, reason: String, previousOutcome: DecisionOutcome, previousDecidedAt: Date) {
+        self.kind = kind
+        self.reason = reason
+        self.previousOutcome = previousOutcome
+        self.previousDecidedAt = previousDecidedAt
+    }
+
+    public static let reasonLimit = 2000
+}
+
 /// A decision as recorded: never edited, so it keeps who decided and why, what the rules
 /// said at the time, and any override or consultation (rules.md "What a decision records").
 public struct Decision: Hashable, Sendable {
@@ -55,10 +82,14 @@ public struct Decision: Hashable, Sendable {
     /// For a grant in part: the first and last sessions granted.
     public let grantedFrom: SessionPoint?
     public let grantedTo: SessionPoint?
+    /// Set when this decision amends or rescinds an earlier one.
+    public let amendment: DecisionAmendment?
 
     public init(requestID: Int64, outcome: DecisionOutcome, reason: String, decidedBy: Actor, decidedAt: Date,
                 overrideReason: String? = nil, consultation: String? = nil,
-                grantedFrom: SessionPoint? = nil, grantedTo: SessionPoint? = nil, findings: [Finding] = []) {
+                grantedFrom: SessionPoint? = nil, grantedTo: SessionPoint? = nil, findings: [Finding] = [],
+                amendment: DecisionAmendment? = nil) {
+        self.amendment = amendment
         self.grantedFrom = grantedFrom
         self.grantedTo = grantedTo
         self.requestID = requestID

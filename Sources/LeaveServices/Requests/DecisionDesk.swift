@@ -151,6 +151,61 @@ public struct DecisionDesk: Sendable {
         try await store.decide(decision, schoolID: decider.schoolID, letterHTML: LetterHTML.render(letter), message: message)
     }
 
+    /// Changes a decision already made (000 "Register amendments"): `amended` decides again with
+    /// any outcome the request allows, `rescinded` withdraws a grant. The earlier decision is kept,
+    /// the new one supersedes it, a new letter goes to the office and the parent is e-mailed.
+    /// Until `confirmed`, gives back the letter it would send.
+    public func amend(_ item: RequestWithPupil, kind: DecisionAmendment.Kind, answers typed: DecisionAnswers, why: String,
+                      confirmed: Bool, by decider: Account) async throws -> Outcome {
+        guard decider.role == .headteacher || decider.role == .deputy, item.request.schoolID == decider.schoolID else {
+            throw ServiceError.notFound
+        }
+        let reference = item.request.reference.text
+        guard let standing = try await store.decision(requestID: item.request.id, schoolID: decider.schoolID),
+              item.request.status != .withdrawn
+        else { throw ServiceError.conflict("Request \(reference) has no decision standing to change.") }
+        let evaluation = try await RequestReview(store: store, clock: clock).current(item)
+        let reasonWhy = why.trimmingCharacters(in: .whitespacesAndNewlines)
+        var errors: [FieldError] = []
+        if reasonWhy.isEmpty {
+            errors.append(FieldError(field: "amendmentReason", message: kind == .rescinded ? "Enter why the decision is rescinded" : "Enter why the decision is changed"))
+        } else if reasonWhy.count > DecisionAmendment.reasonLimit {
+            errors.append(FieldError(field: "amendmentReason", message: "Why the decision is changed must be \(DecisionAmendment.reasonLimit) characters or fewer"))
+        }
+        var answers = typed
+        if kind == .rescinded {
+            guard standing.outcome.grants else {
+                throw ServiceError.conflict("Request \(reference) was refused; only a grant can be rescinded. Amend it instead.")
+            }
+            answers = DecisionAnswers(outcome: DecisionOutcome.refused.rawValue, reason: reasonWhy.isEmpty ? "-" : reasonWhy)
+        }
+        let checked = validate(answers, against: evaluation, for: item)
+        guard errors.isEmpty, case .valid(let (outcome, reason)) = checked else {
+            return .invalid(errors + checked.errors, evaluation)
+        }
+        let amendment = DecisionAmendment(kind: kind, reason: reasonWhy, previousOutcome: standing.outcome, previousDecidedAt: standing.decidedAt)
+        let letterReason = kind == .rescinded ? reasonWhy : "\(reason)\n\nWhy the decision was changed: \(reasonWhy)"
+        var letter = try await letter(outcome, letterReason, answers: answers, for: item, by: decider)
+        letter.amendment = amendment
+        letter.previousDecidedOn = clock.date(of: standing.decidedAt)
+        if !confirmed { return .toConfirm(letter, evaluation) }
+        guard let parent = try await store.account(id: item.request.parentID) else { throw ServiceError.notFound }
+        let decision = Decision(requestID: item.request.id, outcome: outcome, reason: reason, decidedBy: letter.decidedBy, decidedAt: clock.now,
+                                overrideReason: outcome.grants ? answers.overrideReason.trimmedOrNil : nil,
+                                consultation: answers.consultation.trimmedOrNil,
+                                grantedFrom: letter.grantedFrom, grantedTo: letter.grantedTo, findings: evaluation.findings,
+                                amendment: amendment)
+        let message = texts.decision(to: parent, request: item.request, pupil: item.pupil, decision: decision, school: letter.school)
+        do {
+            try await store.amend(decision, replacing: standing.decidedAt, schoolID: decider.schoolID,
+                                  letterHTML: LetterHTML.render(letter), message: message)
+        } catch StoreError.superseded {
+            throw ServiceError.conflict("The decision on request \(reference) was changed by someone else while you were changing it. Look at it again.")
+        }
+        try await RequestReview(store: store, clock: clock).reviewOpenRequests(ofPupils: [item.pupil.id], schoolID: decider.schoolID)
+        return .decided(references: [item.request.reference])
+    }
+
     /// The longest account of a meeting or consultation kept with a request.
     public static let noteLimit = RequestNote.noteLimit
 

@@ -32,5 +32,48 @@ extension AppDatabase {
                   BEGIN SELECT RAISE(ABORT, 'a step taken towards a decision is stored unchanged'); END;
                 """)
         }
+        // A decision is never rewritten, but it can be amended or rescinded (000 "Register
+        // amendments": the original, the new, why, when and who). Each change is a new decision
+        // that names the one it supersedes; a decision is superseded once. The table is rebuilt
+        // because `requestId` was unique; its rows, ids and the letters pointing at them stay.
+        migrator.registerMigration("v17: decisions amended or rescinded") { db in
+            try db.execute(sql: """
+                DROP TRIGGER decision_keep;
+                DROP TRIGGER decision_fixed;
+                CREATE TABLE decision_new (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  schoolId INTEGER NOT NULL REFERENCES school(id),
+                  requestId INTEGER NOT NULL REFERENCES leaveRequest(id),
+                  outcome TEXT NOT NULL, reason TEXT NOT NULL,
+                  deciderId INTEGER NOT NULL, deciderName TEXT NOT NULL, deciderRole TEXT NOT NULL, decidedAt DATETIME NOT NULL,
+                  overrideReason TEXT, consultation TEXT, findings TEXT, grantedFrom TEXT, grantedTo TEXT,
+                  supersedesId INTEGER UNIQUE REFERENCES decision_new(id),
+                  amendment TEXT CHECK (amendment IN ('amended', 'rescinded')),
+                  amendmentReason TEXT,
+                  CHECK ((supersedesId IS NULL) = (amendment IS NULL))
+                );
+                INSERT INTO decision_new (id, schoolId, requestId, outcome, reason, deciderId, deciderName, deciderRole, decidedAt,
+                                          overrideReason, consultation, findings, grantedFrom, grantedTo)
+                  SELECT id, schoolId, requestId, outcome, reason, deciderId, deciderName, deciderRole, decidedAt,
+                         overrideReason, consultation, findings, grantedFrom, grantedTo FROM decision;
+                DROP TABLE decision;
+                ALTER TABLE decision_new RENAME TO decision;
+                CREATE INDEX decision_on_schoolId ON decision(schoolId);
+                CREATE INDEX decision_school ON decision(schoolId);
+                CREATE INDEX decision_request ON decision(requestId);
+                CREATE TRIGGER decision_keep BEFORE DELETE ON decision
+                  BEGIN SELECT RAISE(ABORT, 'decisions are never deleted'); END;
+                CREATE TRIGGER decision_fixed BEFORE UPDATE ON decision
+                  BEGIN SELECT RAISE(ABORT, 'decisions are never edited'); END;
+                DROP TRIGGER leaveRequest_status;
+                CREATE TRIGGER leaveRequest_status BEFORE UPDATE OF status ON leaveRequest
+                  WHEN NEW.status <> OLD.status AND OLD.status NOT IN ('awaiting-decision', 'evidence-requested')
+                   AND NOT (OLD.status = 'granted' AND NEW.status = 'withdrawn' AND OLD.kind = 'lunchtime')
+                   AND NOT EXISTS (SELECT 1 FROM decision WHERE decision.requestId = NEW.id AND decision.supersedesId IS NOT NULL
+                                   AND decision.outcome = NEW.status
+                                   AND decision.id = (SELECT MAX(latest.id) FROM decision AS latest WHERE latest.requestId = NEW.id))
+                  BEGIN SELECT RAISE(ABORT, 'a decided or withdrawn request keeps its status'); END;
+                """)
+        }
     }
 }

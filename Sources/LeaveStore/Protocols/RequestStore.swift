@@ -85,6 +85,12 @@ public protocol RequestStore: Sendable {
     /// when someone else decided (or the parent withdrew) first.
     func decide(_ decision: Decision, schoolID: Int64, letterHTML: String, message: MailMessage?) async throws
     func auditTrail(requestID: Int64, schoolID: Int64) async throws -> [AuditEvent]
+    /// Every decision of the request, oldest first: the first, then each amendment.
+    func decisions(requestID: Int64, schoolID: Int64) async throws -> [Decision]
+    /// Records a decision that amends or rescinds the one standing (made at `replacing`), with its
+    /// letter, the parent's e-mail and the audit line, in one transaction. Throws `superseded`
+    /// when the standing decision is no longer that one (someone changed it first).
+    func amend(_ decision: Decision, replacing: Date, schoolID: Int64, letterHTML: String, message: MailMessage?) async throws
     /// Sends an open request back to its parent for evidence (`note` says what), with the
     /// parent's e-mail, in one transaction. Throws `notOpen` for a decided or withdrawn one.
     func askForEvidence(requestID: Int64, schoolID: Int64, note: String, by actor: Actor, at: Date, message: MailMessage?) async throws

@@ -127,6 +127,11 @@ struct DecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var findings: String?
     var grantedFrom: String?
     var grantedTo: String?
+    /// The decision this one amends or rescinds, how, and why; the earlier one's outcome and date
+    /// are read from it.
+    var supersedesId: Int64?
+    var amendment: String?
+    var amendmentReason: String?
 
     /// "2026-12-07 AM", how a granted session point is stored.
     static func text(_ point: SessionPoint?) -> String? { point.map { "\($0.date.iso) \($0.session.rawValue)" } }
@@ -139,7 +144,7 @@ struct DecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    func decision() throws -> Decision {
+    func decision(previous: DecisionRecord? = nil) throws -> Decision {
         guard let outcome = DecisionOutcome(rawValue: outcome), let role = Role(rawValue: deciderRole)
         else { throw StoreError.corrupt("decision \(id ?? 0)") }
         let stored = (findings.flatMap { try? JSONDecoder().decode([StoredFinding].self, from: Data($0.utf8)) }) ?? []
@@ -150,6 +155,14 @@ struct DecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
                         findings: stored.map {
                             Finding(rule: RuleID(rawValue: $0.rule), severity: Severity(rawValue: $0.severity) ?? .info, message: $0.message,
                                     parentMessage: $0.parentMessage, source: $0.source)
+                        },
+                        amendment: amendment.flatMap(DecisionAmendment.Kind.init(rawValue:)).flatMap { kind in
+                            previous.flatMap { before in
+                                DecisionOutcome(rawValue: before.outcome).map {
+                                    DecisionAmendment(kind: kind, reason: amendmentReason ?? "", previousOutcome: $0,
+                                                      previousDecidedAt: before.decidedAt)
+                                }
+                            }
                         })
     }
 }

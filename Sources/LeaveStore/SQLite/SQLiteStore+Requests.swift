@@ -107,7 +107,8 @@ extension SQLiteStore: RequestStore {
 
     public func decidedRequests(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [DecidedRequest], total: Int) {
         try await writer.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM decision WHERE schoolId = ?", arguments: [schoolID]) ?? 0
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM decision WHERE schoolId = ? AND " + Self.standing,
+                                         arguments: [schoolID]) ?? 0
             let rows = try Row.fetchAll(db, sql: Self.decidedSQL + " LIMIT ? OFFSET ?",
                                         arguments: [schoolID, max(0, min(limit, 500)), max(0, offset)])
             let page = try rows.map { row in
@@ -126,8 +127,11 @@ extension SQLiteStore: RequestStore {
         FROM decision
         JOIN leaveRequest ON leaveRequest.id = decision.requestId
         JOIN pupil ON pupil.id = leaveRequest.pupilId
-        WHERE decision.schoolId = ? ORDER BY decision.id DESC
+        WHERE decision.schoolId = ? AND \(standing) ORDER BY decision.id DESC
         """
+
+    /// A decision no later one supersedes: the one that stands.
+    static let standing = "NOT EXISTS (SELECT 1 FROM decision AS later WHERE later.supersedesId = decision.id)"
 
     public func request(reference: ReferenceNumber, parentID: Int64) async throws -> RequestWithPupil? {
         try await writer.read { db in
@@ -226,8 +230,10 @@ extension SQLiteStore: RequestStore {
 
     public func decision(requestID: Int64, schoolID: Int64) async throws -> Decision? {
         try await writer.read { db in
-            try DecisionRecord.filter(Column("requestId") == requestID && Column("schoolId") == schoolID)
-                .fetchOne(db)?.decision()
+            // The newest: an amended decision stands in place of the one it supersedes.
+            let rows = try DecisionRecord.filter(Column("requestId") == requestID && Column("schoolId") == schoolID)
+                .order(Column("id").desc).limit(2).fetchAll(db)
+            return try rows.first?.decision(previous: rows.count > 1 ? rows[1] : nil)
         }
     }
 
@@ -247,7 +253,8 @@ extension SQLiteStore: RequestStore {
                 deciderRole: decision.decidedBy.role.rawValue, decidedAt: decision.decidedAt,
                 overrideReason: decision.overrideReason, consultation: decision.consultation,
                 findings: String(decoding: try JSONEncoder().encode(decision.findings.map(StoredFinding.init)), as: UTF8.self),
-                grantedFrom: DecisionRecord.text(decision.grantedFrom), grantedTo: DecisionRecord.text(decision.grantedTo))
+                grantedFrom: DecisionRecord.text(decision.grantedFrom), grantedTo: DecisionRecord.text(decision.grantedTo),
+                supersedesId: nil, amendment: nil, amendmentReason: nil)
             try record.insert(db)
             var letter = LetterRecord(id: nil, schoolId: schoolID, requestId: decision.requestID, decisionId: record.id!,
                                       html: letterHTML, createdAt: decision.decidedAt, printedAt: nil, printedById: nil)

@@ -29,6 +29,7 @@ struct HeadteacherController {
         decisions.post(Paths.Decisions.askForEvidence.routerPath) { _, context in try await askForEvidence(context) }
         decisions.post(Paths.Decisions.note.routerPath) { _, context in try await recordNote(context) }
         decisions.post(Paths.Decisions.licence.routerPath) { _, context in try await recordLicence(context) }
+        decisions.post(Paths.Decisions.amend.routerPath) { _, context in try await amend(context) }
     }
 
     struct QueueContent: MustacheParent {
@@ -165,6 +166,8 @@ struct HeadteacherController {
         let notes: [NoteView]
         let noteForms: [NoteForm]
         let picture: PupilPictureView
+        let earlier: [EarlierDecisionView]
+        let amend: AmendForms?
 
         func child(named key: String) -> Any? {
             switch key {
@@ -176,6 +179,9 @@ struct HeadteacherController {
             case "hasNotes": !self.notes.isEmpty
             case "noteForms": self.noteForms
             case "picture": self.picture
+            case "earlier": self.earlier
+            case "hasEarlier": !self.earlier.isEmpty
+            case "amend": orAbsent(self.amend)
             case "evidenceNote": self.evidenceNote
             case "evidenceNoteLimit": self.evidenceNoteLimit
             case "evidenceAction": self.evidenceAction
@@ -266,7 +272,12 @@ struct HeadteacherController {
 
     func page(_ account: Account, _ found: RequestWithPupil, evaluation: Evaluation, answers: DecisionAnswers, errors: [FieldError],
               context: PortalRequestContext, status: HTTPResponse.Status, evidenceNote: String = "",
-              noteAnswers: NoteAnswers? = nil, justRecorded: Bool = false) async throws -> Response {
+              noteAnswers: NoteAnswers? = nil, justRecorded: Bool = false, amendAnswers: (kind: String, why: String)? = nil) async throws -> Response {
+        let allDecisions = try await store.decisions(requestID: found.request.id, schoolID: account.schoolID)
+        let earlier = zip(allDecisions, allDecisions.dropFirst()).map { before, after in
+            EarlierDecisionView(decision: DecisionView(before, clock: clock),
+                                replacedBecause: "\(after.decidedBy.name), \(clock.describe(after.decidedAt)): \(after.amendment?.reason ?? "")")
+        }
         let notes = try await store.notes(requestID: found.request.id, schoolID: account.schoolID)
         let isOpen = found.request.status.isOpen
         let type = found.request.application.type
@@ -331,7 +342,20 @@ struct HeadteacherController {
             offersPart: allowed.contains(.grantedInPart),
             notes: notes.map { NoteView($0, clock: clock) },
             noteForms: noteKinds.map { NoteForm($0, reference: found.request.reference, typed: noteAnswers, errors: errors, clock: clock) },
-            picture: picture)
+            picture: picture, earlier: earlier,
+            amend: decisionSoFar == nil || found.request.status == .withdrawn ? nil : AmendForms(
+                action: Paths.Decisions.amend(found.request.reference),
+                outcome: ChoiceField("outcome", allowed.filter { $0 != .grantedInPart }.map {
+                    Choice(value: $0.rawValue, label: $0 == .granted ? "Grant all of it" : "Refuse it", hint: nil,
+                           checked: amendAnswers?.kind == "amended" && answers.outcome == $0.rawValue)
+                }, amendAnswers?.kind == "amended" ? errors : []),
+                reason: TextField("reason", amendAnswers?.kind == "amended" ? answers.reason : "", amendAnswers?.kind == "amended" ? errors : []),
+                amendReason: TextField("amendmentReason", amendAnswers?.kind == "amended" ? amendAnswers?.why ?? "" : "",
+                                       amendAnswers?.kind == "amended" ? errors : []),
+                rescindReason: TextField("rescindReason", amendAnswers?.kind == "rescinded" ? amendAnswers?.why ?? "" : "",
+                                         amendAnswers?.kind == "rescinded" ? errors.map { FieldError(field: $0.field == "amendmentReason" ? "rescindReason" : $0.field, message: $0.message) } : []),
+                canRescind: decisionSoFar?.outcome.grants ?? false,
+                open: amendAnswers != nil))
         let layout = Layout(title: "Request \(found.request.reference.text)", account: account,
                             csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
         return views.render(.decide, content, layout: layout, status: status)
@@ -364,6 +388,32 @@ struct HeadteacherController {
                 carried: CarriedAnswer.all(answers, applyToLinked: applyToLinked), linkedToo: applyToLinked)
             return views.render(.decideConfirm, confirmation,
                                 layout: Layout(title: "Confirm your decision on \(found.request.reference.text)", account: account,
+                                               csrfToken: context.csrfToken))
+        case .decided:
+            return .redirect(to: Paths.Decisions.recorded(found.request.reference))
+        }
+    }
+
+    /// Amends or rescinds the standing decision: the form, then the letter to confirm, then recorded.
+    func amend(_ context: PortalRequestContext) async throws -> Response {
+        let (account, found) = try await schoolRequest(context)
+        let f = context.form
+        guard let kind = DecisionAmendment.Kind(rawValue: f["kind"]) else { throw HTTPError(.badRequest, message: "Choose whether to amend or rescind.") }
+        let answers = DecisionAnswers(outcome: f["outcome"], reason: f["reason"])
+        let why = f["amendmentReason"]
+        switch try await services.decisions.amend(found, kind: kind, answers: answers, why: why, confirmed: f["confirmed"] == "yes", by: account) {
+        case .invalid(let errors, let evaluation):
+            return try await page(account, found, evaluation: evaluation, answers: answers, errors: errors, context: context,
+                                  status: .unprocessableContent, amendAnswers: (kind.rawValue, why))
+        case .toConfirm(let letter, _):
+            var carried = CarriedAnswer.all(answers, applyToLinked: false)
+            carried += [CarriedAnswer(name: "kind", value: kind.rawValue), CarriedAnswer(name: "amendmentReason", value: why)]
+            let confirmation = DecisionConfirmation(
+                request: RequestRow(found, clock: clock), outcome: letter.outcome.title, outcomeClass: letter.outcome.rawValue,
+                letter: LetterPreview(letter), action: Paths.Decisions.amend(found.request.reference), carried: carried, linkedToo: false,
+                verb: kind == .rescinded ? "rescind the grant of" : "change the decision on")
+            return views.render(.decideConfirm, confirmation,
+                                layout: Layout(title: "Confirm the change to \(found.request.reference.text)", account: account,
                                                csrfToken: context.csrfToken))
         case .decided:
             return .redirect(to: Paths.Decisions.recorded(found.request.reference))

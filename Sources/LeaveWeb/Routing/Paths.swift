@@ -104,6 +104,8 @@ enum Paths {
         static let note = PathPattern("/decisions/:reference/notes/:kind")
         /// A performance authorised by its licence, recorded in one step.
         static let licence = PathPattern("/decisions/:reference/licence")
+        /// A decision amended or rescinded, the earlier one kept.
+        static let amend = PathPattern("/decisions/:reference/amend")
 
         static func request(_ reference: ReferenceNumber) -> String { request(reference.text) }
         /// The request's page just after its decision was recorded, with the banner saying so.
@@ -111,6 +113,7 @@ enum Paths {
         static func askForEvidence(_ reference: ReferenceNumber) -> String { askForEvidence(reference.text) }
         static func note(_ reference: ReferenceNumber, _ kind: RequestNote.Kind) -> String { note(reference.text, kind.rawValue) }
         static func licence(_ reference: ReferenceNumber) -> String { licence(reference.text) }
+        static func amend(_ reference: ReferenceNumber) -> String { amend(reference.text) }
     }
 
     enum Office {

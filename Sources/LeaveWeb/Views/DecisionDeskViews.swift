@@ -74,14 +74,14 @@ struct NoteAnswers: Sendable {
 /// The letter a decision will send, as the confirmation step shows it before anything is recorded.
 struct LetterPreview: MustacheParent {
     let subject: String
-    let opening: String
+    let opening: [String]
     let reason: String
     let consequences: [String]
     let signatory: String
 
     init(_ letter: DecisionLetter) {
         subject = letter.subject
-        opening = letter.outcomeSentence
+        opening = letter.openingSentences
         reason = letter.reason
         consequences = letter.consequences
         signatory = "\(letter.signatory.name), \(letter.signatory.title)"
@@ -135,6 +135,8 @@ struct DecisionConfirmation: MustacheParent {
     let action: String
     let carried: [CarriedAnswer]
     let linkedToo: Bool
+    /// "rescind" or "change" when the confirmation is for a decision already made.
+    var verb: String? = nil
 
     func child(named key: String) -> Any? {
         switch key {
@@ -151,7 +153,8 @@ struct DecisionConfirmation: MustacheParent {
     }
 
     var outcomeVerb: String {
-        switch DecisionOutcome(rawValue: outcomeClass) {
+        if let verb { return verb }
+        return switch DecisionOutcome(rawValue: outcomeClass) {
         case .granted: "grant"
         case .grantedInPart: "grant part of"
         case .refused, nil: "refuse"
@@ -286,5 +289,39 @@ struct PolicySourcesContent: MustacheParent {
 
     func child(named key: String) -> Any? {
         key == "policies" ? policies : nil
+    }
+}
+
+/// A decision that was later amended or rescinded, kept and shown with what replaced it.
+struct EarlierDecisionView: MustacheParent {
+    let decision: DecisionView
+    let replacedBecause: String
+
+    func child(named key: String) -> Any? {
+        key == "replacedBecause" ? replacedBecause : decision.child(named: key)
+    }
+}
+
+/// The forms that change a decision already made, with what was typed when it was not right.
+struct AmendForms: MustacheParent {
+    let action: String
+    let outcome: ChoiceField
+    let reason: TextField
+    let amendReason: TextField
+    let rescindReason: TextField
+    let canRescind: Bool
+    let open: Bool
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "action": action
+        case "outcome": outcome
+        case "reason": reason
+        case "amendReason": amendReason
+        case "rescindReason": rescindReason
+        case "canRescind": canRescind
+        case "open": open
+        default: nil
+        }
     }
 }

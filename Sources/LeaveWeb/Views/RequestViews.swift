@@ -141,8 +141,10 @@ struct DecisionView: MustacheParent {
     let overrideReason: String?
     let consultation: String?
     let granted: String?
+    let amendedBecause: String?
 
     init(_ decision: Decision, clock: SchoolClock) {
+        amendedBecause = decision.amendment.map { "\($0.kind == .rescinded ? "rescinded" : "amended") from \($0.previousOutcome.title.lowercased()): \($0.reason)" }
         granted = decision.grantedFrom.flatMap { from in decision.grantedTo.map { "\(from.longForm) to \($0.longForm)" } }
         overrideReason = decision.overrideReason
         consultation = decision.consultation
@@ -163,6 +165,7 @@ struct DecisionView: MustacheParent {
         case "overrideReason": orAbsent(self.overrideReason)
         case "consultation": orAbsent(self.consultation)
         case "granted": orAbsent(self.granted)
+        case "amendedBecause": orAbsent(self.amendedBecause)
         default: nil
         }
     }
@@ -186,6 +189,8 @@ struct AuditRow: MustacheParent {
         case .evidenceSent: "Evidence sent"
         case .meetingRecorded: "Meeting recorded"
         case .consultationRecorded: "Consultation recorded"
+        case .amended: "Decision amended"
+        case .rescinded: "Decision rescinded"
         }
         detail = event.detail
     }

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import LeaveCore
+
+/// Decisions changed after they were made: each change a new decision naming the one it
+/// supersedes, the earlier kept (000 "Register amendments").
+extension SQLiteStore {
+    public func decisions(requestID: Int64, schoolID: Int64) async throws -> [Decision] {
+        try await writer.read { db in
+            let rows = try DecisionRecord.filter(Column("requestId") == requestID && Column("schoolId") == schoolID)
+                .order(Column("id")).fetchAll(db)
+            return try rows.enumerated().map { index, row in try row.decision(previous: index > 0 ? rows[index - 1] : nil) }
+        }
+    }
+
+    public func amend(_ decision: Decision, replacing: Date, schoolID: Int64, letterHTML: String, message: MailMessage?) async throws {
+        guard let amendment = decision.amendment else { throw StoreError.notFound }
+        try await writer.write { db in
+            guard let standing = try DecisionRecord
+                .filter(Column("requestId") == decision.requestID && Column("schoolId") == schoolID)
+                .order(Column("id").desc).fetchOne(db)
+            else { throw StoreError.notFound }
+            // Compared to the second, as dates go through the database: someone else's change in between is refused.
+            guard abs(standing.decidedAt.timeIntervalSince(replacing)) < 0.001 else { throw StoreError.superseded }
+            var record = DecisionRecord(
+                id: nil, schoolId: schoolID, requestId: decision.requestID, outcome: decision.outcome.rawValue,
+                reason: decision.reason, deciderId: decision.decidedBy.accountID, deciderName: decision.decidedBy.name,
+                deciderRole: decision.decidedBy.role.rawValue, decidedAt: decision.decidedAt,
+                overrideReason: decision.overrideReason, consultation: decision.consultation,
+                findings: String(decoding: try JSONEncoder().encode(decision.findings.map(StoredFinding.init)), as: UTF8.self),
+                grantedFrom: DecisionRecord.text(decision.grantedFrom), grantedTo: DecisionRecord.text(decision.grantedTo),
+                supersedesId: standing.id, amendment: amendment.kind.rawValue, amendmentReason: amendment.reason)
+            try record.insert(db)
+            try db.execute(sql: "UPDATE leaveRequest SET status = ? WHERE id = ? AND schoolId = ?",
+                           arguments: [decision.outcome.status.rawValue, decision.requestID, schoolID])
+            var letter = LetterRecord(id: nil, schoolId: schoolID, requestId: decision.requestID, decisionId: record.id!,
+                                      html: letterHTML, createdAt: decision.decidedAt, printedAt: nil, printedById: nil)
+            try letter.insert(db)
+            var event = AuditEventRecord(AuditEvent(
+                schoolID: schoolID, actor: decision.decidedBy, action: amendment.kind == .amended ? .amended : .rescinded,
+                requestID: decision.requestID, at: decision.decidedAt,
+                detail: String("was \(standing.outcome) (\(standing.deciderName)); now \(decision.outcome.rawValue): \(decision.reason); why changed: \(amendment.reason)".prefix(4_000))))
+            try event.insert(db)
+            if let message { try Self.enqueue(message, at: decision.decidedAt, in: db) }
+        }
+    }
+}
