@@ -29,6 +29,8 @@ struct ListPlanTests {
         ListQuery(name: "invitations", sql: "SELECT invitation.id FROM invitation WHERE " + SQLiteStore.invitationOrder,
                   arguments: [1, 1], index: "invitation_list"),
         ListQuery(name: "imports", sql: "SELECT id FROM importRun " + SQLiteStore.importOrder, arguments: [1], index: "importRun_school"),
+        ListQuery(name: "the school's record", sql: "SELECT id FROM auditEvent WHERE auditEvent.schoolId = ? " + SQLiteStore.auditOrder,
+                  arguments: [1], index: "auditEvent_school"),
     ]
 
     @Test(arguments: queries)

@@ -271,4 +271,33 @@ struct DecisionDeskTests {
             #expect(try await parent.post("/decisions/\(reference)/amend", rescind).status == .forbidden)
         }
     }
+
+    /// Issue 13 "Deciding": a school-wide record for the admin, filtered by what was done;
+    /// nobody else can open it.
+    @Test func theAdminReadsTheSchoolsRecordFilteredByAction() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let first = try await parent.askForLeave()[0]
+            let second = try await parent.askForLeave(purpose: "A wedding abroad")[0]
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            _ = try await head.post("/decisions/\(first)", [("confirmed", "yes"), ("outcome", "refused"), ("reason", "Not exceptional enough")])
+            let admin = Browser(client)
+            try await admin.signIn("admin@oakhollow.example")
+            let all = try await admin.get("/admin/audit")
+            #expect(all.status == .ok)
+            #expect(all.html.contains("3 lines."))
+            #expect(all.html.contains(first) && all.html.contains(second))
+            #expect(all.html.contains("Record of requests"))
+            let decided = try await admin.get("/admin/audit?action=decided").html
+            #expect(decided.contains("1 line."))
+            #expect(decided.contains("refused: Not exceptional enough"))
+            #expect(!decided.contains(second))
+            // An unknown filter shows everything; other roles are refused.
+            #expect(try await admin.get("/admin/audit?action=nonsense").html.contains("3 lines."))
+            #expect(try await head.get("/admin/audit").status == .forbidden)
+            #expect(try await parent.get("/admin/audit").status == .forbidden)
+        }
+    }
 }

@@ -75,5 +75,11 @@ extension AppDatabase {
                   BEGIN SELECT RAISE(ABORT, 'a decided or withdrawn request keeps its status'); END;
                 """)
         }
+        // The admin's record of a school's requests, newest first (the rowid ends each index, so a
+        // page is a range read backwards), all of it or one kind of action, a page at a time.
+        migrator.registerMigration("v18: the school's record, in pages") { db in
+            try db.create(index: "auditEvent_school", on: "auditEvent", columns: ["schoolId"])
+            try db.create(index: "auditEvent_schoolAction", on: "auditEvent", columns: ["schoolId", "action"])
+        }
     }
 }

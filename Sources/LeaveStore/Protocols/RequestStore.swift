@@ -85,6 +85,10 @@ public protocol RequestStore: Sendable {
     /// when someone else decided (or the parent withdrew) first.
     func decide(_ decision: Decision, schoolID: Int64, letterHTML: String, message: MailMessage?) async throws
     func auditTrail(requestID: Int64, schoolID: Int64) async throws -> [AuditEvent]
+    /// One page of the school's record of what was done to its requests, newest first, with each
+    /// line's request reference; only `action` if given. And how many lines there are in all.
+    func auditEvents(schoolID: Int64, action: AuditEvent.Action?, offset: Int, limit: Int) async throws
+        -> (events: [(event: AuditEvent, reference: String)], total: Int)
     /// Every decision of the request, oldest first: the first, then each amendment.
     func decisions(requestID: Int64, schoolID: Int64) async throws -> [Decision]
     /// Records a decision that amends or rescinds the one standing (made at `replacing`), with its

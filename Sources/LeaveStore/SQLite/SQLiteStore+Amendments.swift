@@ -45,3 +45,28 @@ extension SQLiteStore {
         }
     }
 }
+
+/// The school's record, as the admin reads it.
+extension SQLiteStore {
+    /// Newest first, along `auditEvent_school` (or `auditEvent_schoolAction`) read backwards.
+    static let auditOrder = "ORDER BY auditEvent.id DESC"
+
+    public func auditEvents(schoolID: Int64, action: AuditEvent.Action?, offset: Int, limit: Int) async throws
+        -> (events: [(event: AuditEvent, reference: String)], total: Int) {
+        try await writer.read { db in
+            let filter = action == nil ? "auditEvent.schoolId = ?" : "auditEvent.schoolId = ? AND auditEvent.action = ?"
+            let arguments: StatementArguments = action.map { [schoolID, $0.rawValue] } ?? [schoolID]
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEvent WHERE " + filter, arguments: arguments) ?? 0
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM auditEvent WHERE \(filter) " + Self.auditOrder + " LIMIT ? OFFSET ?",
+                                         arguments: arguments + [max(0, min(limit, 500)), max(0, offset)])
+            guard !ids.isEmpty else { return ([], total) }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT auditEvent.*, leaveRequest.reference AS requestReference FROM auditEvent
+                JOIN leaveRequest ON leaveRequest.id = auditEvent.requestId
+                WHERE auditEvent.id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY auditEvent.id DESC
+                """)
+            let events = try rows.map { row in (event: try AuditEventRecord(row: row).event(), reference: row["requestReference"] as String) }
+            return (events, total)
+        }
+    }
+}

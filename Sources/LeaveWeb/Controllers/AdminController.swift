@@ -22,6 +22,7 @@ struct AdminController {
                                         saved: false, status: .ok)
         }
         admin.post(Paths.Admin.policy.routerPath) { _, context in try await savePolicy(context) }
+        admin.get(Paths.Admin.audit.routerPath) { request, context in try await audit(request, context) }
     }
 
     struct SchoolView: MustacheParent {
@@ -181,5 +182,51 @@ struct AdminController {
             try await services.settings.savePolicy(settings, by: account)
             return try await policyPage(context, settings: settings, typed: [:], errors: [], saved: true, status: .ok)
         }
+    }
+
+    struct AuditContent: MustacheParent {
+        let action: String
+        let choices: [Choice]
+        let rows: [AuditRow]
+        let total: Int
+        let filtered: Bool
+        let pagination: Pagination
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "action": action
+            case "choices": choices
+            case "rows": rows
+            case "isEmpty": rows.isEmpty
+            case "total": total
+            case "one": total == 1
+            case "filtered": filtered
+            case "pagination": pagination
+            default: nil
+            }
+        }
+    }
+
+    /// The school-wide record for an inspection or a complaint: fifty lines a page, one kind of action or all.
+    func audit(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        // An unknown action in the address shows everything rather than an error: it is only a filter.
+        let action = request.uri.queryParameters.get("action").flatMap { AuditEvent.Action(rawValue: String($0)) }
+        let query = action.map { "action=\($0.rawValue)&" } ?? ""
+        let (page, pagination) = try await Pagination.load(page: Pagination.requested(request.uri.queryParameters.get("page")),
+                                                           href: { Paths.Admin.audit() + "?\(query)page=\($0)" }) { offset, limit in
+            let found = try await store.auditEvents(schoolID: account.schoolID, action: action, offset: offset, limit: limit)
+            return (found.events, found.total)
+        }
+        let rows = page.map { line in
+            var row = AuditRow(line.event, clock: services.clock)
+            row.reference = line.reference
+            return row
+        }
+        let choices = [Choice(value: "", label: "Everything", hint: nil, checked: action == nil)]
+            + AuditEvent.Action.allCases.map { Choice(value: $0.rawValue, label: AuditRow.title(of: $0), hint: nil, checked: action == $0) }
+        return views.render(.adminAudit, AuditContent(action: Paths.Admin.audit(), choices: choices, rows: rows, total: pagination.total,
+                                                      filtered: action != nil, pagination: pagination),
+                            layout: Layout(title: "Record of requests", account: account, csrfToken: context.csrfToken))
     }
 }

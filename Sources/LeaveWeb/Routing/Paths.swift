@@ -141,6 +141,8 @@ enum Paths {
         static let resendInvitation = PathPattern("/admin/staff/invitations/:id/resend")
         static let staffClose = PathPattern("/admin/staff/:id/close")
         static let policy = PathPattern("/admin/policy")
+        /// Everything done to the school's requests, newest first, filtered by what was done.
+        static let audit = PathPattern("/admin/audit")
         static let calendar = PathPattern("/admin/calendar")
         static let calendarImport = PathPattern("/admin/calendar/import")
         static let calendarSave = PathPattern("/admin/calendar/import/save")

@@ -176,11 +176,18 @@ struct AuditRow: MustacheParent {
     let who: String
     let action: String
     let detail: String
+    /// The request the line is about, on the school-wide record.
+    var reference: String? = nil
 
     init(_ event: AuditEvent, clock: SchoolClock) {
         at = clock.describe(event.at)
         who = "\(event.actor.name) (\(event.actor.role.title))"
-        action = switch event.action {
+        action = Self.title(of: event.action)
+        detail = event.detail
+    }
+
+    static func title(of action: AuditEvent.Action) -> String {
+        switch action {
         case .submitted: "Submitted"
         case .withdrawn: "Withdrawn"
         case .decided: "Decided"
@@ -192,7 +199,6 @@ struct AuditRow: MustacheParent {
         case .amended: "Decision amended"
         case .rescinded: "Decision rescinded"
         }
-        detail = event.detail
     }
 
     func child(named key: String) -> Any? {
@@ -201,6 +207,7 @@ struct AuditRow: MustacheParent {
         case "who": self.who
         case "action": self.action
         case "detail": self.detail
+        case "reference": orAbsent(self.reference)
         default: nil
         }
     }

@@ -2,6 +2,7 @@
 /// starts and a missing template stops the start instead of rendering an apology with 200.
 enum Template: String, CaseIterable, Sendable {
     // Pages
+    case adminAudit = "admin-audit"
     case adminCalendar = "admin-calendar"
     case adminPolicy = "admin-policy"
     case admin
