@@ -27,6 +27,7 @@ struct DemoRequestsTests {
         #expect(Set(decided.map(\.outcome)) == [.granted, .grantedInPart, .refused])
         #expect(try h.count("leaveRequest WHERE status = 'withdrawn'") == 1)
         #expect(try h.count("requestNote") == 1)
+        #expect(try h.count("decision WHERE amendment = 'amended'") == 1)
         // Sent once: a restart of a demo database makes none again.
         #expect(try await DemoRequests(services: h.services).make() == 0)
         #expect(try h.count("leaveRequest") == made)

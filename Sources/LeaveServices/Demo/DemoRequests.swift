@@ -148,6 +148,22 @@ public struct DemoRequests: Sendable {
             .merging(date("start", day(7))) { $1 }.merging(date("end", day(7))) { $1 })
         if let item = licensed.first { try await services.decisions.recordAuthorisedByLicence(item, by: office) }
 
+        // Refused, then amended when the parent sent what was missing: both decisions kept.
+        let reviewed = try await leave(p[17], "exceptional", "A grandparent's funeral in Cork.", from: 11, to: 12)
+        try await decide(reviewed, .refused, "No date or evidence of the funeral was given.")
+        if let item = reviewed.first, let decided = try await store.request(reference: item.request.reference, schoolID: item.request.schoolID) {
+            var answers = DecisionAnswers(outcome: DecisionOutcome.granted.rawValue, reason: "A family funeral is an exceptional circumstance.")
+            if try await services.review.current(decided).findings.contains(where: { $0.severity == .refuse }) {
+                answers.overrideReason = "The notice was short because of the circumstances, which could not be foreseen."
+            }
+            if case .invalid(let errors, _) = try await services.decisions.amend(decided, kind: .amended, answers: answers,
+                                                                                 why: "The parent sent the funeral notice with its date.",
+                                                                                 confirmed: true, by: head) {
+                throw Mistake(description: "demo: the amendment of \(item.request.reference.text) was not accepted: "
+                              + errors.map(\.message).joined(separator: "; "))
+            }
+        }
+
         // Withdrawn by the parent.
         if let item = try await leave(p[16], "exceptional", "A family event.", from: 15, to: 15).first {
             try await services.withdrawal.withdraw(item, by: p[16])
