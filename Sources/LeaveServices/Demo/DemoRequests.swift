@@ -31,18 +31,7 @@ public struct DemoRequests: Sendable {
         }
         let calendar = try await store.calendar(schoolID: head.schoolID)
         let today = services.clock.today
-        /// The nth school day after today (weekdays if the calendar runs out).
-        func day(_ n: Int) -> SchoolDate {
-            var date = today
-            var counted = 0
-            var looked = 0
-            while counted < n {
-                date = date.adding(days: 1)
-                looked += 1
-                if calendar.isSchoolDay(date) || (looked > 200 && !date.isWeekend) { counted += 1 }
-            }
-            return date
-        }
+        func day(_ n: Int) -> SchoolDate { DecisionDeadline.schoolDays(n, after: today, on: calendar) }
         func date(_ id: String, _ d: SchoolDate) -> [String: [String]] {
             ["\(id)-day": [String(d.day)], "\(id)-month": [String(d.month)], "\(id)-year": [String(d.year)]]
         }

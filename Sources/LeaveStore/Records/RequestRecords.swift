@@ -133,6 +133,27 @@ struct DecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var amendment: String?
     var amendmentReason: String?
 
+    /// The row of a decision; `supersedes` names the one an amendment replaces.
+    init(_ decision: Decision, schoolID: Int64, supersedes: Int64? = nil) throws {
+        id = nil
+        schoolId = schoolID
+        requestId = decision.requestID
+        outcome = decision.outcome.rawValue
+        reason = decision.reason
+        deciderId = decision.decidedBy.accountID
+        deciderName = decision.decidedBy.name
+        deciderRole = decision.decidedBy.role.rawValue
+        decidedAt = decision.decidedAt
+        overrideReason = decision.overrideReason
+        consultation = decision.consultation
+        findings = String(decoding: try JSONEncoder().encode(decision.findings.map(StoredFinding.init)), as: UTF8.self)
+        grantedFrom = Self.text(decision.grantedFrom)
+        grantedTo = Self.text(decision.grantedTo)
+        supersedesId = supersedes
+        amendment = decision.amendment?.kind.rawValue
+        amendmentReason = decision.amendment?.reason
+    }
+
     /// "2026-12-07 AM", how a granted session point is stored.
     static func text(_ point: SessionPoint?) -> String? { point.map { "\($0.date.iso) \($0.session.rawValue)" } }
 

@@ -22,14 +22,7 @@ extension SQLiteStore {
             else { throw StoreError.notFound }
             // Compared to the second, as dates go through the database: someone else's change in between is refused.
             guard abs(standing.decidedAt.timeIntervalSince(replacing)) < 0.001 else { throw StoreError.superseded }
-            var record = DecisionRecord(
-                id: nil, schoolId: schoolID, requestId: decision.requestID, outcome: decision.outcome.rawValue,
-                reason: decision.reason, deciderId: decision.decidedBy.accountID, deciderName: decision.decidedBy.name,
-                deciderRole: decision.decidedBy.role.rawValue, decidedAt: decision.decidedAt,
-                overrideReason: decision.overrideReason, consultation: decision.consultation,
-                findings: String(decoding: try JSONEncoder().encode(decision.findings.map(StoredFinding.init)), as: UTF8.self),
-                grantedFrom: DecisionRecord.text(decision.grantedFrom), grantedTo: DecisionRecord.text(decision.grantedTo),
-                supersedesId: standing.id, amendment: amendment.kind.rawValue, amendmentReason: amendment.reason)
+            var record = try DecisionRecord(decision, schoolID: schoolID, supersedes: standing.id)
             try record.insert(db)
             try db.execute(sql: "UPDATE leaveRequest SET status = ? WHERE id = ? AND schoolId = ?",
                            arguments: [decision.outcome.status.rawValue, decision.requestID, schoolID])

@@ -247,14 +247,7 @@ extension SQLiteStore: RequestStore {
             guard status.isOpen else { throw StoreError.notOpen(status) }
             request.status = decision.outcome.status.rawValue
             try request.update(db, columns: ["status"])
-            var record = DecisionRecord(
-                id: nil, schoolId: schoolID, requestId: decision.requestID, outcome: decision.outcome.rawValue,
-                reason: decision.reason, deciderId: decision.decidedBy.accountID, deciderName: decision.decidedBy.name,
-                deciderRole: decision.decidedBy.role.rawValue, decidedAt: decision.decidedAt,
-                overrideReason: decision.overrideReason, consultation: decision.consultation,
-                findings: String(decoding: try JSONEncoder().encode(decision.findings.map(StoredFinding.init)), as: UTF8.self),
-                grantedFrom: DecisionRecord.text(decision.grantedFrom), grantedTo: DecisionRecord.text(decision.grantedTo),
-                supersedesId: nil, amendment: nil, amendmentReason: nil)
+            var record = try DecisionRecord(decision, schoolID: schoolID)
             try record.insert(db)
             var letter = LetterRecord(id: nil, schoolId: schoolID, requestId: decision.requestID, decisionId: record.id!,
                                       html: letterHTML, createdAt: decision.decidedAt, printedAt: nil, printedById: nil)
