@@ -119,4 +119,6 @@ public protocol RequestStore: Sendable {
     func requests(pupilIDs: Set<Int64>, schoolID: Int64, limit: Int) async throws -> [RequestWithPupil]
     /// Undecided requests, of every school, whose deadline has not been worked out yet.
     func openRequestsWithoutDeadline() async throws -> [RequestWithPupil]
+    /// What the headteacher's page of this request shows around it, in one read.
+    func requestFile(_ found: RequestWithPupil, familyLimit: Int) async throws -> RequestFile
 }

@@ -14,7 +14,11 @@ extension SQLiteStore: AccountStore {
 
     public func account(id: Int64) async throws -> Account? {
         // Every signed-in page asks, so the statement is prepared once.
-        try await writer.read { db in try AccountRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [id])?.account }
+        try await writer.read { db in try Self.account(db, id: id) }
+    }
+
+    static func account(_ db: Database, id: Int64) throws -> Account? {
+        try AccountRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [id])?.account
     }
 
     public func addAccount(schoolID: Int64, email: String, displayName: String, role: Role, passwordHash: String) async throws -> Account {

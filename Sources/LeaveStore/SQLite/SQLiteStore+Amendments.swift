@@ -6,11 +6,13 @@ import LeaveCore
 /// supersedes, the earlier kept (000 "Register amendments").
 extension SQLiteStore {
     public func decisions(requestID: Int64, schoolID: Int64) async throws -> [Decision] {
-        try await writer.read { db in
-            let rows = try DecisionRecord.filter(Column("requestId") == requestID && Column("schoolId") == schoolID)
-                .order(Column("id")).fetchAll(db)
-            return try rows.enumerated().map { index, row in try row.decision(previous: index > 0 ? rows[index - 1] : nil) }
-        }
+        try await writer.read { db in try Self.decisions(db, requestID: requestID, schoolID: schoolID) }
+    }
+
+    static func decisions(_ db: Database, requestID: Int64, schoolID: Int64) throws -> [Decision] {
+        let rows = try DecisionRecord.filter(Column("requestId") == requestID && Column("schoolId") == schoolID)
+            .order(Column("id")).fetchAll(db)
+        return try rows.enumerated().map { index, row in try row.decision(previous: index > 0 ? rows[index - 1] : nil) }
     }
 
     public func amend(_ decision: Decision, replacing: Date, schoolID: Int64, letterHTML: String, message: MailMessage?) async throws {

@@ -54,25 +54,29 @@ extension SQLiteStore {
     }
 
     public func evidenceAsks(requestID: Int64, schoolID: Int64) async throws -> [EvidenceAsk] {
-        try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM evidenceAsk WHERE requestId = ? AND schoolId = ? ORDER BY id",
-                             arguments: [requestID, schoolID]).map {
-                EvidenceAsk(note: $0["note"], askedAt: $0["askedAt"], askedBy: $0["askedByName"],
-                            answeredAt: $0["answeredAt"], answer: $0["answer"])
-            }
+        try await writer.read { db in try Self.evidenceAsks(db, requestID: requestID, schoolID: schoolID) }
+    }
+
+    static func evidenceAsks(_ db: Database, requestID: Int64, schoolID: Int64) throws -> [EvidenceAsk] {
+        return try Row.fetchAll(db, sql: "SELECT * FROM evidenceAsk WHERE requestId = ? AND schoolId = ? ORDER BY id",
+                         arguments: [requestID, schoolID]).map {
+            EvidenceAsk(note: $0["note"], askedAt: $0["askedAt"], askedBy: $0["askedByName"],
+                        answeredAt: $0["answeredAt"], answer: $0["answer"])
         }
     }
 
     public func laterEvidence(requestID: Int64, schoolID: Int64) async throws -> [StoredUpload] {
-        try await writer.read { db in
-            // The files sent with the request itself are in its answers; these came after.
-            let original = try String.fetchOne(db, sql: "SELECT details FROM leaveRequest WHERE id = ? AND schoolId = ?",
-                                               arguments: [requestID, schoolID]) ?? ""
-            return try Row.fetchAll(db, sql: """
-                SELECT upload.* FROM requestUpload JOIN upload ON upload.id = requestUpload.uploadId
-                WHERE requestUpload.requestId = ? AND upload.schoolId = ? ORDER BY upload.createdAt, upload.id
-                """, arguments: [requestID, schoolID]).map(Self.upload).filter { !original.contains($0.id) }
-        }
+        try await writer.read { db in try Self.laterEvidence(db, requestID: requestID, schoolID: schoolID) }
+    }
+
+    static func laterEvidence(_ db: Database, requestID: Int64, schoolID: Int64) throws -> [StoredUpload] {
+        // The files sent with the request itself are in its answers; these came after.
+        let original = try String.fetchOne(db, sql: "SELECT details FROM leaveRequest WHERE id = ? AND schoolId = ?",
+                                           arguments: [requestID, schoolID]) ?? ""
+        return try Row.fetchAll(db, sql: """
+            SELECT upload.* FROM requestUpload JOIN upload ON upload.id = requestUpload.uploadId
+            WHERE requestUpload.requestId = ? AND upload.schoolId = ? ORDER BY upload.createdAt, upload.id
+            """, arguments: [requestID, schoolID]).map(Self.upload).filter { !original.contains($0.id) }
     }
 
     public func evidenceWaiting(schoolID: Int64, limit: Int) async throws -> [RequestWithPupil] {

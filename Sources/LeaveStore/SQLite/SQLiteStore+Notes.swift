@@ -22,13 +22,15 @@ extension SQLiteStore {
     }
 
     public func notes(requestID: Int64, schoolID: Int64) async throws -> [RequestNote] {
-        try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM requestNote WHERE requestId = ? AND schoolId = ? ORDER BY id",
-                             arguments: [requestID, schoolID]).compactMap { row in
-                guard let kind = RequestNote.Kind(rawValue: row["kind"]), let heldOn = SchoolDate(iso: row["heldOn"] as String) else { return nil }
-                return RequestNote(kind: kind, heldOn: heldOn, note: row["note"], recordedBy: row["recordedByName"],
-                                   recordedAt: row["recordedAt"])
-            }
+        try await writer.read { db in try Self.notes(db, requestID: requestID, schoolID: schoolID) }
+    }
+
+    static func notes(_ db: Database, requestID: Int64, schoolID: Int64) throws -> [RequestNote] {
+        return try Row.fetchAll(db, sql: "SELECT * FROM requestNote WHERE requestId = ? AND schoolId = ? ORDER BY id",
+                         arguments: [requestID, schoolID]).compactMap { row in
+            guard let kind = RequestNote.Kind(rawValue: row["kind"]), let heldOn = SchoolDate(iso: row["heldOn"] as String) else { return nil }
+            return RequestNote(kind: kind, heldOn: heldOn, note: row["note"], recordedBy: row["recordedByName"],
+                               recordedAt: row["recordedAt"])
         }
     }
 
@@ -54,12 +56,15 @@ extension SQLiteStore {
 
     public func requests(pupilIDs: Set<Int64>, schoolID: Int64, limit: Int) async throws -> [RequestWithPupil] {
         guard !pupilIDs.isEmpty else { return [] }
+        return try await writer.read { db in try Self.requests(db, pupilIDs: pupilIDs, schoolID: schoolID, limit: limit) }
+    }
+
+    static func requests(_ db: Database, pupilIDs: Set<Int64>, schoolID: Int64, limit: Int) throws -> [RequestWithPupil] {
+        guard !pupilIDs.isEmpty else { return [] }
         let ids = Array(pupilIDs.sorted().prefix(100))
-        return try await writer.read { db in
-            try Self.withPupils(db, sql: """
-                WHERE leaveRequest.schoolId = ? AND leaveRequest.pupilId IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))
-                ORDER BY leaveRequest.startDate DESC, leaveRequest.id DESC LIMIT ?
-                """, StatementArguments([schoolID]) + StatementArguments(ids) + StatementArguments([max(0, min(limit, 500))]), answers: false)
-        }
+        return try Self.withPupils(db, sql: """
+            WHERE leaveRequest.schoolId = ? AND leaveRequest.pupilId IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))
+            ORDER BY leaveRequest.startDate DESC, leaveRequest.id DESC LIMIT ?
+            """, StatementArguments([schoolID]) + StatementArguments(ids) + StatementArguments([max(0, min(limit, 500))]), answers: false)
     }
 }

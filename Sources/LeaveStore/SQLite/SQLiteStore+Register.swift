@@ -56,18 +56,20 @@ extension SQLiteStore: RegisterStore {
     }
 
     public func attendanceHistory(pupilID: Int64, schoolID: Int64) async throws -> AttendanceHistory {
-        try await writer.read { db in
-            var marks: [SessionMark] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT date, session, code FROM attendanceMark WHERE pupilId = ? AND schoolId = ? ORDER BY date, session
-                """, arguments: [pupilID, schoolID])
-            while let row = try rows.next() {
-                guard let date = SchoolDate(iso: row[0] as String), let session = Session(rawValue: row[1]),
-                      let code = AttendanceCode(register: row[2] as String) else { continue }
-                marks.append(SessionMark(date, session, code))
-            }
-            return AttendanceHistory(marks)
+        try await writer.read { db in try Self.attendanceHistory(db, pupilID: pupilID, schoolID: schoolID) }
+    }
+
+    static func attendanceHistory(_ db: Database, pupilID: Int64, schoolID: Int64) throws -> AttendanceHistory {
+        var marks: [SessionMark] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT date, session, code FROM attendanceMark WHERE pupilId = ? AND schoolId = ? ORDER BY date, session
+            """, arguments: [pupilID, schoolID])
+        while let row = try rows.next() {
+            guard let date = SchoolDate(iso: row[0] as String), let session = Session(rawValue: row[1]),
+                  let code = AttendanceCode(register: row[2] as String) else { continue }
+            marks.append(SessionMark(date, session, code))
         }
+        return AttendanceHistory(marks)
     }
 
     public func schools() async throws -> [School] {

@@ -77,14 +77,16 @@ extension SQLiteStore: RequestStore {
     }
 
     public func linkedRequests(to request: LeaveRequest) async throws -> [RequestWithPupil] {
-        try await writer.read { db in
-            guard let group = try String.fetchOne(db, sql: "SELECT groupReference FROM leaveRequest WHERE id = ?", arguments: [request.id]) else {
-                return []
-            }
-            return try Self.withPupils(db, sql: """
-                WHERE leaveRequest.groupReference = ? AND leaveRequest.schoolId = ? AND leaveRequest.id != ? ORDER BY leaveRequest.id
-                """, [group, request.schoolID, request.id])
+        try await writer.read { db in try Self.linkedRequests(db, to: request) }
+    }
+
+    static func linkedRequests(_ db: Database, to request: LeaveRequest) throws -> [RequestWithPupil] {
+        guard let group = try String.fetchOne(db, sql: "SELECT groupReference FROM leaveRequest WHERE id = ?", arguments: [request.id]) else {
+            return []
         }
+        return try Self.withPupils(db, sql: """
+            WHERE leaveRequest.groupReference = ? AND leaveRequest.schoolId = ? AND leaveRequest.id != ? ORDER BY leaveRequest.id
+            """, [group, request.schoolID, request.id])
     }
 
     public func requests(parentID: Int64, pupilID: Int64?, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int) {
@@ -264,10 +266,12 @@ extension SQLiteStore: RequestStore {
     }
 
     public func auditTrail(requestID: Int64, schoolID: Int64) async throws -> [AuditEvent] {
-        try await writer.read { db in
-            try AuditEventRecord.filter(Column("requestId") == requestID && Column("schoolId") == schoolID)
-                .order(Column("at"), Column("id")).fetchAll(db).map { try $0.event() }
-        }
+        try await writer.read { db in try Self.auditTrail(db, requestID: requestID, schoolID: schoolID) }
+    }
+
+    static func auditTrail(_ db: Database, requestID: Int64, schoolID: Int64) throws -> [AuditEvent] {
+        return try AuditEventRecord.filter(Column("requestId") == requestID && Column("schoolId") == schoolID)
+            .order(Column("at"), Column("id")).fetchAll(db).map { try $0.event() }
     }
 
     /// These requests, in this order, without the parent's answers: the rows of a list page.

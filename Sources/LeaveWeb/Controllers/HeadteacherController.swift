@@ -250,12 +250,13 @@ struct HeadteacherController {
     func page(_ account: Account, _ found: RequestWithPupil, evaluation: Evaluation, answers: DecisionAnswers, errors: [FieldError],
               context: PortalRequestContext, status: HTTPResponse.Status, evidenceNote: String = "",
               noteAnswers: NoteAnswers? = nil, justRecorded: Bool = false, amendAnswers: (kind: String, why: String)? = nil) async throws -> Response {
-        let allDecisions = try await store.decisions(requestID: found.request.id, schoolID: account.schoolID)
+        let file = try await store.requestFile(found, familyLimit: 50)
+        let allDecisions = file.decisions
         let earlier = zip(allDecisions, allDecisions.dropFirst()).map { before, after in
             EarlierDecisionView(decision: DecisionView(before, clock: clock),
                                 replacedBecause: "\(after.decidedBy.name), \(clock.describe(after.decidedAt)): \(after.amendment?.reason ?? "")")
         }
-        let notes = try await store.notes(requestID: found.request.id, schoolID: account.schoolID)
+        let notes = file.notes
         let isOpen = found.request.status.isOpen
         let type = found.request.application.type
         var noteKinds: [RequestNote.Kind] = []
@@ -263,24 +264,15 @@ struct HeadteacherController {
         let consulted = notes.contains { $0.kind == .consultation }
         let allowed = DecisionOutcome.allowed(for: type, recommendation: evaluation.recommendation)
         // The banner's "Next request" is the queue's first: this one has just left it.
-        let decisionSoFar = allDecisions.last
-        let recorded = justRecorded && decisionSoFar != nil
+        let decision = allDecisions.last
+        let recorded = justRecorded && decision != nil
         let next = recorded ? try await store.decisionQueue(schoolID: account.schoolID, offset: 0, limit: 1).requests.first : nil
-        let asks = try await store.evidenceAsks(requestID: found.request.id, schoolID: account.schoolID)
-        let laterFiles = try await store.laterEvidence(requestID: found.request.id, schoolID: account.schoolID)
-        let decision = decisionSoFar
-        let policy = try await store.policy(schoolID: account.schoolID)
-        let parent = try await store.account(id: found.request.parentID)
-        let audit = try await store.auditTrail(requestID: found.request.id, schoolID: account.schoolID)
-        let linked = try await store.linkedRequests(to: found.request)
-        let history = try await store.attendanceHistory(pupilID: found.pupil.id, schoolID: account.schoolID)
-        let calendar = try await store.calendar(schoolID: account.schoolID)
-        let family = try await store.children(ofParent: found.request.parentID).filter { $0.schoolID == account.schoolID }
-        let others = try await store.requests(pupilIDs: Set(family.map(\.id) + [found.pupil.id]), schoolID: account.schoolID, limit: 50)
-        let picture = PupilPictureView(found, picture: PupilPicture(history: history, calendar: calendar, policy: policy, asOf: clock.today),
-                                       others: others, clock: clock)
+        let policy = file.policy
+        let linked = file.linked
+        let picture = PupilPictureView(found, picture: PupilPicture(history: file.attendance, calendar: file.calendar, policy: policy, asOf: clock.today),
+                                       others: file.family, clock: clock)
         let content = RequestContent(
-            request: RequestRow(found, clock: clock), parentName: parent?.displayName ?? "",
+            request: RequestRow(found, clock: clock), parentName: file.parent?.displayName ?? "",
             decision: decision.map { DecisionView($0, clock: clock) },
             errors: ErrorSummary(errors),
             outcome: ChoiceField("outcome", allowed.map {
@@ -295,7 +287,7 @@ struct HeadteacherController {
             }, errors),
             reason: TextField("reason", answers.reason, errors),
             reasonLimit: DecisionAnswers.reasonLimit,
-            audit: audit.map { AuditRow($0, clock: clock) },
+            audit: file.audit.map { AuditRow($0, clock: clock) },
             recommendation: evaluation.recommendation.title, recommendationClass: evaluation.recommendation.rawValue,
             findings: evaluation.findings.map(FindingView.init), blocked: evaluation.isBlocked,
             needsOverride: !evaluation.isBlocked && evaluation.findings.contains { $0.severity == .refuse },
@@ -312,7 +304,7 @@ struct HeadteacherController {
             openLinked: linked.contains { $0.request.status.isOpen },
             evidenceNote: TextField("evidenceNote", evidenceNote, errors), evidenceNoteLimit: DecisionDesk.evidenceNoteLimit,
             evidenceAction: Paths.Decisions.askForEvidence(found.request.reference),
-            evidence: EvidenceHistory(asks: asks, files: laterFiles, clock: clock),
+            evidence: EvidenceHistory(asks: file.evidenceAsks, files: file.laterEvidence, clock: clock),
             waitingForEvidence: found.request.status == .evidenceRequested,
             recorded: recorded, next: next.map { RequestRow($0, clock: clock) },
             licenceAction: isOpen && evaluation.recommendation == .authorisedByLicence ? Paths.Decisions.licence(found.request.reference) : nil,
@@ -320,7 +312,7 @@ struct HeadteacherController {
             notes: notes.map { NoteView($0, clock: clock) },
             noteForms: noteKinds.map { NoteForm($0, reference: found.request.reference, typed: noteAnswers, errors: errors, clock: clock) },
             picture: picture, earlier: earlier,
-            amend: decisionSoFar == nil || found.request.status == .withdrawn ? nil : AmendForms(
+            amend: decision == nil || found.request.status == .withdrawn ? nil : AmendForms(
                 action: Paths.Decisions.amend(found.request.reference),
                 outcome: ChoiceField("outcome", allowed.filter { $0 != .grantedInPart }.map {
                     Choice(value: $0.rawValue, label: $0 == .granted ? "Grant all of it" : "Refuse it", hint: nil,
@@ -331,7 +323,7 @@ struct HeadteacherController {
                                        amendAnswers?.kind == "amended" ? errors : []),
                 rescindReason: TextField("rescindReason", amendAnswers?.kind == "rescinded" ? amendAnswers?.why ?? "" : "",
                                          amendAnswers?.kind == "rescinded" ? errors.map { FieldError(field: $0.field == "amendmentReason" ? "rescindReason" : $0.field, message: $0.message) } : []),
-                canRescind: decisionSoFar?.outcome.grants ?? false,
+                canRescind: decision?.outcome.grants ?? false,
                 open: amendAnswers != nil))
         let layout = Layout(title: "Request \(found.request.reference.text)", account: account,
                             csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)

@@ -1,0 +1,24 @@
+import GRDB
+import LeaveCore
+
+extension SQLiteStore {
+    public func requestFile(_ found: RequestWithPupil, familyLimit: Int) async throws -> RequestFile {
+        let request = found.request
+        let schoolID = request.schoolID
+        return try await writer.read { db in
+            let family = try Self.children(db, ofParent: request.parentID).filter { $0.schoolID == schoolID }
+            return RequestFile(
+                decisions: try Self.decisions(db, requestID: request.id, schoolID: schoolID),
+                notes: try Self.notes(db, requestID: request.id, schoolID: schoolID),
+                evidenceAsks: try Self.evidenceAsks(db, requestID: request.id, schoolID: schoolID),
+                laterEvidence: try Self.laterEvidence(db, requestID: request.id, schoolID: schoolID),
+                parent: try Self.account(db, id: request.parentID),
+                audit: try Self.auditTrail(db, requestID: request.id, schoolID: schoolID),
+                linked: try Self.linkedRequests(db, to: request),
+                family: try Self.requests(db, pupilIDs: Set(family.map(\.id) + [found.pupil.id]), schoolID: schoolID, limit: familyLimit),
+                attendance: try Self.attendanceHistory(db, pupilID: found.pupil.id, schoolID: schoolID),
+                calendar: try Self.calendar(db, schoolID: schoolID),
+                policy: try Self.policy(db, schoolID: schoolID))
+        }
+    }
+}
