@@ -10,8 +10,8 @@ extension SQLiteStore {
     }
 
     static func decisions(_ db: Database, requestID: Int64, schoolID: Int64) throws -> [Decision] {
-        let rows = try DecisionRecord.filter(Column("requestId") == requestID && Column("schoolId") == schoolID)
-            .order(Column("id")).fetchAll(db)
+        let rows = try DecisionRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM decision WHERE requestId = ? AND schoolId = ? ORDER BY id"),
+                                               arguments: [requestID, schoolID])
         return try rows.enumerated().map { index, row in try row.decision(previous: index > 0 ? rows[index - 1] : nil) }
     }
 

@@ -58,7 +58,7 @@ extension SQLiteStore {
     }
 
     static func evidenceAsks(_ db: Database, requestID: Int64, schoolID: Int64) throws -> [EvidenceAsk] {
-        return try Row.fetchAll(db, sql: "SELECT * FROM evidenceAsk WHERE requestId = ? AND schoolId = ? ORDER BY id",
+        return try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM evidenceAsk WHERE requestId = ? AND schoolId = ? ORDER BY id"),
                          arguments: [requestID, schoolID]).map {
             EvidenceAsk(note: $0["note"], askedAt: $0["askedAt"], askedBy: $0["askedByName"],
                         answeredAt: $0["answeredAt"], answer: $0["answer"])
@@ -71,12 +71,12 @@ extension SQLiteStore {
 
     static func laterEvidence(_ db: Database, requestID: Int64, schoolID: Int64) throws -> [StoredUpload] {
         // The files sent with the request itself are in its answers; these came after.
-        let original = try String.fetchOne(db, sql: "SELECT details FROM leaveRequest WHERE id = ? AND schoolId = ?",
+        let original = try String.fetchOne(db.cachedStatement(sql: "SELECT details FROM leaveRequest WHERE id = ? AND schoolId = ?"),
                                            arguments: [requestID, schoolID]) ?? ""
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT upload.* FROM requestUpload JOIN upload ON upload.id = requestUpload.uploadId
             WHERE requestUpload.requestId = ? AND upload.schoolId = ? ORDER BY upload.createdAt, upload.id
-            """, arguments: [requestID, schoolID]).map(Self.upload).filter { !original.contains($0.id) }
+            """), arguments: [requestID, schoolID]).map(Self.upload).filter { !original.contains($0.id) }
     }
 
     public func evidenceWaiting(schoolID: Int64, limit: Int) async throws -> [RequestWithPupil] {

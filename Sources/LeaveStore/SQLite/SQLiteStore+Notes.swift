@@ -26,7 +26,7 @@ extension SQLiteStore {
     }
 
     static func notes(_ db: Database, requestID: Int64, schoolID: Int64) throws -> [RequestNote] {
-        return try Row.fetchAll(db, sql: "SELECT * FROM requestNote WHERE requestId = ? AND schoolId = ? ORDER BY id",
+        return try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM requestNote WHERE requestId = ? AND schoolId = ? ORDER BY id"),
                          arguments: [requestID, schoolID]).compactMap { row in
             guard let kind = RequestNote.Kind(rawValue: row["kind"]), let heldOn = SchoolDate(iso: row["heldOn"] as String) else { return nil }
             return RequestNote(kind: kind, heldOn: heldOn, note: row["note"], recordedBy: row["recordedByName"],

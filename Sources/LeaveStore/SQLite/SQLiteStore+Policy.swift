@@ -8,7 +8,7 @@ extension SQLiteStore: PolicyStore {
     }
 
     static func policy(_ db: Database, schoolID: Int64) throws -> PolicySettings {
-        guard let row = try Row.fetchOne(db, sql: "SELECT preset, overrides FROM schoolPolicy WHERE schoolId = ?", arguments: [schoolID])
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT preset, overrides FROM schoolPolicy WHERE schoolId = ?"), arguments: [schoolID])
         else { return .standard }
         var settings = PolicySettings.preset(row["preset"]) ?? .standard
         let overrides = (try? JSONDecoder().decode([String: StoredPolicyValue].self, from: Data((row["overrides"] as String).utf8))) ?? [:]

@@ -61,9 +61,9 @@ extension SQLiteStore: RegisterStore {
 
     static func attendanceHistory(_ db: Database, pupilID: Int64, schoolID: Int64) throws -> AttendanceHistory {
         var marks: [SessionMark] = []
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT date, session, code FROM attendanceMark WHERE pupilId = ? AND schoolId = ? ORDER BY date, session
-            """, arguments: [pupilID, schoolID])
+            """), arguments: [pupilID, schoolID])
         while let row = try rows.next() {
             guard let date = SchoolDate(iso: row[0] as String), let session = Session(rawValue: row[1]),
                   let code = AttendanceCode(register: row[2] as String) else { continue }

@@ -81,7 +81,7 @@ extension SQLiteStore: RequestStore {
     }
 
     static func linkedRequests(_ db: Database, to request: LeaveRequest) throws -> [RequestWithPupil] {
-        guard let group = try String.fetchOne(db, sql: "SELECT groupReference FROM leaveRequest WHERE id = ?", arguments: [request.id]) else {
+        guard let group = try String.fetchOne(db.cachedStatement(sql: "SELECT groupReference FROM leaveRequest WHERE id = ?"), arguments: [request.id]) else {
             return []
         }
         return try Self.withPupils(db, sql: """
@@ -270,8 +270,9 @@ extension SQLiteStore: RequestStore {
     }
 
     static func auditTrail(_ db: Database, requestID: Int64, schoolID: Int64) throws -> [AuditEvent] {
-        return try AuditEventRecord.filter(Column("requestId") == requestID && Column("schoolId") == schoolID)
-            .order(Column("at"), Column("id")).fetchAll(db).map { try $0.event() }
+        return try AuditEventRecord.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM \(AuditEventRecord.databaseTableName) WHERE requestId = ? AND schoolId = ? ORDER BY at, id
+            """), arguments: [requestID, schoolID]).map { try $0.event() }
     }
 
     /// These requests, in this order, without the parent's answers: the rows of a list page.

@@ -11,15 +11,18 @@ extension SQLiteStore: SchoolStore, PupilStore {
     }
 
     static func calendar(_ db: Database, schoolID: Int64) throws -> SchoolCalendar {
-        let terms = try TermRecord.filter(Column("schoolId") == schoolID).fetchAll(db).compactMap(\.term)
-        let closures = try ClosureRecord.filter(Column("schoolId") == schoolID).fetchAll(db).compactMap(\.closure)
-        let assessments = try Row.fetchAll(db, sql: "SELECT name, yearGroups, startDate, endDate FROM assessmentPeriod WHERE schoolId = ?",
+        // Prepared once: every review and every request page reads the calendar.
+        let terms = try TermRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(TermRecord.databaseTableName) WHERE schoolId = ?"),
+                                            arguments: [schoolID]).compactMap(\.term)
+        let closures = try ClosureRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(ClosureRecord.databaseTableName) WHERE schoolId = ?"),
+                                                  arguments: [schoolID]).compactMap(\.closure)
+        let assessments = try Row.fetchAll(db.cachedStatement(sql: "SELECT name, yearGroups, startDate, endDate FROM assessmentPeriod WHERE schoolId = ?"),
                                            arguments: [schoolID]).compactMap { row -> AssessmentPeriod? in
             guard let start = SchoolDate(iso: row[2] as String), let end = SchoolDate(iso: row[3] as String) else { return nil }
             let years = (row[1] as String).split(separator: ",").compactMap { Int($0) }
             return AssessmentPeriod(name: row[0], yearGroups: years, start: start, end: end)
         }
-        let religious = try Row.fetchAll(db, sql: "SELECT religion, name, date FROM religiousDay WHERE schoolId = ?",
+        let religious = try Row.fetchAll(db.cachedStatement(sql: "SELECT religion, name, date FROM religiousDay WHERE schoolId = ?"),
                                          arguments: [schoolID]).compactMap { row -> ReligiousDay? in
             SchoolDate(iso: row[2] as String).map { ReligiousDay(religion: row[0], name: row[1], date: $0) }
         }
@@ -31,12 +34,12 @@ extension SQLiteStore: SchoolStore, PupilStore {
     }
 
     static func children(_ db: Database, ofParent parentID: Int64) throws -> [Pupil] {
-        return try PupilRecord.fetchAll(db, sql: """
+        try PupilRecord.fetchAll(db.cachedStatement(sql: """
             SELECT pupil.* FROM pupil
             JOIN parentPupil ON parentPupil.pupilId = pupil.id AND parentPupil.schoolId = pupil.schoolId
             WHERE parentPupil.accountId = ?
             ORDER BY pupil.yearGroup DESC, pupil.forename
-            """, arguments: [parentID]).map(\.pupil)
+            """), arguments: [parentID]).map(\.pupil)
     }
 
     public func pupil(id: Int64, schoolID: Int64) async throws -> Pupil? {

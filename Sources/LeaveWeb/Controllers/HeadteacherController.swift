@@ -270,7 +270,7 @@ struct HeadteacherController {
         let policy = file.policy
         let linked = file.linked
         let picture = PupilPictureView(found, picture: PupilPicture(history: file.attendance, calendar: file.calendar, policy: policy, asOf: clock.today),
-                                       others: file.family, clock: clock)
+                                       others: file.family, clock: clock, views: views)
         let content = RequestContent(
             request: RequestRow(found, clock: clock), parentName: file.parent?.displayName ?? "",
             decision: decision.map { DecisionView($0, clock: clock) },

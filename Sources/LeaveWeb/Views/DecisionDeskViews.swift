@@ -195,18 +195,22 @@ struct PupilPictureView: MustacheParent {
 
     let pupilName: String
     let picture: PupilPicture
-    let history: [HistoryRow]
+    let hasHistory: Bool
+    /// Up to fifty rows for a large family, so rendered by a row template.
+    let historyRows: String
 
-    init(_ item: RequestWithPupil, picture: PupilPicture, others: [RequestWithPupil], clock: SchoolClock) {
+    init(_ item: RequestWithPupil, picture: PupilPicture, others: [RequestWithPupil], clock: SchoolClock, views: Views) {
         pupilName = item.pupil.forename
         self.picture = picture
         let a = item.request.application
-        history = others.filter { $0.request.id != item.request.id }.map { other in
+        let history = others.filter { $0.request.id != item.request.id }.map { other in
             let o = other.request.application
             let meets = other.request.status != .withdrawn && o.start.date <= a.end.date && a.start.date <= o.end.date
                 && other.pupil.id == item.pupil.id
             return HistoryRow(row: RequestRow(other, clock: clock), overlaps: meets)
         }
+        hasHistory = !history.isEmpty
+        historyRows = views.rows(.history, history)
     }
 
     func child(named key: String) -> Any? {
@@ -217,8 +221,8 @@ struct PupilPictureView: MustacheParent {
         case "recentWeeks": self.picture.recentWeeks
         case "penaltyThreshold": self.picture.penaltyThreshold
         case "nearPenaltyThreshold": self.picture.nearPenaltyThreshold
-        case "history": self.history
-        case "hasHistory": !self.history.isEmpty
+        case "historyRows": self.historyRows
+        case "hasHistory": self.hasHistory
         default: nil
         }
     }

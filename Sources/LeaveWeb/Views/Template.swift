@@ -53,4 +53,5 @@ enum RowTemplateName: String, CaseIterable, Sendable {
     case request = "request-row"
     case decided = "decided-row"
     case letter = "letter-row"
+    case history = "history-row"
 }
