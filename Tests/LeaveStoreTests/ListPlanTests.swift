@@ -11,7 +11,7 @@ struct ListPlanTests {
     struct ListQuery: CustomTestStringConvertible, Sendable {
         let name: String
         let sql: String
-        let arguments: [Int64]
+        let arguments: [any DatabaseValueConvertible & Sendable]
         let index: String
         var testDescription: String { name }
     }
@@ -21,7 +21,19 @@ struct ListPlanTests {
                   index: "leaveRequest_parent"),
         ListQuery(name: "one child's requests", sql: SQLiteStore.withPupilsSQL(SQLiteStore.childOrder), arguments: [1, 2],
                   index: "leaveRequest_parentPupil"),
-        ListQuery(name: "the decided list", sql: SQLiteStore.decidedSQL, arguments: [1], index: "decision_school"),
+        ListQuery(name: "the decided list", sql: SQLiteStore.decidedSQL(), arguments: [1], index: "decision_school"),
+        // Issue 13: narrowed, the queue is still read along its order, skipping what does not match.
+        ListQuery(name: "the queue narrowed by kind, advice and deadline",
+                  sql: "SELECT leaveRequest.id FROM leaveRequest " + SQLiteStore.queueOrder(
+                      SQLiteStore.narrowing(RequestFilter(kind: .holiday, advice: .refuse, decideByOnOrBefore: SchoolDate(iso: "2026-11-29"))).sql),
+                  arguments: [1, "awaiting-decision", "holiday", "refuse", "2026-11-29"], index: "leaveRequest_queueOrder"),
+        ListQuery(name: "the queue narrowed to a pupil's name and year",
+                  sql: "SELECT leaveRequest.id FROM leaveRequest JOIN pupil ON pupil.id = leaveRequest.pupilId " + SQLiteStore.queueOrder(
+                      SQLiteStore.narrowing(RequestFilter(search: "bryn", yearGroup: YearGroup(1))).sql),
+                  arguments: [1, "awaiting-decision", "%bryn%", "%bryn%", 1], index: "leaveRequest_queueOrder"),
+        ListQuery(name: "the decided list narrowed to an outcome and a kind",
+                  sql: SQLiteStore.decidedSQL(SQLiteStore.narrowing(RequestFilter(kind: .holiday, outcome: .refused)).sql),
+                  arguments: [1, "holiday", "refused"], index: "decision_school"),
         ListQuery(name: "letters waiting", sql: "SELECT letter.id FROM letter WHERE " + SQLiteStore.waitingOrder, arguments: [1],
                   index: "letter_waiting"),
         ListQuery(name: "letters printed", sql: "SELECT letter.id FROM letter WHERE " + SQLiteStore.printedOrder, arguments: [1],

@@ -192,7 +192,7 @@ struct QueuePlanTests {
     @Test func aPageOfTheQueueIsAnIndexRangeScanWithNoSorting() async throws {
         let temp = try await TemporaryDatabase().withDemo()
         let plan = try await temp.database.writer.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT leaveRequest.id FROM leaveRequest " + SQLiteStore.queueOrder + " LIMIT 50 OFFSET 100",
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT leaveRequest.id FROM leaveRequest " + SQLiteStore.queueOrder() + " LIMIT 50 OFFSET 100",
                              arguments: [1, RequestStatus.awaitingDecision.rawValue]).map { $0["detail"] as String }
         }
         #expect(plan.contains { $0.contains("USING INDEX leaveRequest_queueOrder") || $0.contains("USING COVERING INDEX leaveRequest_queueOrder") },

@@ -23,7 +23,7 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
 }
 
 /// The overall advice of an evaluation: the strongest severity present (rules.md).
-public enum Recommendation: String, Sendable, Codable {
+public enum Recommendation: String, CaseIterable, Sendable, Codable {
     case blocked
     case refuse
     case consider

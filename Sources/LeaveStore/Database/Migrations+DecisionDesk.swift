@@ -81,5 +81,15 @@ extension AppDatabase {
             try db.create(index: "auditEvent_school", on: "auditEvent", columns: ["schoolId"])
             try db.create(index: "auditEvent_schoolAction", on: "auditEvent", columns: ["schoolId", "action"])
         }
+        // The rules' newest advice kept beside the request (it is also in requestEvaluation), so
+        // the queue is counted by advice from an index and narrowed to one advice as it is read.
+        migrator.registerMigration("v19: the advice beside each request") { db in
+            try db.alter(table: "leaveRequest") { t in t.add(column: "recommendation", .text) }
+            try db.execute(sql: """
+                UPDATE leaveRequest SET recommendation = (SELECT recommendation FROM requestEvaluation
+                  WHERE requestEvaluation.requestId = leaveRequest.id ORDER BY requestEvaluation.id DESC LIMIT 1)
+                """)
+            try db.create(index: "leaveRequest_advice", on: "leaveRequest", columns: ["schoolId", "status", "recommendation"])
+        }
     }
 }

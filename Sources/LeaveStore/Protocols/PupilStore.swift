@@ -5,4 +5,6 @@ import LeaveCore
 public protocol PupilStore: Sendable {
     func children(ofParent parentID: Int64) async throws -> [Pupil]
     func pupil(id: Int64, schoolID: Int64) async throws -> Pupil?
+    /// The pupil's brothers and sisters at the same school: children of any of their parents' accounts.
+    func siblings(ofPupil pupilID: Int64, schoolID: Int64) async throws -> [Pupil]
 }

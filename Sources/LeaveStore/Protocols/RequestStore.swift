@@ -5,10 +5,13 @@ import LeaveCore
 public struct RequestWithPupil: Hashable, Sendable {
     public let request: LeaveRequest
     public let pupil: Pupil
+    /// Shared by the requests a parent sent together for brothers and sisters.
+    public let group: String?
 
-    public init(request: LeaveRequest, pupil: Pupil) {
+    public init(request: LeaveRequest, pupil: Pupil, group: String? = nil) {
         self.request = request
         self.pupil = pupil
+        self.group = group
     }
 }
 
@@ -65,7 +68,7 @@ public protocol RequestStore: Sendable {
     /// (`details` empty), here and in the other pages of lists below.
     func requests(parentID: Int64, pupilID: Int64?, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int)
     /// One page of the school's decided requests, most recently decided first, and how many there are.
-    func decidedRequests(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [DecidedRequest], total: Int)
+    func decidedRequests(schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int) async throws -> (requests: [DecidedRequest], total: Int)
     /// The request with this reference, only if it belongs to this school.
     func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil?
     /// The request with this reference, only if this parent made it (at whichever school of the trust).
@@ -77,7 +80,9 @@ public protocol RequestStore: Sendable {
     /// Every undecided request of the school, soonest first day first.
     func decisionQueue(schoolID: Int64) async throws -> [RequestWithPupil]
     /// One page of the queue, in the same order, and how many are waiting in all.
-    func decisionQueue(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int)
+    func decisionQueue(schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int)
+    /// How many requests wait for a decision under each advice of the rules, and in all.
+    func queueAdvice(schoolID: Int64) async throws -> (counts: [Recommendation: Int], total: Int)
     /// The undecided requests of these pupils, whose findings a change to one of them can alter.
     func openRequests(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestWithPupil]
     func decision(requestID: Int64, schoolID: Int64) async throws -> Decision?
@@ -121,4 +126,16 @@ public protocol RequestStore: Sendable {
     func openRequestsWithoutDeadline() async throws -> [RequestWithPupil]
     /// What the headteacher's page of this request shows around it, in one read.
     func requestFile(_ found: RequestWithPupil, familyLimit: Int) async throws -> RequestFile
+}
+
+extension RequestStore {
+    /// One page of the whole queue.
+    public func decisionQueue(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int) {
+        try await decisionQueue(schoolID: schoolID, filter: .none, offset: offset, limit: limit)
+    }
+
+    /// One page of everything decided.
+    public func decidedRequests(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [DecidedRequest], total: Int) {
+        try await decidedRequests(schoolID: schoolID, filter: .none, offset: offset, limit: limit)
+    }
 }

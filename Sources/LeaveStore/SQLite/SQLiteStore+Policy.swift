@@ -75,6 +75,14 @@ extension SQLiteStore: PolicyStore {
                 UPDATE leaveRequest SET decideBy = ?, decideByBasis = ?
                 WHERE id = ? AND schoolId = ? AND (decideBy IS NOT ? OR decideByBasis IS NOT ?)
                 """)
+            // The newest advice beside the request, so the queue can be counted and narrowed by it.
+            let advice = try db.cachedStatement(sql: """
+                UPDATE leaveRequest SET recommendation = ? WHERE id = ? AND schoolId = ? AND recommendation IS NOT ?
+                """)
+            for (requestID, evaluation, _) in rows {
+                let value = evaluation.recommendation.rawValue
+                try advice.execute(arguments: [value, requestID, schoolID, value])
+            }
             for (requestID, due) in deadlines.sorted(by: { $0.key < $1.key }) {
                 try deadline.execute(arguments: [due.date.iso, due.basis.rawValue, requestID, schoolID, due.date.iso, due.basis.rawValue])
             }

@@ -107,12 +107,17 @@ extension SQLiteStore: RequestStore {
     static let parentOrder = "WHERE leaveRequest.parentId = ? ORDER BY leaveRequest.submittedAt DESC"
     static let childOrder = "WHERE leaveRequest.parentId = ? AND leaveRequest.pupilId = ? ORDER BY leaveRequest.submittedAt DESC"
 
-    public func decidedRequests(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [DecidedRequest], total: Int) {
+    public func decidedRequests(schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int) async throws -> (requests: [DecidedRequest], total: Int) {
         try await writer.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM decision WHERE schoolId = ? AND " + Self.standing,
-                                         arguments: [schoolID]) ?? 0
-            let rows = try Row.fetchAll(db, sql: Self.decidedSQL + " LIMIT ? OFFSET ?",
-                                        arguments: [schoolID, max(0, min(limit, 500)), max(0, offset)])
+            let narrowing = Self.narrowing(filter)
+            let total = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT COUNT(*) FROM decision
+                \(narrowing.needsRequest ? "JOIN leaveRequest ON leaveRequest.id = decision.requestId" : "")
+                \(narrowing.needsPupil ? "JOIN pupil ON pupil.id = leaveRequest.pupilId" : "")
+                WHERE decision.schoolId = ? AND \(Self.standing)\(narrowing.sql)
+                """), arguments: StatementArguments([schoolID] + narrowing.arguments)) ?? 0
+            let rows = try Row.fetchAll(db.cachedStatement(sql: Self.decidedSQL(narrowing.sql) + " LIMIT ? OFFSET ?"),
+                                        arguments: StatementArguments([schoolID] + narrowing.arguments + [max(0, min(limit, 500)), max(0, offset)]))
             let page = try rows.map { row in
                 let d = LeaveRequestRecord.columnCount + 6
                 guard let outcome = DecisionOutcome(rawValue: row[d]) else { throw StoreError.corrupt("decision") }
@@ -124,13 +129,15 @@ extension SQLiteStore: RequestStore {
     }
 
     /// The decisions of a school, newest first: a range of `decision_school` read backwards.
-    static let decidedSQL = """
+    static func decidedSQL(_ narrowing: String = "") -> String {
+        """
         SELECT \(LeaveRequestRecord.columns), \(pupilColumns), decision.outcome, decision.decidedAt, decision.deciderName
         FROM decision
         JOIN leaveRequest ON leaveRequest.id = decision.requestId
         JOIN pupil ON pupil.id = leaveRequest.pupilId
-        WHERE decision.schoolId = ? AND \(standing) ORDER BY decision.id DESC
+        WHERE decision.schoolId = ? AND \(standing)\(narrowing) ORDER BY decision.id DESC
         """
+    }
 
     /// A decision no later one supersedes: the one that stands.
     static let standing = "NOT EXISTS (SELECT 1 FROM decision AS later WHERE later.supersedesId = decision.id)"
@@ -188,29 +195,51 @@ extension SQLiteStore: RequestStore {
     public func decisionQueue(schoolID: Int64) async throws -> [RequestWithPupil] {
         try await writer.read { db in
             try Self.withPupils(db, sql: """
-                \(Self.queueOrder)
+                \(Self.queueOrder())
                 """, [schoolID, RequestStatus.awaitingDecision.rawValue])
         }
     }
 
-    public func decisionQueue(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int) {
+    public func decisionQueue(schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int) {
         try await writer.read { db in
-            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM leaveRequest WHERE schoolId = ? AND status = ?"),
-                                         arguments: [schoolID, RequestStatus.awaitingDecision.rawValue]) ?? 0
+            let narrowing = Self.narrowing(filter)
+            let from = "FROM leaveRequest" + (narrowing.needsPupil ? " JOIN pupil ON pupil.id = leaveRequest.pupilId " : " ")
+            let arguments: [any DatabaseValueConvertible] = [schoolID, RequestStatus.awaitingDecision.rawValue] + narrowing.arguments
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) " + from + Self.queueOrder(narrowing.sql, ordered: false)),
+                                         arguments: StatementArguments(arguments)) ?? 0
             // The page's ids first, from the index alone (it ends with the rowid), then those rows:
             // skipping to the hundredth page then passes over index entries, not whole requests.
-            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT leaveRequest.id FROM leaveRequest " + Self.queueOrder + " LIMIT ? OFFSET ?"),
-                                         arguments: [schoolID, RequestStatus.awaitingDecision.rawValue, max(0, min(limit, 500)), max(0, offset)])
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT leaveRequest.id " + from + Self.queueOrder(narrowing.sql) + " LIMIT ? OFFSET ?"),
+                                         arguments: StatementArguments(arguments + [max(0, min(limit, 500)), max(0, offset)]))
             return (try Self.withPupils(db, ids: ids), total)
+        }
+    }
+
+    public func queueAdvice(schoolID: Int64) async throws -> (counts: [Recommendation: Int], total: Int) {
+        try await writer.read { db in
+            // Counted from the index `leaveRequest_advice` alone.
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT recommendation, COUNT(*) FROM leaveRequest WHERE schoolId = ? AND status = ? GROUP BY recommendation
+                """), arguments: [schoolID, RequestStatus.awaitingDecision.rawValue])
+            var counts: [Recommendation: Int] = [:]
+            var total = 0
+            for row in rows {
+                let count: Int = row[1]
+                total += count
+                if let advice = (row[0] as String?).flatMap(Recommendation.init(rawValue:)) { counts[advice] = count }
+            }
+            return (counts, total)
         }
     }
 
     /// The queue's order, which the index `leaveRequest_queueOrder` gives without sorting: the
     /// deadline first (one not yet worked out, first of all), then the first day.
-    static let queueOrder = """
-        WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
-        ORDER BY leaveRequest.decideBy, leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt
+    static func queueOrder(_ narrowing: String = "", ordered: Bool = true) -> String {
         """
+        WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?\(narrowing)
+        \(ordered ? "ORDER BY leaveRequest.decideBy, leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt" : "")
+        """
+    }
 
     public func openRequests(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestWithPupil] {
         guard !pupilIDs.isEmpty else { return [] }
@@ -307,6 +336,6 @@ extension SQLiteStore: RequestStore {
         let p = LeaveRequestRecord.columnCount
         let pupil = PupilRecord(id: row[p], schoolId: row[p + 1], upn: row[p + 2],
                                 forename: row[p + 3], surname: row[p + 4], yearGroup: row[p + 5])
-        return RequestWithPupil(request: request, pupil: pupil.pupil)
+        return RequestWithPupil(request: request, pupil: pupil.pupil, group: row[18])
     }
 }

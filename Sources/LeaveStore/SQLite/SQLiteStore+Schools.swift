@@ -48,3 +48,17 @@ extension SQLiteStore: SchoolStore, PupilStore {
         }
     }
 }
+
+extension SQLiteStore {
+    public func siblings(ofPupil pupilID: Int64, schoolID: Int64) async throws -> [Pupil] {
+        try await writer.read { db in
+            try PupilRecord.fetchAll(db.cachedStatement(sql: """
+                SELECT DISTINCT pupil.* FROM parentPupil AS mine
+                JOIN parentPupil AS theirs ON theirs.accountId = mine.accountId
+                JOIN pupil ON pupil.id = theirs.pupilId
+                WHERE mine.pupilId = ? AND pupil.schoolId = ? AND pupil.id != ?
+                ORDER BY pupil.yearGroup DESC, pupil.forename
+                """), arguments: [pupilID, schoolID, pupilID]).map(\.pupil)
+        }
+    }
+}

@@ -24,6 +24,7 @@ struct HeadteacherController {
             return views.render(.policySources, PolicySourcesContent(),
                                 layout: Layout(title: "The policy clauses the rules use", account: account, csrfToken: context.csrfToken))
         }
+        decisions.get(Paths.Decisions.pupil.routerPath) { _, context in try await pupilPage(context) }
         decisions.get(Paths.Decisions.request.routerPath) { request, context in try await requestPage(request, context) }
         decisions.post(Paths.Decisions.request.routerPath) { _, context in try await decide(context) }
         decisions.post(Paths.Decisions.askForEvidence.routerPath) { _, context in try await askForEvidence(context) }
@@ -36,8 +37,10 @@ struct HeadteacherController {
         /// The page's rows, rendered by the queue's row template.
         let rows: String
         let count: Int
-        let isEmpty: Bool
+        let waitingInAll: Int
         let pagination: Pagination
+        let filter: RequestFilterForm
+        let adviceCounts: [AdviceCount]
         /// Sent back to parents for evidence: out of the queue until they answer.
         let waitingForEvidence: [RequestRow]
 
@@ -47,8 +50,32 @@ struct HeadteacherController {
             case "hasWaitingForEvidence": !self.waitingForEvidence.isEmpty
             case "rows": self.rows
             case "count": self.count
-            case "isEmpty": self.isEmpty
+            case "waitingInAll": self.waitingInAll
+            case "isEmpty": self.count == 0
+            case "nothingWaiting": self.waitingInAll == 0
             case "pagination": self.pagination
+            case "filter": self.filter
+            case "isFiltered": self.filter.isActive
+            case "adviceCounts": self.adviceCounts
+            default: nil
+            }
+        }
+    }
+
+    /// One advice of the rules, how many wait under it, and the queue narrowed to it.
+    struct AdviceCount: MustacheParent {
+        let advice: Recommendation
+        let count: Int
+        let href: String
+        let current: Bool
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "label": self.advice.title
+            case "class": self.advice.rawValue
+            case "count": self.count
+            case "href": self.href
+            case "current": self.current
             default: nil
             }
         }
@@ -57,17 +84,28 @@ struct HeadteacherController {
     /// Fifty at a time: a trust's queue can hold thousands, and a page costs the same whichever it is.
     func queue(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
+        let form = RequestFilterForm(request.uri.queryParameters, list: .queue)
+        let filter = form.filter(today: clock.today)
         let (page, pagination) = try await Pagination.load(page: Pagination.requested(request.uri.queryParameters.get("page")),
-                                                           href: { Paths.Decisions.queue() + "?page=\($0)" }) { offset, limit in
-            let found = try await store.decisionQueue(schoolID: account.schoolID, offset: offset, limit: limit)
+                                                           href: form.href(page:)) { offset, limit in
+            let found = try await store.decisionQueue(schoolID: account.schoolID, filter: filter, offset: offset, limit: limit)
             return (found.requests, found.total)
         }
+        let (counts, waitingInAll) = try await store.queueAdvice(schoolID: account.schoolID)
+        let adviceCounts = Recommendation.allCases.compactMap { advice -> AdviceCount? in
+            guard let count = counts[advice], count > 0 else { return nil }
+            let query = form.query(advice: advice == form.advice ? nil : advice)
+            return AdviceCount(advice: advice, count: count, href: Paths.Decisions.queue() + (query.isEmpty ? "" : "?" + query),
+                               current: advice == form.advice)
+        }
         let advice = try await store.recommendations(requestIDs: page.map { $0.request.id }, schoolID: account.schoolID)
-        let rows = page.map { RequestRow($0, clock: clock, recommendation: advice[$0.request.id]) }
-        let waiting = pagination.page == 1 ? try await store.evidenceWaiting(schoolID: account.schoolID, limit: 50) : []
-        return views.render(.queue, QueueContent(rows: views.rows(.queue, rows), count: pagination.total, isEmpty: rows.isEmpty,
-                                                 pagination: pagination, waitingForEvidence: waiting.map { RequestRow($0, clock: clock) }),
-                            layout: Layout(title: "Decision queue", account: account, csrfToken: context.csrfToken))
+        let rows = QueueGrouping.together(page).map { RequestRow($0.item, clock: clock, recommendation: advice[$0.item.request.id], sentWith: $0.sentWith) }
+        let waiting = pagination.page == 1 && !form.isActive ? try await store.evidenceWaiting(schoolID: account.schoolID, limit: 50) : []
+        return views.render(.queue, QueueContent(rows: views.rows(.queue, rows), count: pagination.total,
+                                                 waitingInAll: waitingInAll, pagination: pagination, filter: form,
+                                                 adviceCounts: adviceCounts, waitingForEvidence: waiting.map { RequestRow($0, clock: clock) }),
+                            layout: Layout(title: form.isActive ? "Decision queue (filtered)" : "Decision queue", account: account,
+                                           csrfToken: context.csrfToken))
     }
 
     struct DecidedRow: MustacheParent {
@@ -93,12 +131,16 @@ struct HeadteacherController {
         let rows: String
         let isEmpty: Bool
         let pagination: Pagination
+        let filter: RequestFilterForm
 
         func child(named key: String) -> Any? {
             switch key {
             case "rows": self.rows
             case "isEmpty": self.isEmpty
+            case "count": self.pagination.total
             case "pagination": self.pagination
+            case "filter": self.filter
+            case "isFiltered": self.filter.isActive
             default: nil
             }
         }
@@ -108,17 +150,20 @@ struct HeadteacherController {
     /// a parent rings about a decision.
     func decided(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
+        let form = RequestFilterForm(request.uri.queryParameters, list: .decided)
+        let filter = form.filter(today: clock.today)
         let (page, pagination) = try await Pagination.load(page: Pagination.requested(request.uri.queryParameters.get("page")),
-                                                           href: { Paths.Decisions.decided() + "?page=\($0)" }) { offset, limit in
-            let found = try await store.decidedRequests(schoolID: account.schoolID, offset: offset, limit: limit)
+                                                           href: form.href(page:)) { offset, limit in
+            let found = try await store.decidedRequests(schoolID: account.schoolID, filter: filter, offset: offset, limit: limit)
             return (found.requests, found.total)
         }
         let rows = page.map {
             DecidedRow(request: RequestRow($0.item, clock: clock), outcome: $0.outcome.title, outcomeClass: $0.outcome.rawValue,
                        decidedAt: clock.describe($0.decidedAt), deciderName: $0.deciderName)
         }
-        return views.render(.decided, DecidedContent(rows: views.rows(.decided, rows), isEmpty: rows.isEmpty, pagination: pagination),
-                            layout: Layout(title: "Decided requests", account: account, csrfToken: context.csrfToken))
+        return views.render(.decided, DecidedContent(rows: views.rows(.decided, rows), isEmpty: rows.isEmpty, pagination: pagination, filter: form),
+                            layout: Layout(title: form.isActive ? "Decided requests (filtered)" : "Decided requests", account: account,
+                                           csrfToken: context.csrfToken))
     }
 
     struct RequestContent: MustacheParent {
@@ -226,6 +271,9 @@ struct HeadteacherController {
         return (account, found)
     }
 
+    /// How many of the family's other requests the request page lists before pointing to the pupil's page.
+    static let familyShown = 10
+
     func requestPage(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let (account, found) = try await schoolRequest(context)
         let evaluation = try await services.review.stored(found)
@@ -250,7 +298,7 @@ struct HeadteacherController {
     func page(_ account: Account, _ found: RequestWithPupil, evaluation: Evaluation, answers: DecisionAnswers, errors: [FieldError],
               context: PortalRequestContext, status: HTTPResponse.Status, evidenceNote: String = "",
               noteAnswers: NoteAnswers? = nil, justRecorded: Bool = false, amendAnswers: (kind: String, why: String)? = nil) async throws -> Response {
-        let file = try await store.requestFile(found, familyLimit: 50)
+        let file = try await store.requestFile(found, familyLimit: Self.familyShown + 2)
         let allDecisions = file.decisions
         let earlier = zip(allDecisions, allDecisions.dropFirst()).map { before, after in
             EarlierDecisionView(decision: DecisionView(before, clock: clock),
@@ -269,8 +317,12 @@ struct HeadteacherController {
         let next = recorded ? try await store.decisionQueue(schoolID: account.schoolID, offset: 0, limit: 1).requests.first : nil
         let policy = file.policy
         let linked = file.linked
-        let picture = PupilPictureView(found, picture: PupilPicture(history: file.attendance, calendar: file.calendar, policy: policy, asOf: clock.today),
-                                       others: file.family, clock: clock, views: views)
+        // The latest few here; all of them on the pupil's own page.
+        let family = file.family.filter { $0.request.id != found.request.id }
+        let picture = PupilPictureView(found.pupil, current: found.request,
+                                       picture: PupilPicture(history: file.attendance, calendar: file.calendar, policy: policy, asOf: clock.today),
+                                       others: Array(family.prefix(Self.familyShown)), clock: clock, views: views,
+                                       moreHref: Paths.Decisions.pupil(String(found.pupil.id)), isShortened: family.count > Self.familyShown)
         let content = RequestContent(
             request: RequestRow(found, clock: clock), parentName: file.parent?.displayName ?? "",
             decision: decision.map { DecisionView($0, clock: clock) },

@@ -98,6 +98,8 @@ enum Paths {
         static let decided = PathPattern("/decisions/decided")
         /// Every clause of the policies the rules rest on, in their words.
         static let policies = PathPattern("/decisions/policies")
+        /// A pupil's attendance and every request for them and their brothers and sisters.
+        static let pupil = PathPattern("/decisions/pupils/:pupil")
         static let request = PathPattern("/decisions/:reference")
         static let askForEvidence = PathPattern("/decisions/:reference/evidence")
         /// A meeting with the parent or a consultation, kept as its own step (`:kind` is `RequestNote.Kind`).

@@ -198,15 +198,27 @@ struct PupilPictureView: MustacheParent {
     let hasHistory: Bool
     /// Up to fifty rows for a large family, so rendered by a row template.
     let historyRows: String
+    /// The pupil's own page, from the request page.
+    let moreHref: String?
+    /// Only the latest requests are listed here.
+    let isShortened: Bool
+    let historyHeading: String
 
-    init(_ item: RequestWithPupil, picture: PupilPicture, others: [RequestWithPupil], clock: SchoolClock, views: Views) {
-        pupilName = item.pupil.forename
+    /// `current` is the request being decided, left out of the list; the others meeting its dates are marked.
+    init(_ pupil: Pupil, current: LeaveRequest?, picture: PupilPicture, others: [RequestWithPupil], clock: SchoolClock, views: Views,
+         moreHref: String? = nil, isShortened: Bool = false) {
+        pupilName = pupil.forename
         self.picture = picture
-        let a = item.request.application
-        let history = others.filter { $0.request.id != item.request.id }.map { other in
-            let o = other.request.application
-            let meets = other.request.status != .withdrawn && o.start.date <= a.end.date && a.start.date <= o.end.date
-                && other.pupil.id == item.pupil.id
+        self.moreHref = moreHref
+        self.isShortened = isShortened
+        historyHeading = (current == nil ? "Requests for " : "Other requests for ") + pupil.forename + " and brothers and sisters"
+        let history = others.filter { $0.request.id != current?.id }.map { other in
+            var meets = false
+            if let a = current?.application {
+                let o = other.request.application
+                meets = other.request.status != .withdrawn && o.start.date <= a.end.date && a.start.date <= o.end.date
+                    && other.pupil.id == pupil.id
+            }
             return HistoryRow(row: RequestRow(other, clock: clock), overlaps: meets)
         }
         hasHistory = !history.isEmpty
@@ -223,6 +235,9 @@ struct PupilPictureView: MustacheParent {
         case "nearPenaltyThreshold": self.picture.nearPenaltyThreshold
         case "historyRows": self.historyRows
         case "hasHistory": self.hasHistory
+        case "moreHref": orAbsent(self.moreHref)
+        case "isShortened": self.isShortened
+        case "historyHeading": self.historyHeading
         default: nil
         }
     }

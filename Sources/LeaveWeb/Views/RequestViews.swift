@@ -10,11 +10,14 @@ struct RequestRow: MustacheParent {
     let clock: SchoolClock
     /// The rules' newest advice, for the queue.
     let advice: Recommendation?
+    /// In the queue, the brothers' and sisters' requests sent with this one.
+    let sentWith: String
 
-    init(_ item: RequestWithPupil, clock: SchoolClock, recommendation: Recommendation? = nil) {
+    init(_ item: RequestWithPupil, clock: SchoolClock, recommendation: Recommendation? = nil, sentWith: String = "") {
         self.item = item
         self.clock = clock
         self.advice = recommendation
+        self.sentWith = sentWith
     }
 
     private var application: LeaveApplication { item.request.application }
@@ -64,11 +67,15 @@ struct RequestRow: MustacheParent {
     var decideByOverdue: Bool { item.request.decideBy?.isOverdue(today: clock.today) ?? false }
 
     /// "Mondays, Wednesdays and Fridays".
-    static func plural(days: [Weekday]) -> String {
-        let names = days.map { $0.name + "s" }
+    static func plural(days: [Weekday]) -> String { list(days.map { $0.name + "s" }) }
+
+    /// "A, B and C".
+    static func list(_ names: [String]) -> String {
         guard let last = names.last else { return "" }
         return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
     }
+
+    var pupilHref: String { Paths.Decisions.pupil(String(item.pupil.id)) }
 
     func child(named key: String) -> Any? {
         switch key {
@@ -108,6 +115,8 @@ struct RequestRow: MustacheParent {
         case "decideBy": orAbsent(self.decideBy)
         case "decideByWhy": self.decideByWhy
         case "decideByOverdue": self.decideByOverdue
+        case "sentWith": self.sentWith
+        case "pupilHref": self.pupilHref
         default: nil
         }
     }

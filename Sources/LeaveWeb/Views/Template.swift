@@ -42,9 +42,11 @@ enum Template: String, CaseIterable, Sendable {
     case pagination
     case radios
     case pupilPicture = "pupil-picture"
+    case pupil
     case requestNotes = "request-notes"
     case requestSummary = "request-summary"
     case requestTable = "request-table"
+    case requestFilter = "request-filter"
 }
 
 /// The rows of the long lists, in `Templates/rows`, rendered by `RowTemplate`.
