@@ -13,7 +13,13 @@ extension SQLiteStore: LetterStore {
     }
 
     /// Waiting letters oldest first and printed ones newest first, both along `letter_waiting`.
-    static let waitingOrder = "letter.schoolId = ? AND letter.printedAt IS NULL ORDER BY letter.id"
+    /// A letter whose decision was amended or rescinded before it was printed is not sent: the
+    /// amended decision's letter replaces it (it stays stored, with its decision).
+    static let waitingOrder = """
+        letter.schoolId = ? AND letter.printedAt IS NULL
+          AND NOT EXISTS (SELECT 1 FROM decision AS later WHERE later.supersedesId = letter.decisionId)
+        ORDER BY letter.id
+        """
     static let printedOrder = "letter.schoolId = ? AND letter.printedAt IS NOT NULL ORDER BY letter.printedAt DESC, letter.id DESC"
 
     public func letter(id: Int64, schoolID: Int64) async throws -> StoredLetter? {
