@@ -298,6 +298,20 @@ struct DecisionDeskTests {
             #expect(decided.contains("1 line."))
             #expect(decided.contains("refused: Not exceptional enough"))
             #expect(!decided.contains(second))
+            // By request, by who did it (part of a name), and by dates (the harness's day is 23 November 2026).
+            let one = try await admin.get("/admin/audit?ref=\(second.lowercased())").html
+            #expect(one.contains("1 line.") && one.contains(second) && !one.contains(first))
+            let headOnly = try await admin.get("/admin/audit?who=quintr").html
+            #expect(headOnly.contains("1 line."))
+            #expect(try await admin.get("/admin/audit?from=2026-11-23&to=2026-11-23").html.contains("3 lines."))
+            #expect(try await admin.get("/admin/audit?from=2026-11-24").html.contains("Nothing recorded that matches these filters."))
+            // What cannot be a reference or a date is said so, kept as typed, and left out of the filter.
+            let wrong = try await admin.get("/admin/audit?ref=LP-%3Cx%3E&from=23%2F11")
+            #expect(wrong.status == .ok)
+            #expect(wrong.html.contains("Enter a reference like the ones in the list"))
+            #expect(wrong.html.contains("From must be a date written as year-month-day"))
+            #expect(wrong.html.contains("value=\"LP-&lt;x&gt;\""))
+            #expect(wrong.html.contains("3 lines."))
             // An unknown filter shows everything; other roles are refused.
             #expect(try await admin.get("/admin/audit?action=nonsense").html.contains("3 lines."))
             #expect(try await head.get("/admin/audit").status == .forbidden)

@@ -26,6 +26,11 @@ public struct SchoolClock: Sendable {
         return SchoolDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? SchoolDate(dayNumber: 0)
     }
 
+    /// The first instant of a school day, in the school's time zone.
+    public func start(of day: SchoolDate) -> Date {
+        calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date(timeIntervalSince1970: 0)
+    }
+
     /// The hour of the day now, in the school's time zone.
     public var hour: Int {
         calendar.component(.hour, from: now)

@@ -92,7 +92,7 @@ public protocol RequestStore: Sendable {
     func auditTrail(requestID: Int64, schoolID: Int64) async throws -> [AuditEvent]
     /// One page of the school's record of what was done to its requests, newest first, with each
     /// line's request reference; only `action` if given. And how many lines there are in all.
-    func auditEvents(schoolID: Int64, action: AuditEvent.Action?, offset: Int, limit: Int) async throws
+    func auditEvents(schoolID: Int64, filter: AuditFilter, offset: Int, limit: Int) async throws
         -> (events: [(event: AuditEvent, reference: String)], total: Int)
     /// Every decision of the request, oldest first: the first, then each amendment.
     func decisions(requestID: Int64, schoolID: Int64) async throws -> [Decision]

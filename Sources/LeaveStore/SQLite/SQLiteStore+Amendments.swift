@@ -46,11 +46,31 @@ extension SQLiteStore {
     /// Newest first, along `auditEvent_school` (or `auditEvent_schoolAction`) read backwards.
     static let auditOrder = "ORDER BY auditEvent.id DESC"
 
-    public func auditEvents(schoolID: Int64, action: AuditEvent.Action?, offset: Int, limit: Int) async throws
+    public func auditEvents(schoolID: Int64, filter narrowing: AuditFilter, offset: Int, limit: Int) async throws
         -> (events: [(event: AuditEvent, reference: String)], total: Int) {
         try await writer.read { db in
-            let filter = action == nil ? "auditEvent.schoolId = ?" : "auditEvent.schoolId = ? AND auditEvent.action = ?"
-            let arguments: StatementArguments = action.map { [schoolID, $0.rawValue] } ?? [schoolID]
+            var filter = "auditEvent.schoolId = ?"
+            var arguments: StatementArguments = [schoolID]
+            if let action = narrowing.action {
+                filter += " AND auditEvent.action = ?"
+                arguments += [action.rawValue]
+            }
+            if let reference = narrowing.reference {
+                filter += " AND auditEvent.requestId = (SELECT id FROM leaveRequest WHERE reference = ? AND schoolId = ?)"
+                arguments += [reference.text, schoolID]
+            }
+            if !narrowing.actorName.isEmpty {
+                filter += #" AND auditEvent.actorName LIKE ? ESCAPE '\'"#
+                arguments += ["%" + Self.escapeLike(narrowing.actorName) + "%"]
+            }
+            if let from = narrowing.from {
+                filter += " AND auditEvent.at >= ?"
+                arguments += [from]
+            }
+            if let before = narrowing.before {
+                filter += " AND auditEvent.at < ?"
+                arguments += [before]
+            }
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEvent WHERE " + filter, arguments: arguments) ?? 0
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM auditEvent WHERE \(filter) " + Self.auditOrder + " LIMIT ? OFFSET ?",
                                          arguments: arguments + [max(0, min(limit, 500)), max(0, offset)])

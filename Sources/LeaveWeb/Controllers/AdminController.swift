@@ -187,6 +187,11 @@ struct AdminController {
     struct AuditContent: MustacheParent {
         let action: String
         let choices: [Choice]
+        let reference: TextField
+        let who: TextField
+        let from: TextField
+        let to: TextField
+        let errors: ErrorSummary
         let rows: [AuditRow]
         let total: Int
         let filtered: Bool
@@ -196,6 +201,11 @@ struct AdminController {
             switch key {
             case "action": action
             case "choices": choices
+            case "reference": reference
+            case "who": who
+            case "from": from
+            case "to": to
+            case "errors": errors
             case "rows": rows
             case "isEmpty": rows.isEmpty
             case "total": total
@@ -210,12 +220,11 @@ struct AdminController {
     /// The school-wide record for an inspection or a complaint: fifty lines a page, one kind of action or all.
     func audit(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        // An unknown action in the address shows everything rather than an error: it is only a filter.
-        let action = request.uri.queryParameters.get("action").flatMap { AuditEvent.Action(rawValue: String($0)) }
-        let query = action.map { "action=\($0.rawValue)&" } ?? ""
+        let asked = AuditFilterForm(request.uri.queryParameters, clock: services.clock)
+        let action = asked.filter.action
         let (page, pagination) = try await Pagination.load(page: Pagination.requested(request.uri.queryParameters.get("page")),
-                                                           href: { Paths.Admin.audit() + "?\(query)page=\($0)" }) { offset, limit in
-            let found = try await store.auditEvents(schoolID: account.schoolID, action: action, offset: offset, limit: limit)
+                                                           href: asked.href(page:)) { offset, limit in
+            let found = try await store.auditEvents(schoolID: account.schoolID, filter: asked.filter, offset: offset, limit: limit)
             return (found.events, found.total)
         }
         let rows = page.map { line in
@@ -225,8 +234,14 @@ struct AdminController {
         }
         let choices = [Choice(value: "", label: "Everything", hint: nil, checked: action == nil)]
             + AuditEvent.Action.allCases.map { Choice(value: $0.rawValue, label: AuditRow.title(of: $0), hint: nil, checked: action == $0) }
-        return views.render(.adminAudit, AuditContent(action: Paths.Admin.audit(), choices: choices, rows: rows, total: pagination.total,
-                                                      filtered: action != nil, pagination: pagination),
-                            layout: Layout(title: "Record of requests", account: account, csrfToken: context.csrfToken))
+        return views.render(.adminAudit, AuditContent(action: Paths.Admin.audit(), choices: choices,
+                                                      reference: TextField("ref", asked.typed["ref"] ?? "", asked.errors),
+                                                      who: TextField("who", asked.typed["who"] ?? "", asked.errors),
+                                                      from: TextField("from", asked.typed["from"] ?? "", asked.errors),
+                                                      to: TextField("to", asked.typed["to"] ?? "", asked.errors),
+                                                      errors: ErrorSummary(asked.errors), rows: rows, total: pagination.total,
+                                                      filtered: asked.isActive, pagination: pagination),
+                            layout: Layout(title: "Record of requests", account: account, csrfToken: context.csrfToken,
+                                           hasErrors: !asked.errors.isEmpty))
     }
 }
