@@ -38,7 +38,7 @@ struct HostileInputTests {
                                                            "grantedFrom-month", "grantedFrom-year", "grantedFromSession", "applyToLinked"]),
         ("office@oakhollow.example", "/office/letters/1/printed", []),
         ("admin@oakhollow.example", "/admin/policy", ["preset", "noticeDays", "preferredNoticeDays", "authorisedAbsenceLimit",
-                                                      "penaltyNoticeAmounts", "returnDateRequired", "escalateUnforeseenTo"]),
+                                                      "penaltyNoticeAmounts", "returnDateRequired", "escalateUnforeseenTo", "policyAddress"]),
         ("admin@oakhollow.example", "/admin/calendar/assessments", ["name", "yearGroups", "start-day", "start-month", "start-year",
                                                                    "end-day", "end-month", "end-year"]),
         ("admin@oakhollow.example", "/admin/calendar/religious-days", ["religion", "dayName", "date-day", "date-month", "date-year"]),
@@ -95,6 +95,21 @@ struct HostileInputTests {
                 #expect(page.status.code < 500, "\(path) answered \(page.status.code)")
             }
             #expect(try await parent.get("/health").status == .ok)
+            // The headteacher's and the admin's filters, with what no form sends (issue 13).
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            for path in ["/decisions/pupils/99999999999999999999", "/decisions/pupils/-1", "/decisions/pupils/%00",
+                         "/decisions?q=%00%25_%5C&year=99999999999999999999&kind=%FF&advice=&due=year&page=-5",
+                         "/decisions?q=" + String(repeating: "a", count: 5000), "/decisions/decided?outcome=%27&q=%27%20OR%201%3D1--"] {
+                let page = try await head.get(path)
+                #expect(page.status.code < 500, "\(path.prefix(60)) answered \(page.status.code)")
+            }
+            let admin = Browser(client)
+            try await admin.signIn("admin@oakhollow.example")
+            for path in ["/admin/audit?from=9999-99-99&to=0000-00-00", "/admin/audit?ref=%00&who=%25%25%25", "/admin/audit?from=-1&to=2026-02-30"] {
+                let page = try await admin.get(path)
+                #expect(page.status.code < 500, "\(path) answered \(page.status.code)")
+            }
         }
     }
 

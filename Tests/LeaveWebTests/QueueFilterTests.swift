@@ -97,3 +97,48 @@ struct QueueFilterTests {
         }
     }
 }
+
+/// Issue 13 "The request page": the policy text itself reachable from the page — the school's
+/// own published policy, at the address the admin gives.
+@Suite("The school's policy in full")
+struct PolicyAddressTests {
+    /// The admin's policy form as it stands, with one setting changed, as a browser would send it.
+    static func policyForm(_ admin: Browser, setting: String, to value: String) async throws -> [(String, String)] {
+        let html = try await admin.get("/admin/policy").html
+        var fields: [(String, String)] = [("preset", "default")]
+        var rest = Substring(html)
+        while let start = rest.range(of: "type=\"text\" value=\"") {
+            let before = rest[..<start.lowerBound]
+            let name = before.range(of: "name=\"", options: .backwards).map { before[$0.upperBound...].prefix { $0 != "\"" } } ?? ""
+            let after = rest[start.upperBound...]
+            let current = after.prefix { $0 != "\"" }.replacingOccurrences(of: "&#39;", with: "'")
+            fields.append((String(name), name == setting ? value : current))
+            rest = after
+        }
+        return fields
+    }
+
+    @Test func theAdminSaysWhereThePolicyIsAndTheHeadteacherReadsIt() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let reference = try await parent.askForLeave()[0]
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            #expect(try await head.get("/decisions/policies").html.contains("The school's administrator can add the address"))
+            let admin = Browser(client)
+            try await admin.signIn("admin@oakhollow.example")
+            // Not a web address: said so, and kept as typed.
+            let wrong = try await admin.post("/admin/policy", try await Self.policyForm(admin, setting: "policyAddress", to: "javascript:alert(1)"))
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.html.contains("a web address starting https://"))
+            #expect(wrong.html.contains("javascript:alert(1)"))
+            #expect(!(try await head.get("/decisions/\(reference)").html.contains("attendance policy in full")))
+            let address = "https://www.oakhollow.example/attendance-policy.pdf"
+            #expect(try await admin.post("/admin/policy", try await Self.policyForm(admin, setting: "policyAddress", to: address)).status == .ok)
+            let page = try await head.get("/decisions/\(reference)").html
+            #expect(page.contains("<a href=\"\(address)\" rel=\"noopener noreferrer\">The school's attendance policy in full</a>"))
+            #expect(try await head.get("/decisions/policies").html.contains("href=\"\(address)\""))
+        }
+    }
+}

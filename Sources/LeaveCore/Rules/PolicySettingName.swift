@@ -22,4 +22,5 @@ public enum PolicySettingName: String, CaseIterable, Sendable, Codable {
     case lunchtimeDecisionSchoolDays
     case returnDateRequired
     case attendanceExpectation
+    case policyAddress
 }

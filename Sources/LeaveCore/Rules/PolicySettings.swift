@@ -40,6 +40,9 @@ public struct PolicySettings: Hashable, Sendable, Codable {
     public var returnDateRequired: Bool
     /// The attendance the school expects of every child (004: 96%).
     public var attendanceExpectation: Double
+    /// Where the school publishes its attendance policy in full (a web address), so the
+    /// headteacher can read the clauses a finding quotes in their place.
+    public var policyAddress: String?
 
     public static let defaultNotExceptional: [String] = [
         "holiday", "cheaper-travel", "parental-work", "birthday", "wedding-abroad", "anniversary", "caring",
@@ -167,6 +170,19 @@ extension PolicySettings {
             guard case .flag(let flag) = value else { throw SettingError.wrongType(name, expected: "true or false") }
             returnDateRequired = flag
         case .attendanceExpectation: attendanceExpectation = try fraction()
+        case .policyAddress:
+            switch value {
+            case .null: policyAddress = nil
+            case .text(let text) where text.isEmpty: policyAddress = nil
+            case .text(let text):
+                let lower = text.lowercased()
+                guard text.count <= 500, lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+                      text.dropFirst(lower.hasPrefix("https://") ? 8 : 7).contains(where: { $0 != "/" }),
+                      !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+                else { throw SettingError.outOfRange(name, "a web address starting https://, without spaces") }
+                policyAddress = text
+            default: throw SettingError.wrongType(name, expected: "a web address or null")
+            }
         }
     }
 
@@ -194,6 +210,7 @@ extension PolicySettings {
         case .lunchtimeDecisionSchoolDays: return n(lunchtimeDecisionSchoolDays)
         case .returnDateRequired: return .flag(returnDateRequired)
         case .attendanceExpectation: return .number(attendanceExpectation)
+        case .policyAddress: return policyAddress.map(PolicyValue.text) ?? .null
         }
     }
 }

@@ -21,7 +21,8 @@ struct HeadteacherController {
         decisions.get(Paths.Decisions.decided.routerPath) { request, context in try await decided(request, context) }
         decisions.get(Paths.Decisions.policies.routerPath) { _, context in
             let account = try context.requireAccount()
-            return views.render(.policySources, PolicySourcesContent(),
+            let policy = try await store.policy(schoolID: account.schoolID)
+            return views.render(.policySources, PolicySourcesContent(policyAddress: policy.policyAddress),
                                 layout: Layout(title: "The policy clauses the rules use", account: account, csrfToken: context.csrfToken))
         }
         decisions.get(Paths.Decisions.pupil.routerPath) { _, context in try await pupilPage(context) }
@@ -212,6 +213,7 @@ struct HeadteacherController {
         let noteForms: [NoteForm]
         let picture: PupilPictureView
         let earlier: [EarlierDecisionView]
+        let policyAddress: String?
         let amend: AmendForms?
 
         func child(named key: String) -> Any? {
@@ -225,6 +227,7 @@ struct HeadteacherController {
             case "noteForms": self.noteForms
             case "picture": self.picture
             case "earlier": self.earlier
+            case "policyAddress": orAbsent(self.policyAddress)
             case "hasEarlier": !self.earlier.isEmpty
             case "amend": orAbsent(self.amend)
             case "evidenceNote": self.evidenceNote
@@ -363,7 +366,7 @@ struct HeadteacherController {
             offersPart: allowed.contains(.grantedInPart),
             notes: notes.map { NoteView($0, clock: clock) },
             noteForms: noteKinds.map { NoteForm($0, reference: found.request.reference, typed: noteAnswers, errors: errors, clock: clock) },
-            picture: picture, earlier: earlier,
+            picture: picture, earlier: earlier, policyAddress: policy.policyAddress,
             amend: decision == nil || found.request.status == .withdrawn ? nil : AmendForms(
                 action: Paths.Decisions.amend(found.request.reference),
                 outcome: ChoiceField("outcome", allowed.filter { $0 != .grantedInPart }.map {

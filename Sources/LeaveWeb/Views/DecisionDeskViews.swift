@@ -290,8 +290,11 @@ struct PolicySourcesContent: MustacheParent {
     }
 
     let policies: [Policy]
+    /// The school's own policy in full, where the admin has said where it is published.
+    let policyAddress: String?
 
-    init() {
+    init(policyAddress: String?) {
+        self.policyAddress = policyAddress
         var byClause: [PolicyCitation: [String]] = [:]
         var order: [PolicyCitation] = []
         for rule in RuleID.all {
@@ -307,7 +310,11 @@ struct PolicySourcesContent: MustacheParent {
     }
 
     func child(named key: String) -> Any? {
-        key == "policies" ? policies : nil
+        switch key {
+        case "policies": policies
+        case "policyAddress": orAbsent(policyAddress)
+        default: nil
+        }
     }
 }
 
