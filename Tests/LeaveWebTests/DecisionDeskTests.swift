@@ -276,6 +276,38 @@ struct DecisionDeskTests {
         }
     }
 
+    /// A refusal amended to a grant of part of the leave once the parent explained: the part is
+    /// asked for on the amendment as on the first decision, checked the same way, and kept.
+    @Test func aRefusalIsAmendedToAGrantOfPartOfIt() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let reference = try await parent.askForLeave()[0]
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            _ = try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "refused"), ("reason", "Not exceptional enough")])
+            let decided = try await head.get("/decisions/\(reference)").html
+            #expect(decided.contains("value=\"granted-in-part\""))
+            #expect(decided.contains("First session granted"))
+            let why = [("kind", "amended"), ("outcome", "granted-in-part"), ("reason", "The funeral is on the first day"),
+                       ("amendmentReason", "The parent sent the funeral notice.")]
+            // The part left out: asked for, with what was typed kept.
+            let missing = try await head.post("/decisions/\(reference)/amend", why)
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.html.contains(">The funeral is on the first day</textarea>"))
+            let part = why + [("grantedFrom-day", "7"), ("grantedFrom-month", "12"), ("grantedFrom-year", "2026"), ("grantedFromSession", "AM"),
+                              ("grantedTo-day", "7"), ("grantedTo-month", "12"), ("grantedTo-year", "2026"), ("grantedToSession", "PM")]
+            let confirm = try await head.post("/decisions/\(reference)/amend", part)
+            #expect(confirm.status == .ok)
+            #expect(confirm.html.contains("You are about to change the decision on this request"))
+            let done = try await head.post("/decisions/\(reference)/amend", part + [("confirmed", "yes")])
+            #expect(done.location == "/decisions/\(reference)?recorded=1")
+            let page = try await head.get("/decisions/\(reference)").html
+            #expect(page.contains("Decision: Granted in part"))
+            #expect(page.contains("amended from refused"))
+        }
+    }
+
     /// Issue 13 "Deciding": a school-wide record for the admin, filtered by what was done;
     /// nobody else can open it.
     @Test func theAdminReadsTheSchoolsRecordFilteredByAction() async throws {

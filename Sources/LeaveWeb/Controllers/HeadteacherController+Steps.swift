@@ -33,7 +33,7 @@ extension HeadteacherController {
         let (account, found) = try await schoolRequest(context)
         let f = context.form
         guard let kind = DecisionAmendment.Kind(rawValue: f["kind"]) else { throw HTTPError(.badRequest, message: "Choose whether to amend or rescind.") }
-        let answers = DecisionAnswers(outcome: f["outcome"], reason: f["reason"])
+        let answers = Self.answers(f)
         let why = f["amendmentReason"]
         switch try await services.decisions.amend(found, kind: kind, answers: answers, why: why, confirmed: f["confirmed"] == "yes", by: account) {
         case .invalid(let errors, let evaluation):

@@ -274,6 +274,14 @@ struct HeadteacherController {
         return (account, found)
     }
 
+    static func outcomeLabel(_ outcome: DecisionOutcome) -> String {
+        switch outcome {
+        case .granted: "Grant all of it"
+        case .grantedInPart: "Grant some of it"
+        case .refused: "Refuse it"
+        }
+    }
+
     /// How many of the family's other requests the request page lists before pointing to the pupil's page.
     static let familyShown = 10
 
@@ -331,12 +339,7 @@ struct HeadteacherController {
             decision: decision.map { DecisionView($0, clock: clock) },
             errors: ErrorSummary(errors),
             outcome: ChoiceField("outcome", allowed.map {
-                let label = switch $0 {
-                case .granted: "Grant all of it"
-                case .grantedInPart: "Grant some of it"
-                case .refused: "Refuse it"
-                }
-                return Choice(value: $0.rawValue, label: label,
+                Choice(value: $0.rawValue, label: Self.outcomeLabel($0),
                               hint: $0 == .grantedInPart ? "Say below which sessions are granted" : nil,
                               checked: answers.outcome == $0.rawValue)
             }, errors),
@@ -369,8 +372,8 @@ struct HeadteacherController {
             picture: picture, earlier: earlier, policyAddress: policy.policyAddress,
             amend: decision == nil || found.request.status == .withdrawn ? nil : AmendForms(
                 action: Paths.Decisions.amend(found.request.reference),
-                outcome: ChoiceField("outcome", allowed.filter { $0 != .grantedInPart }.map {
-                    Choice(value: $0.rawValue, label: $0 == .granted ? "Grant all of it" : "Refuse it", hint: nil,
+                outcome: ChoiceField("outcome", allowed.map {
+                    Choice(value: $0.rawValue, label: Self.outcomeLabel($0), hint: $0 == .grantedInPart ? "Say below which sessions are granted" : nil,
                            checked: amendAnswers?.kind == "amended" && answers.outcome == $0.rawValue)
                 }, amendAnswers?.kind == "amended" ? errors : []),
                 reason: TextField("reason", amendAnswers?.kind == "amended" ? answers.reason : "", amendAnswers?.kind == "amended" ? errors : []),
@@ -385,15 +388,20 @@ struct HeadteacherController {
         return views.render(.decide, content, layout: layout, status: status)
     }
 
-    func decide(_ context: PortalRequestContext) async throws -> Response {
-        let (account, found) = try await schoolRequest(context)
-        let f = context.form
-        let answers = DecisionAnswers(
+    /// A decision as typed into the form, for deciding and for amending alike.
+    static func answers(_ f: FormFields) -> DecisionAnswers {
+        DecisionAnswers(
             outcome: f["outcome"], reason: f["reason"], overrideReason: f["overrideReason"], consultation: f["consultation"],
             grantedFrom: DateAnswer(day: f["grantedFrom-day"], month: f["grantedFrom-month"], year: f["grantedFrom-year"]),
             grantedFromSession: f["grantedFromSession"],
             grantedTo: DateAnswer(day: f["grantedTo-day"], month: f["grantedTo-month"], year: f["grantedTo-year"]),
             grantedToSession: f["grantedToSession"])
+    }
+
+    func decide(_ context: PortalRequestContext) async throws -> Response {
+        let (account, found) = try await schoolRequest(context)
+        let f = context.form
+        let answers = Self.answers(f)
         let applyToLinked = f["applyToLinked"] == "yes"
         // "Change the decision" on the confirmation: the form again, as it was filled in.
         if f["change"] == "yes" {

@@ -47,6 +47,7 @@ enum Template: String, CaseIterable, Sendable {
     case requestSummary = "request-summary"
     case requestTable = "request-table"
     case requestFilter = "request-filter"
+    case decisionGrant = "decision-grant"
 }
 
 /// The rows of the long lists, in `Templates/rows`, rendered by `RowTemplate`.
