@@ -5,7 +5,7 @@ import Mustache
 
 /// The Mustache templates, loaded once at start, and the one way pages are rendered.
 public struct Views: Sendable {
-    let library: MustacheLibrary
+    let pages: PageTemplates
     let rowTemplates: [RowTemplateName: RowTemplate]
 
     /// Loads every template bundled with LeaveWeb; a template that does not parse, or one the
@@ -14,13 +14,13 @@ public struct Views: Sendable {
         guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
             throw ViewsError.templatesMissing([])
         }
-        MustacheContentTypes.register(PortalHTML(), named: PortalHTML.name)
-        var library = MustacheLibrary()
+        var templates: [String: PageTemplate] = [:]
         for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".mustache") {
             let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
-            try library.register(PortalHTML.pragma + text, named: String(file.dropLast(".mustache".count)))
+            let name = String(file.dropLast(".mustache".count))
+            templates[name] = try PageTemplate(name: name, text: text)
         }
-        let missing = Template.allCases.filter { library.getTemplate(named: $0.rawValue) == nil }
+        let missing = Template.allCases.filter { templates[$0.rawValue] == nil }
         guard missing.isEmpty else { throw ViewsError.templatesMissing(missing.map(\.rawValue)) }
         var rowTemplates: [RowTemplateName: RowTemplate] = [:]
         for row in RowTemplateName.allCases {
@@ -29,7 +29,7 @@ public struct Views: Sendable {
             }
             rowTemplates[row] = try RowTemplate(name: row.rawValue, text: text)
         }
-        return Views(library: library, rowTemplates: rowTemplates)
+        return Views(pages: PageTemplates(templates: templates), rowTemplates: rowTemplates)
     }
 
     public enum ViewsError: Error, CustomStringConvertible {
@@ -52,7 +52,7 @@ public struct Views: Sendable {
     func render(_ template: Template, _ content: some MustacheParent, layout: Layout, status: HTTPResponse.Status = .ok) -> Response {
         let page = Page(layout: layout, content: content)
         // Every name was checked at start, so the library always has it.
-        let html = library.render(page, withTemplate: template.rawValue) ?? ""
+        let html = pages.render(template.rawValue, page) ?? ""
         return Self.html(html, status: status)
     }
 

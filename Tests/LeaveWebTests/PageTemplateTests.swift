@@ -1,0 +1,52 @@
+import Foundation
+import Mustache
+import Testing
+@testable import LeaveWeb
+
+/// The page templates render through `PageTemplate` (issue 11): the same Mustache, the same
+/// meaning for our view-models' values as swift-mustache gives them, whitespace as the spec has it.
+@Suite("Page templates")
+struct PageTemplateTests {
+    struct Model: MustacheParent {
+        let values: [String: Any]
+        func child(named key: String) -> Any? { values[key] }
+    }
+
+    static func render(_ templates: [String: String], _ name: String, _ model: Model) throws -> String? {
+        PageTemplates(templates: try templates.mapValues { try PageTemplate(name: "t", text: $0) }).render(name, model)
+    }
+
+    @Test func valuesSectionsAndListsMeanWhatSwiftMustacheMakesThemMean() throws {
+        let text = "{{a}}|{{{raw}}}|{{n}}|{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{^no}}!N{{/no}}|{{#gone}}G{{/gone}}{{^gone}}!G{{/gone}}"
+            + "|{{#list}}[{{name}}{{outer}}]{{/list}}{{^empty}}none{{/empty}}|{{#child}}{{name}}{{/child}}|{{child.name}}|{{#word}}<{{.}}>{{/word}}|{{missing}}"
+        let model = Model(values: [
+            "a": "<b>&'\"", "raw": "<i>", "n": 42, "yes": true, "no": false, "gone": Absent.value, "outer": "o",
+            "list": [Model(values: ["name": "x"]), Model(values: ["name": "y", "outer": "O"])], "empty": [String](),
+            "child": Model(values: ["name": "c"]), "word": "",
+        ])
+        let html = try Self.render(["p": text], "p", model)
+        // An empty text is still a value: its section shows, as swift-mustache shows it.
+        #expect(html == "&lt;b&gt;&amp;&#39;&quot;|<i>|42|Y!N|!G|[xo][yO]none|c|c|<>|")
+        MustacheContentTypes.register(PortalHTML(), named: PortalHTML.name)
+        #expect(html == (try MustacheTemplate(string: PortalHTML.pragma + text)).render(model))
+    }
+
+    @Test func layoutsBlocksPartialsAndStandaloneLines() throws {
+        let templates = [
+            "layout": "<main>\n{{$content}}default{{/content}}\n</main>\n",
+            "page": "{{<layout}}{{$content}}{{#content}}\n  {{> item}}\n{{/content}}{{/content}}{{/layout}}",
+            "item": "<p>{{name}}</p>\n<p>again</p>\n",
+            "plain": "{{<layout}}{{/layout}}",
+        ]
+        let model = Model(values: ["content": Model(values: ["name": "n"])])
+        #expect(try Self.render(templates, "page", model) == "<main>\n\n  <p>n</p>\n  <p>again</p>\n\n</main>\n")
+        #expect(try Self.render(templates, "plain", model) == "<main>\ndefault\n</main>\n")
+        // A standalone section or comment line leaves nothing behind.
+        #expect(try Self.render(["s": "a\n  {{#yes}}\nb\n  {{/yes}}\n{{! note }}\nc"], "s", Model(values: ["yes": true])) == "a\nb\nc")
+    }
+
+    @Test(arguments: ["{{#a}}never closed", "{{/a}}", "{{unclosed\n}}", "{{}}", "{{<layout}}text{{/layout}}"])
+    func aTemplateThatCannotBeReadStopsTheStart(_ text: String) {
+        #expect(throws: PageTemplate.Mistake.self) { try PageTemplate(name: "broken", text: text) }
+    }
+}
