@@ -65,13 +65,19 @@ public struct DecisionLetter: Hashable, Sendable {
         }
         switch outcome {
         case .granted:
-            return "I am writing to let you know that your request for \(pupil.forename) to be absent \(period) has been granted. The absence will be recorded as authorised (code \(request.application.kind.registerCodeWhenGranted))."
+            return "I am writing to let you know that your request for \(pupil.forename) to be absent \(period) has been granted. The absence will be recorded as authorised\(codeInWords)."
         case .grantedInPart:
             let part = grantedFrom.flatMap { from in grantedTo.map { "from \(from.longForm) to \($0.longForm)" } } ?? "for part of that time"
-            return "I am writing to let you know that your request for \(pupil.forename) to be absent \(period) has been granted in part: \(pupil.forename) may be absent \(part), and that absence will be recorded as authorised (code \(request.application.kind.registerCodeWhenGranted)). The rest of the request is refused."
+            return "I am writing to let you know that your request for \(pupil.forename) to be absent \(period) has been granted in part: \(pupil.forename) may be absent \(part), and that absence will be recorded as authorised\(codeInWords). The rest of the request is refused."
         case .refused:
             return "I am writing to let you know that your request for \(pupil.forename) to be absent \(period) has been refused."
         }
+    }
+
+    /// " (code J1: interview)": the register's code for the sessions granted, and what it means.
+    var codeInWords: String {
+        guard let code = request.application.registerCodeWhenGranted else { return "" }
+        return " (code \(code.rawValue): \(code.meaning.prefix(1).lowercased() + code.meaning.dropFirst()))"
     }
 
     /// What follows from the decision, in the words the policies use (000 "Authorising

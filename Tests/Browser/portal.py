@@ -33,6 +33,9 @@ VIEW_HEIGHT = 900
 
 # Every finding of the run, in order: dicts with "kind" in {"axe", "overflow", "functional"}.
 FINDINGS: list[dict] = []
+# axe-core's "incomplete" results: what it could not decide and a person must look at. Reported,
+# not failed on (they are not violations).
+REVIEW: list[dict] = []
 STATES: list[dict] = []
 
 
@@ -201,15 +204,23 @@ class Audit:
 
     def run_axe(self, state: str, url: str, width: int, shot: str) -> None:
         # Every rule axe-core runs by default (WCAG 2.0/2.1/2.2 A and AA and best practices), every
-        # impact. No rule is turned off.
+        # impact, and no rule turned off. axe-core 4.9 leaves WCAG 2.2 AA's target size (2.5.8) off
+        # by default; GOV.UK services must meet WCAG 2.2 AA, so it is turned on. (The rules left off
+        # are AAA or deprecated ones.)
         self.axe.inject()
         results = self.driver.execute_async_script(
             "const done = arguments[arguments.length - 1];"
-            "axe.run(document, {resultTypes: ['violations']})"
+            "axe.run(document, {resultTypes: ['violations', 'incomplete'], rules: {'target-size': {enabled: true}}})"
             ".then(r => done(r)).catch(e => done({error: String(e)}));")
         if results.get("error"):
             self.functional(state, f"axe-core could not run at {width} px: {results['error']}")
             return
+        for item in results.get("incomplete", []):
+            for node in item["nodes"]:
+                REVIEW.append({"test": self.test, "state": state, "url": url, "width": width, "rule": item["id"],
+                               "help": item["help"], "target": " ".join(str(t) for t in node["target"]),
+                               "html": re.sub(r"\s+", " ", node.get("html", ""))[:200],
+                               "summary": re.sub(r"\s+", " ", node.get("failureSummary", ""))})
         for violation in results["violations"]:
             for node in violation["nodes"]:
                 self.add({
@@ -299,6 +310,15 @@ def grouped_report(findings: list[dict]) -> str:
             for inner in items[0].get("deepest", [])[:3]:
                 lines.append(f"   inside: {inner['selector']} (ends at {inner['right']} px): {inner['html'][:160]}")
             lines.append(f"   on {len(pages)} page state(s): " + ", ".join(pages[:12]) + (" …" if len(pages) > 12 else ""))
+    if REVIEW:
+        lines.append("")
+        lines.append("== axe-core could not decide (to look at; not failures) ==")
+        review: dict[tuple, set] = {}
+        for r in REVIEW:
+            review.setdefault((r["rule"], r["html"], r["summary"]), set()).add(f"{r['url']}@{r['width']}")
+        for (rule, html, summary), pages in sorted(review.items()):
+            lines.append(f"-- {rule}: {html}\n   {summary}\n   on: " + ", ".join(sorted(pages)[:8])
+                         + (" …" if len(pages) > 8 else ""))
     if functional:
         lines.append("")
         lines.append("== functional failures ==")
@@ -309,7 +329,7 @@ def grouped_report(findings: list[dict]) -> str:
 
 def write_reports() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    (SCREENSHOTS / "findings.json").write_text(json.dumps({"states": STATES, "findings": FINDINGS}, indent=2))
+    (SCREENSHOTS / "findings.json").write_text(json.dumps({"states": STATES, "findings": FINDINGS, "review": REVIEW}, indent=2))
     report = SCREENSHOTS / "report.txt"
     report.write_text(grouped_report(FINDINGS) + "\n\n== every finding ==\n" + format_findings(FINDINGS) + "\n")
     return report

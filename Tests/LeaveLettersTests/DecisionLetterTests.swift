@@ -9,11 +9,12 @@ struct DecisionLetterTests {
                         telephone: "01632 960001", email: "office@oakhollow.example", headteacherName: "Dr R. Quintrell")
     let pupil = Pupil(id: 4, schoolID: 1, forename: "Bryn", surname: "Marrowfield", yearGroup: YearGroup(3)!)
 
-    func letter(outcome: DecisionOutcome, reason: String = "Granted.", by role: Role = .headteacher, kind: LeaveKind = .medical) -> DecisionLetter {
+    func letter(outcome: DecisionOutcome, reason: String = "Granted.", by role: Role = .headteacher, kind: LeaveKind = .medical,
+                category: LeaveCategory? = nil) -> DecisionLetter {
         let application = LeaveApplication(pupilID: 4, kind: kind, purpose: "Hospital <appointment>",
                                            start: SessionPoint(SchoolDate(iso: "2026-12-07")!, .pm),
                                            end: SessionPoint(SchoolDate(iso: "2026-12-07")!, .pm),
-                                           returnDate: SchoolDate(iso: "2026-12-08")!)
+                                           returnDate: SchoolDate(iso: "2026-12-08")!, category: category)
         let request = LeaveRequest(id: 9, reference: ReferenceNumber("LP-7K3M9Q")!, schoolID: 1, parentID: 2,
                                    application: application, sessions: 1, schoolDays: 1, status: .awaitingDecision,
                                    submittedAt: Date(timeIntervalSince1970: 0))
@@ -25,10 +26,26 @@ struct DecisionLetterTests {
     /// 001 Appendix 1: a granted medical appointment is recorded M.
     @Test func aGrantedAppointmentNamesItsRegisterCode() {
         let html = LetterHTML.render(letter(outcome: .granted))
-        #expect(html.contains("has been granted. The absence will be recorded as authorised (code M)."))
+        #expect(html.contains("has been granted. The absence will be recorded as authorised (code M: medical or dental appointment)."))
         #expect(html.contains("Monday 7 December 2026 (afternoon)"))
         #expect(html.contains("<td>½ a school day (1 session)</td>"))
         #expect(html.contains("Dr R. Quintrell<br>Headteacher"))
+    }
+
+    /// Issue 14: one source for the code of every kind granted (001 Appendix 1; 000's code list;
+    /// rules.md): an interview is J1, study leave S, a part-time timetable C2 — not folded into C.
+    @Test(arguments: [
+        (LeaveKind.exceptional, LeaveCategory.interview, "J1: interview"), (.exceptional, .studyLeave, "S: study leave"),
+        (.exceptional, .partTimeTimetable, "C2: part-time timetable"), (.exceptional, .exceptional, "C: leave of absence"),
+        (.holiday, .holiday, "C: leave of absence"), (.medical, nil, "M: medical"), (.religious, nil, "R: religious"),
+        (.traveller, nil, "T: parent travelling"), (.performance, nil, "C1: leave for a regulated performance"),
+    ] as [(LeaveKind, LeaveCategory?, String)])
+    func everyKindGrantedNamesTheCodeTheRulesGive(_ kind: LeaveKind, _ category: LeaveCategory?, _ words: String) {
+        let granted = letter(outcome: .granted, kind: kind, category: category)
+        #expect(LetterHTML.render(granted).contains("recorded as authorised (code \(words)"))
+        let type = granted.request.application.type
+        #expect(granted.request.application.registerCodeWhenGranted == Evaluator.registerCode(type: type, category: category))
+        #expect(LetterHTML.render(letter(outcome: .grantedInPart, kind: kind, category: category)).contains("(code \(words)"))
     }
 
     /// 004: refused leave that is taken is recorded unauthorised (G), and may bring a penalty notice (001 §5.2).

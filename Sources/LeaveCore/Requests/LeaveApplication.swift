@@ -32,3 +32,9 @@ public struct LeaveApplication: Hashable, Sendable, Codable {
         return kind.title
     }
 }
+
+extension LeaveApplication {
+    /// The code the register takes for the sessions granted: C, C1, C2, J1, M, R, S or T; none
+    /// for lunchtime permission, which is not an absence.
+    public var registerCodeWhenGranted: AttendanceCode? { Evaluator.registerCode(type: type, category: category) }
+}

@@ -60,17 +60,4 @@ public enum LeaveKind: String, CaseIterable, Sendable, Codable {
         default: nil
         }
     }
-
-    /// The national attendance code the register takes if the leave is granted
-    /// (001 Appendix 1: C leave for exceptional circumstances, M medical or dental appointment).
-    public var registerCodeWhenGranted: String {
-        switch self {
-        case .medical: "M"
-        case .religious: "R"
-        case .traveller: "T"
-        case .performance: "C1"
-        case .lunchtime: ""
-        default: "C"
-        }
-    }
 }

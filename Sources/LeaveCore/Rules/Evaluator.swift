@@ -61,8 +61,14 @@ public enum Evaluator {
 
     /// The code the register takes if the request is granted; lunchtime leave has none.
     public static func registerCode(for request: RequestUnderReview) -> AttendanceCode? {
-        switch request.type {
-        case .leave: request.category?.registerCode ?? .exceptional
+        registerCode(type: request.type, category: request.category)
+    }
+
+    /// The one place a granted request's register code is decided (001 Appendix 1; 000's code
+    /// list): the rules, the letters and the register export all ask here.
+    public static func registerCode(type: RequestType, category: LeaveCategory?) -> AttendanceCode? {
+        switch type {
+        case .leave: category?.registerCode ?? .exceptional
         case .medical: .medical
         case .religious: .religious
         case .traveller: .traveller
