@@ -37,7 +37,9 @@ let package = Package(
         // libxml2 from the system (libxml2-dev), for streaming the MIS's CTF files.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "LeaveImport", dependencies: ["LeaveCore", "CLibXML2"]),
-        .target(name: "LeaveLetters", dependencies: ["LeaveCore"]),
+        // Pango and Cairo from the system (libpango1.0-dev, libcairo2-dev), for the letters as PDF.
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .target(name: "LeaveLetters", dependencies: ["LeaveCore", "CPangoCairo"]),
         // The use cases, framework-free: what the web pages and the command line both call.
         // bcrypt (no web framework) and NIO's thread pool keep password hashing off the callers' threads.
         .target(

@@ -19,6 +19,9 @@ public struct DecisionLetter: Hashable, Sendable {
     public var amendment: DecisionAmendment?
     /// The day the decision it replaces was made, in the school's time zone.
     public var previousDecidedOn: SchoolDate?
+    /// The parent's postal address, line by line, for the envelope's window (from the MIS's
+    /// contact, when it gives one).
+    public var parentAddress: [String] = []
     /// The first paragraph: what changed, when the letter replaces an earlier one, then the decision.
     public var openingSentences: [String] {
         guard let amendment else { return [outcomeSentence] }

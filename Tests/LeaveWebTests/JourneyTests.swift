@@ -81,7 +81,7 @@ struct JourneyTests {
             try await office.signIn("office@oakhollow.example")
             let letters = try await office.get("/office/letters")
             #expect(letters.html.contains(reference))
-            let link = try #require(letters.html.firstMainPath(startingWith: "/office/letters/"))
+            let link = try #require(letters.html.letterPaths.first)
             let letter = try await office.get(link)
             for text in ["Oakhollow Primary School", "1 Example Lane", "Dear Mr Marrowfield", "Bryn Marrowfield, Year",
                          "Monday 7 December 2026 (morning)", "Wednesday 9 December 2026 (afternoon)",
@@ -157,7 +157,7 @@ struct JourneyTests {
             let office = Browser(client)
             try await office.signIn("office@oakhollow.example")
             let letters = try await office.get("/office/letters")
-            let link = try #require(letters.html.firstMainPath(startingWith: "/office/letters/"))
+            let link = try #require(letters.html.letterPaths.first)
             let letter = try await office.get(link)
             #expect(letter.html.contains("has been granted in part: Bryn may be absent from Monday 7 December 2026 (morning) to Tuesday 8 December 2026 (afternoon)"))
             #expect(letter.html.contains("recorded as unauthorised (code G)"))

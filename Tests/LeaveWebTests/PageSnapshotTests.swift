@@ -86,7 +86,7 @@ struct PageSnapshotTests {
             let office = Browser(client)
             try await office.signIn("office@oakhollow.example")
             try await Self.snapshot(office, "/office/letters", named: "letters")
-            let letter = try #require(try await office.get("/office/letters").html.firstMainPath(startingWith: "/office/letters/"))
+            let letter = try #require(try await office.get("/office/letters").html.letterPaths.first)
             try await Self.snapshot(office, letter, named: "letter")
             try await Self.snapshot(office, "/office/imports", named: "imports")
         }

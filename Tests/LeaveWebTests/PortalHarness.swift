@@ -54,6 +54,7 @@ final class Browser: @unchecked Sendable {
         let status: HTTPResponse.Status
         let headers: HTTPFields
         let html: String
+        var bytes: [UInt8] = []
         var location: String? { headers[.location] }
     }
 
@@ -106,7 +107,8 @@ final class Browser: @unchecked Sendable {
             let expired = line.contains("Max-Age=0") || line.contains("Expires=Thu, 01 Jan 1970") || value.isEmpty
             if expired || Self.isPast(line) { cookies[name] = nil } else { cookies[name] = value }
         }
-        return Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
+        return Page(status: response.status, headers: response.headers, html: String(buffer: response.body),
+                    bytes: Array(response.body.readableBytesView))
     }
 
     /// A session cookie set to expire now (sign-out) is dropped, as a browser would.
@@ -150,6 +152,13 @@ extension String {
     /// The first link in a page that starts with `prefix`, up to its closing quote.
     func firstPath(startingWith prefix: String) -> String? {
         range(of: prefix).map { prefix + self[$0.upperBound...].prefix { $0 != "\"" && $0 != "#" } }
+    }
+
+    /// The office's pages of single letters linked from this page ("/office/letters/12"), in order.
+    var letterPaths: [String] {
+        components(separatedBy: "href=\"/office/letters/").dropFirst()
+            .filter { link in link.drop { $0.isNumber }.first == "\"" }
+            .compactMap { link in Int(link.prefix { $0.isNumber }).map { "/office/letters/\($0)" } }
     }
 
     /// The first link in the page's main part (not the header's navigation) that starts with `prefix`.

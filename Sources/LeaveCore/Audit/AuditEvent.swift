@@ -20,6 +20,8 @@ public struct AuditEvent: Hashable, Sendable {
         /// A decision changed after it was made, the earlier one kept (000 "Register amendments").
         case amended
         case rescinded
+        /// A letter printed again from the PDF kept with its decision (issue 14).
+        case letterReprinted = "letter-reprinted"
     }
 
     public let schoolID: Int64

@@ -148,7 +148,7 @@ public struct DecisionDesk: Sendable {
                                 grantedFrom: letter.grantedFrom, grantedTo: letter.grantedTo, findings: evaluation.findings)
         // The parent is told by e-mail, written with the decision so neither is kept without the other.
         let message = texts.decision(to: parent, request: item.request, pupil: item.pupil, decision: decision, school: letter.school)
-        try await store.decide(decision, schoolID: decider.schoolID, letterHTML: LetterHTML.render(letter), message: message)
+        try await store.decide(decision, schoolID: decider.schoolID, letter: LetterDocument(letter), message: message)
     }
 
     /// Changes a decision already made (000 "Register amendments"): `amended` decides again with
@@ -198,7 +198,7 @@ public struct DecisionDesk: Sendable {
         let message = texts.decision(to: parent, request: item.request, pupil: item.pupil, decision: decision, school: letter.school)
         do {
             try await store.amend(decision, replacing: standing.decidedAt, schoolID: decider.schoolID,
-                                  letterHTML: LetterHTML.render(letter), message: message)
+                                  letter: LetterDocument(letter), message: message)
         } catch StoreError.superseded {
             throw ServiceError.conflict("The decision on request \(reference) was changed by someone else while you were changing it. Look at it again.")
         }

@@ -91,5 +91,16 @@ extension AppDatabase {
                 """)
             try db.create(index: "leaveRequest_advice", on: "leaveRequest", columns: ["schoolId", "status", "recommendation"])
         }
+        // Issue 14: each letter as PDF, made once with its decision and kept unchanged with its hash.
+        migrator.registerMigration("v20: letters as PDF") { db in
+            try db.alter(table: "letter") { t in
+                t.add(column: "pdf", .blob)
+                t.add(column: "pdfSha256", .text)
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER letter_pdf_fixed BEFORE UPDATE OF pdf, pdfSha256 ON letter
+                  BEGIN SELECT RAISE(ABORT, 'a letter is stored unchanged'); END;
+                """)
+        }
     }
 }

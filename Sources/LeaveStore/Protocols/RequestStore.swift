@@ -88,7 +88,7 @@ public protocol RequestStore: Sendable {
     func decision(requestID: Int64, schoolID: Int64) async throws -> Decision?
     /// Records the decision, its letter and the audit event together; throws `notOpen`
     /// when someone else decided (or the parent withdrew) first.
-    func decide(_ decision: Decision, schoolID: Int64, letterHTML: String, message: MailMessage?) async throws
+    func decide(_ decision: Decision, schoolID: Int64, letter: LetterDocument, message: MailMessage?) async throws
     func auditTrail(requestID: Int64, schoolID: Int64) async throws -> [AuditEvent]
     /// One page of the school's record of what was done to its requests, newest first, with each
     /// line's request reference; only `action` if given. And how many lines there are in all.
@@ -99,7 +99,7 @@ public protocol RequestStore: Sendable {
     /// Records a decision that amends or rescinds the one standing (made at `replacing`), with its
     /// letter, the parent's e-mail and the audit line, in one transaction. Throws `superseded`
     /// when the standing decision is no longer that one (someone changed it first).
-    func amend(_ decision: Decision, replacing: Date, schoolID: Int64, letterHTML: String, message: MailMessage?) async throws
+    func amend(_ decision: Decision, replacing: Date, schoolID: Int64, letter: LetterDocument, message: MailMessage?) async throws
     /// Sends an open request back to its parent for evidence (`note` says what), with the
     /// parent's e-mail, in one transaction. Throws `notOpen` for a decided or withdrawn one.
     func askForEvidence(requestID: Int64, schoolID: Int64, note: String, by actor: Actor, at: Date, message: MailMessage?) async throws
@@ -137,5 +137,16 @@ extension RequestStore {
     /// One page of everything decided.
     public func decidedRequests(schoolID: Int64, offset: Int, limit: Int) async throws -> (requests: [DecidedRequest], total: Int) {
         try await decidedRequests(schoolID: schoolID, filter: .none, offset: offset, limit: limit)
+    }
+}
+
+extension RequestStore {
+    /// A decision whose letter has no PDF (the demo's seeding and older tests).
+    public func decide(_ decision: Decision, schoolID: Int64, letterHTML: String, message: MailMessage?) async throws {
+        try await decide(decision, schoolID: schoolID, letter: LetterDocument(html: letterHTML), message: message)
+    }
+
+    public func amend(_ decision: Decision, replacing: Date, schoolID: Int64, letterHTML: String, message: MailMessage?) async throws {
+        try await amend(decision, replacing: replacing, schoolID: schoolID, letter: LetterDocument(html: letterHTML), message: message)
     }
 }

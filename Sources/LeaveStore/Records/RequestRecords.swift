@@ -198,6 +198,10 @@ struct LetterRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var createdAt: Date
     var printedAt: Date?
     var printedById: Int64?
+    /// The letter as PDF, made once with the decision, and its SHA-256 (hex); none for letters
+    /// written before letters were PDFs.
+    var pdf: Data?
+    var pdfSha256: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

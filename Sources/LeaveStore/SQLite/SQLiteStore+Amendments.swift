@@ -15,7 +15,7 @@ extension SQLiteStore {
         return try rows.enumerated().map { index, row in try row.decision(previous: index > 0 ? rows[index - 1] : nil) }
     }
 
-    public func amend(_ decision: Decision, replacing: Date, schoolID: Int64, letterHTML: String, message: MailMessage?) async throws {
+    public func amend(_ decision: Decision, replacing: Date, schoolID: Int64, letter letterDocument: LetterDocument, message: MailMessage?) async throws {
         guard let amendment = decision.amendment else { throw StoreError.notFound }
         try await writer.write { db in
             guard let standing = try DecisionRecord
@@ -29,7 +29,9 @@ extension SQLiteStore {
             try db.execute(sql: "UPDATE leaveRequest SET status = ? WHERE id = ? AND schoolId = ?",
                            arguments: [decision.outcome.status.rawValue, decision.requestID, schoolID])
             var letter = LetterRecord(id: nil, schoolId: schoolID, requestId: decision.requestID, decisionId: record.id!,
-                                      html: letterHTML, createdAt: decision.decidedAt, printedAt: nil, printedById: nil)
+                                      html: letterDocument.html, createdAt: decision.decidedAt, printedAt: nil, printedById: nil,
+                                      pdf: letterDocument.pdf.isEmpty ? nil : Data(letterDocument.pdf),
+                                      pdfSha256: letterDocument.pdf.isEmpty ? nil : letterDocument.pdfSHA256)
             try letter.insert(db)
             var event = AuditEventRecord(AuditEvent(
                 schoolID: schoolID, actor: decision.decidedBy, action: amendment.kind == .amended ? .amended : .rescinded,

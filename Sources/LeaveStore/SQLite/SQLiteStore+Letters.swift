@@ -15,11 +15,18 @@ extension SQLiteStore: LetterStore {
     /// Waiting letters oldest first and printed ones newest first, both along `letter_waiting`.
     /// A letter whose decision was amended or rescinded before it was printed is not sent: the
     /// amended decision's letter replaces it (it stays stored, with its decision).
-    static let waitingOrder = """
+    static let waitingOrder = waiting + " ORDER BY letter.id"
+    static let waiting = """
         letter.schoolId = ? AND letter.printedAt IS NULL
           AND NOT EXISTS (SELECT 1 FROM decision AS later WHERE later.supersedesId = letter.decisionId)
-        ORDER BY letter.id
         """
+
+    public func newestWaitingLetterID(schoolID: Int64) async throws -> Int64? {
+        try await writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(letter.id) FROM letter WHERE " + Self.waiting + " AND letter.pdf IS NOT NULL",
+                               arguments: [schoolID])
+        }
+    }
     static let printedOrder = "letter.schoolId = ? AND letter.printedAt IS NOT NULL ORDER BY letter.printedAt DESC, letter.id DESC"
 
     public func letter(id: Int64, schoolID: Int64) async throws -> StoredLetter? {
@@ -39,6 +46,48 @@ extension SQLiteStore: LetterStore {
             var event = AuditEventRecord(AuditEvent(schoolID: schoolID, actor: actor, action: .letterPrinted,
                                                     requestID: record.requestId, at: at, detail: "letter \(letterID)"))
             try event.insert(db)
+        }
+    }
+
+    public func letterPDF(id: Int64, schoolID: Int64) async throws -> StoredLetterPDF? {
+        try await writer.read { db in try Self.letterPDFs(db, where: "letter.id = ? AND letter.schoolId = ?", [id, schoolID]).first }
+    }
+
+    public func standingLetterPDF(requestID: Int64, schoolID: Int64) async throws -> StoredLetterPDF? {
+        try await writer.read { db in
+            try Self.letterPDFs(db, where: """
+                letter.requestId = ? AND letter.schoolId = ?
+                  AND NOT EXISTS (SELECT 1 FROM decision AS later WHERE later.supersedesId = letter.decisionId)
+                ORDER BY letter.id DESC LIMIT 1
+                """, [requestID, schoolID]).first
+        }
+    }
+
+    public func waitingLetterPDFs(schoolID: Int64, limit: Int) async throws -> [StoredLetterPDF] {
+        try await writer.read { db in
+            try Self.letterPDFs(db, where: Self.waitingOrder + " LIMIT ?", [schoolID, max(0, min(limit, 1000))])
+        }
+    }
+
+    public func recordReprint(letterID: Int64, schoolID: Int64, by actor: Actor, at: Date) async throws {
+        try await writer.write { db in
+            guard let requestID = try Int64.fetchOne(db, sql: "SELECT requestId FROM letter WHERE id = ? AND schoolId = ?",
+                                                     arguments: [letterID, schoolID])
+            else { throw StoreError.notFound }
+            var event = AuditEventRecord(AuditEvent(schoolID: schoolID, actor: actor, action: .letterReprinted,
+                                                    requestID: requestID, at: at, detail: "letter \(letterID), from its stored PDF"))
+            try event.insert(db)
+        }
+    }
+
+    /// Letters with a PDF; the bytes are read only here, never for the lists.
+    static func letterPDFs(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [StoredLetterPDF] {
+        try Row.fetchAll(db, sql: """
+            SELECT letter.id, letter.requestId, letter.pdf, letter.pdfSha256, leaveRequest.reference
+            FROM letter JOIN leaveRequest ON leaveRequest.id = letter.requestId
+            WHERE letter.pdf IS NOT NULL AND \(clause)
+            """, arguments: arguments).map { row in
+            StoredLetterPDF(letterID: row[0], requestID: row[1], reference: row[4], bytes: [UInt8](row[2] as Data), sha256: row[3] ?? "")
         }
     }
 

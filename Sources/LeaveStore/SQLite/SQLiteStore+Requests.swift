@@ -268,7 +268,7 @@ extension SQLiteStore: RequestStore {
         }
     }
 
-    public func decide(_ decision: Decision, schoolID: Int64, letterHTML: String, message: MailMessage?) async throws {
+    public func decide(_ decision: Decision, schoolID: Int64, letter letterDocument: LetterDocument, message: MailMessage?) async throws {
         try await writer.write { db in
             if let message { try Self.enqueue(message, at: decision.decidedAt, in: db) }
             guard var request = try LeaveRequestRecord
@@ -281,7 +281,9 @@ extension SQLiteStore: RequestStore {
             var record = try DecisionRecord(decision, schoolID: schoolID)
             try record.insert(db)
             var letter = LetterRecord(id: nil, schoolId: schoolID, requestId: decision.requestID, decisionId: record.id!,
-                                      html: letterHTML, createdAt: decision.decidedAt, printedAt: nil, printedById: nil)
+                                      html: letterDocument.html, createdAt: decision.decidedAt, printedAt: nil, printedById: nil,
+                                      pdf: letterDocument.pdf.isEmpty ? nil : Data(letterDocument.pdf),
+                                      pdfSha256: letterDocument.pdf.isEmpty ? nil : letterDocument.pdfSHA256)
             try letter.insert(db)
             var event = AuditEventRecord(AuditEvent(
                 schoolID: schoolID, actor: decision.decidedBy, action: .decided, requestID: decision.requestID,

@@ -16,8 +16,11 @@ struct OfficeController {
         let office = router.group().add(middleware: RoleMiddleware(.office))
         office.get(Paths.Office.letters.routerPath) { request, context in try await letters(request, context, printed: false) }
         office.get(Paths.Office.printedLetters.routerPath) { request, context in try await letters(request, context, printed: true) }
+        office.get(Paths.Office.waitingPDF.routerPath) { request, context in try await waitingPDF(request, context) }
+        office.post(Paths.Office.printedBatch.routerPath) { _, context in try await markBatchPrinted(context) }
         office.get(Paths.Office.letter.routerPath) { _, context in try await letter(context) }
         office.post(Paths.Office.printed.routerPath) { _, context in try await markPrinted(context) }
+        office.post(Paths.Office.reprint.routerPath) { _, context in try await reprint(context) }
         office.post(Paths.Office.licence.routerPath) { _, context in try await recordLicence(context) }
     }
 
@@ -31,6 +34,7 @@ struct OfficeController {
         let printedAt: String?
         let href: String
         let printedAction: String
+        let pdfHref: String
 
         func child(named key: String) -> Any? {
             switch key {
@@ -43,6 +47,7 @@ struct OfficeController {
             case "printedAt": orAbsent(self.printedAt)
             case "href": self.href
             case "printedAction": self.printedAction
+            case "pdfHref": self.pdfHref
             default: nil
             }
         }
@@ -55,6 +60,10 @@ struct OfficeController {
         let pagination: Pagination
         /// Performances their licence authorises, for the office to record before printing.
         let licences: [LicenceRow]
+        /// The run of waiting letters as one PDF, and the step that marks the same run printed.
+        let batchHref: String?
+        let batchUpTo: Int64?
+        let waitingCount: Int
 
         func child(named key: String) -> Any? {
             switch key {
@@ -64,6 +73,10 @@ struct OfficeController {
             case "isEmpty": self.isEmpty
             case "printed": self.printed
             case "pagination": self.pagination
+            case "batchHref": orAbsent(self.batchHref)
+            case "batchUpTo": orAbsent(self.batchUpTo.map(String.init))
+            case "batchAction": Paths.Office.printedBatch()
+            case "waitingCount": self.waitingCount
             default: nil
             }
         }
@@ -92,7 +105,8 @@ struct OfficeController {
         LetterRow(id: letter.id, reference: letter.reference.text, pupilName: letter.pupilName,
                   outcome: letter.outcome.title, outcomeClass: letter.outcome.rawValue,
                   createdAt: clock.describe(letter.createdAt), printedAt: letter.printedAt.map(clock.describe),
-                  href: Paths.Office.letter(letter.id), printedAction: Paths.Office.printed(letter.id))
+                  href: Paths.Office.letter(letter.id), printedAction: Paths.Office.printed(letter.id),
+                  pdfHref: Paths.Office.letterPDF(letter.id))
     }
 
     /// The letters waiting, oldest first, or those printed, most recent first: fifty at a time,
@@ -108,8 +122,10 @@ struct OfficeController {
         let licences = printed ? [] : try await store.authorisedByLicence(schoolID: account.schoolID, limit: 50).map {
             LicenceRow(request: RequestRow($0, clock: clock), action: Paths.Office.licence($0.request.reference))
         }
+        let newest = printed ? nil : try await store.newestWaitingLetterID(schoolID: account.schoolID)
         let content = LettersContent(rows: views.rows(.letter, page.map(row)), isEmpty: page.isEmpty, printed: printed, pagination: pagination,
-                                     licences: licences)
+                                     licences: licences, batchHref: newest.map { Paths.Office.waitingPDF() + "?upto=\($0)" },
+                                     batchUpTo: newest, waitingCount: pagination.total)
         return views.render(.letters, content, layout: Layout(title: printed ? "Printed letters" : "Letters to print",
                                                               account: account, csrfToken: context.csrfToken))
     }
@@ -125,19 +141,73 @@ struct OfficeController {
     struct LetterContent: MustacheParent {
         let letter: LetterRow
         let html: String
+        let pdfHref: String?
+        let reprintAction: String?
 
         func child(named key: String) -> Any? {
             switch key {
             case "letter": self.letter
             case "html": self.html
+            case "pdfHref": orAbsent(self.pdfHref)
+            case "reprintAction": orAbsent(self.reprintAction)
             default: nil
             }
         }
     }
 
-    func letter(_ context: PortalRequestContext) async throws -> Response {
+    /// A printed letter printed again: recorded on the request's record, then its stored PDF.
+    func reprint(_ context: PortalRequestContext) async throws -> Response {
         let (account, letter) = try await schoolLetter(context)
-        return views.render(.letterPrint, LetterContent(letter: row(letter), html: letter.html),
+        guard let pdf = try await store.letterPDF(id: letter.id, schoolID: account.schoolID) else { throw HTTPError(.notFound) }
+        try await store.recordReprint(letterID: letter.id, schoolID: account.schoolID, by: Actor(account), at: clock.now)
+        return Views.pdf(pdf.bytes, name: "letter-\(pdf.reference).pdf", inline: false)
+    }
+
+    /// "Print today's letters": the waiting letters up to the newest the page listed, as one PDF.
+    /// Nothing is marked printed until the office says they printed.
+    func waitingPDF(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let upTo = request.uri.queryParameters.get("upto").flatMap { Int64($0) } ?? Int64.max
+        let letters = try await store.waitingLetterPDFs(schoolID: account.schoolID, limit: Self.batchLimit).filter { $0.letterID <= upTo }
+        guard !letters.isEmpty else { throw HTTPError(.notFound, message: "There are no letters with a PDF waiting to be printed.") }
+        do {
+            return Views.pdf(try LetterBatch.combine(letters), name: "letters-\(clock.today.iso).pdf", inline: true)
+        } catch let failure as LetterBatch.Failure {
+            throw HTTPError(.serviceUnavailable, message: failure.description)
+        }
+    }
+
+    /// The most letters one print run holds: a busy week's at a large school.
+    static let batchLimit = 200
+
+    /// The office says the run printed: the same letters are marked printed, each audited.
+    func markBatchPrinted(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        guard let upTo = Int64(context.form["upto"]) else { throw HTTPError(.badRequest, message: "Open the letters to print first.") }
+        let letters = try await store.waitingLetterPDFs(schoolID: account.schoolID, limit: Self.batchLimit).filter { $0.letterID <= upTo }
+        for letter in letters {
+            do {
+                try await store.markPrinted(letterID: letter.letterID, schoolID: account.schoolID, by: Actor(account), at: clock.now)
+            } catch StoreError.alreadyPrinted {
+                continue  // marked by someone else meanwhile
+            }
+        }
+        return .redirect(to: Paths.Office.letters())
+    }
+
+    func letter(_ context: PortalRequestContext) async throws -> Response {
+        // "/office/letters/12.pdf": the letter's stored PDF, unchanged; opening it writes nothing.
+        if let text = context.parameters.get("id"), text.hasSuffix(".pdf") {
+            let account = try context.requireAccount()
+            guard let id = Int64(text.dropLast(4)), let pdf = try await store.letterPDF(id: id, schoolID: account.schoolID)
+            else { throw HTTPError(.notFound) }
+            return Views.pdf(pdf.bytes, name: "letter-\(pdf.reference).pdf", inline: true)
+        }
+        let (account, letter) = try await schoolLetter(context)
+        let pdf = try await store.letterPDF(id: letter.id, schoolID: account.schoolID)
+        return views.render(.letterPrint, LetterContent(letter: row(letter), html: letter.html,
+                                                        pdfHref: pdf == nil ? nil : Paths.Office.letterPDF(letter.id),
+                                                        reprintAction: pdf != nil && letter.printedAt != nil ? Paths.Office.reprint(letter.id) : nil),
                             layout: Layout(title: "Letter \(letter.reference.text)", account: account, csrfToken: context.csrfToken))
     }
 

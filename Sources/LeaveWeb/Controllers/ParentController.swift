@@ -24,6 +24,13 @@ struct ParentController {
         parent.get(Paths.Parent.withdraw.routerPath) { _, context in try await withdrawPage(context) }
         parent.post(Paths.Parent.withdraw.routerPath) { _, context in try await withdraw(context) }
         parent.post(Paths.Parent.evidence.routerPath) { _, context in try await sendEvidence(context) }
+        parent.get(Paths.Parent.letter.routerPath) { _, context in
+            // The parent's own request only; the letter of the decision that stands, as printed.
+            let (_, found) = try await ownRequest(context)
+            guard let pdf = try await store.standingLetterPDF(requestID: found.request.id, schoolID: found.request.schoolID)
+            else { throw HTTPError(.notFound, message: "There is no letter to download for this request yet.") }
+            return Views.pdf(pdf.bytes, name: "letter-\(pdf.reference).pdf", inline: true)
+        }
     }
 
     // MARK: Home
@@ -160,6 +167,7 @@ struct ParentController {
             case "errors": self.evidenceForm?.errors ?? ErrorSummary([])
             case "request": self.request
             case "decision": orAbsent(self.decision)
+            case "letterHref": Paths.Parent.letter(self.request.item.request.reference)
             default: nil
             }
         }

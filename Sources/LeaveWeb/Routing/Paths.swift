@@ -67,12 +67,15 @@ enum Paths {
         static let confirmation = PathPattern("/parent/requests/:reference/confirmation")
         static let withdraw = PathPattern("/parent/requests/:reference/withdraw")
         static let evidence = PathPattern("/parent/requests/:reference/evidence")
+        /// The letter of the decision that stands, as the office printed it.
+        static let letter = PathPattern("/parent/requests/:reference/letter.pdf")
 
         static func child(_ id: Int64) -> String { child(String(id)) }
         static func request(_ reference: ReferenceNumber) -> String { request(reference.text) }
         static func confirmation(_ reference: ReferenceNumber) -> String { confirmation(reference.text) }
         static func withdraw(_ reference: ReferenceNumber) -> String { withdraw(reference.text) }
         static func evidence(_ reference: ReferenceNumber) -> String { evidence(reference.text) }
+        static func letter(_ reference: ReferenceNumber) -> String { letter(reference.text) }
     }
 
     enum Forms {
@@ -123,6 +126,11 @@ enum Paths {
         static let printedLetters = PathPattern("/office/letters/printed")
         static let letter = PathPattern("/office/letters/:id")
         static let printed = PathPattern("/office/letters/:id/printed")
+        /// A letter printed again from the PDF kept with its decision (audited).
+        static let reprint = PathPattern("/office/letters/:id/reprint")
+        /// Every waiting letter as one PDF, and the step that marks the same letters printed.
+        static let waitingPDF = PathPattern("/office/letters/waiting.pdf")
+        static let printedBatch = PathPattern("/office/letters/printed-batch")
         static let imports = PathPattern("/office/imports")
         static let invitations = PathPattern("/office/invitations")
         static let resendInvitation = PathPattern("/office/invitations/:id/resend")
@@ -133,6 +141,9 @@ enum Paths {
 
         static func letter(_ id: Int64) -> String { letter(String(id)) }
         static func printed(_ id: Int64) -> String { printed(String(id)) }
+        static func reprint(_ id: Int64) -> String { reprint(String(id)) }
+        /// The letter's stored PDF: the same route as its page, with ".pdf".
+        static func letterPDF(_ id: Int64) -> String { letter(String(id)) + ".pdf" }
     }
 
     enum Admin {

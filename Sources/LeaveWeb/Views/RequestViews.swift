@@ -207,6 +207,7 @@ struct AuditRow: MustacheParent {
         case .consultationRecorded: "Consultation recorded"
         case .amended: "Decision amended"
         case .rescinded: "Decision rescinded"
+        case .letterReprinted: "Letter reprinted"
         }
     }
 

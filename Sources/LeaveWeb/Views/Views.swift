@@ -56,6 +56,16 @@ public struct Views: Sendable {
         return Self.html(html, status: status)
     }
 
+    /// A PDF, shown in the browser (`inline`) or saved; private, as a letter names a child.
+    static func pdf(_ bytes: [UInt8], name: String, inline: Bool) -> Response {
+        let safeName = name.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+        return Response(status: .ok, headers: [
+            .contentType: "application/pdf",
+            .contentDisposition: "\(inline ? "inline" : "attachment"); filename=\"\(safeName)\"",
+            .cacheControl: "private, no-store",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
     static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: html)))
