@@ -136,8 +136,8 @@ struct DecisionDeskTests {
             let parent = Browser(client)
             try await parent.signIn("parent2@example.com")
             let reference = try await FormJourneyTests.fill(parent, form: "performance", children: ["Bryn Marrowfield"], pages: [
-                ("licence", [("licenceNumber", "PL-2026-114"), ("authority", "Sampleton Council"), ("namesDates", "yes"),
-                             ("licenceDates", "7/12/2026\n8/12/2026")]),
+                ("licence", [("licenceNumber", "PL-2026-114"), ("authority", "Sampleton Council"), ("namesDates", "yes")]),
+                ("licence-dates", [("licenceDates", "7/12/2026\n8/12/2026")]),
                 ("dates", [("purpose", "Pantomime"), ("start-day", "7"), ("start-month", "12"), ("start-year", "2026"),
                            ("end-day", "8"), ("end-month", "12"), ("end-year", "2026")]),
                 ("education", [("hoursPerWeek", "6"), ("hoursPerDay", "3"), ("maxHours", "5")]),

@@ -104,12 +104,23 @@ struct OtherFormValidationTests {
             try await parent.signIn("parent2@example.com")
             try await parent.get("/parent/forms/performance")
             let licence = try await parent.post("/parent/forms/performance/licence", [("licenceNumber", ""), ("authority", "Sampleton Council"),
-                                                                                      ("namesDates", "yes"), ("licenceDates", "7/12/2026\n32/12/2026")])
+                                                                                      ("namesDates", "yes")])
             #expect(licence.status == .unprocessableContent)
             #expect(licence.html.contains("Enter the licence number"))
-            #expect(licence.html.contains("Line 2 of the dates the licence names, &#39;32/12/2026&#39;, is not a real date") ||
-                    licence.html.contains("Line 2 of the dates the licence names, '32/12/2026', is not a real date"))
+            // Issue 15: the dates are asked only after "Yes", on their own page, never first as an error.
+            #expect(!licence.html.contains("Enter the dates the licence names"))
             #expect(licence.html.contains("Sampleton Council"), "the other answers are kept")
+            let named = try await parent.post("/parent/forms/performance/licence", [("licenceNumber", "PL-1"), ("authority", "Sampleton Council"),
+                                                                                    ("namesDates", "yes")])
+            #expect(named.location == "/parent/forms/performance/licence-dates")
+            let dates = try await parent.post("/parent/forms/performance/licence-dates", [("licenceDates", "7/12/2026\n32/12/2026")])
+            #expect(dates.status == .unprocessableContent)
+            #expect(dates.html.contains("Line 2 of the dates the licence names, &#39;32/12/2026&#39;, is not a real date") ||
+                    dates.html.contains("Line 2 of the dates the licence names, '32/12/2026', is not a real date"))
+            // "No": the dates page is skipped.
+            let unnamed = try await parent.post("/parent/forms/performance/licence", [("licenceNumber", "PL-1"), ("authority", "Sampleton Council"),
+                                                                                      ("namesDates", "no")])
+            #expect(unnamed.location == "/parent/forms/performance/dates")
             let hours = try await parent.post("/parent/forms/performance/education", [("hoursPerWeek", "six"), ("hoursPerDay", "13"), ("maxHours", "")])
             #expect(hours.html.contains("The hours a week must be a number"))
             #expect(hours.html.contains("Hours of teaching a day must be 12 or fewer"))

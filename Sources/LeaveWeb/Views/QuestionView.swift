@@ -50,12 +50,19 @@ struct QuestionView: MustacheParent {
             .joined(separator: ",")
     }
 
+    /// What a screen reader reads after the question: its hint, then its error.
+    var describedBy: String? {
+        let ids = (hint == nil ? [] : [id + "-hint"]) + (error == nil ? [] : [id + "-error"])
+        return ids.isEmpty ? nil : ids.joined(separator: " ")
+    }
+
     func child(named key: String) -> Any? {
         switch key {
         case "id": self.id
         case "label": self.label
         case "hint": orAbsent(self.hint)
         case "error": orAbsent(self.error)
+        case "describedBy": orAbsent(self.describedBy)
         case "isText": self.isText
         case "isTextarea": self.isTextarea
         case "isRadios": self.isRadios
