@@ -19,6 +19,9 @@ public struct DecisionLetter: Hashable, Sendable {
     public var amendment: DecisionAmendment?
     /// The day the decision it replaces was made, in the school's time zone.
     public var previousDecidedOn: SchoolDate?
+    /// The school's penalty-notice terms, for what a refusal says follows if the leave is taken
+    /// (001 §5.2): the amounts per parent per child, and the threshold the school works to.
+    public var penalty: PenaltyTerms?
     /// The parent's postal address, line by line, for the envelope's window (from the MIS's
     /// contact, when it gives one).
     public var parentAddress: [String] = []
@@ -97,12 +100,12 @@ public struct DecisionLetter: Hashable, Sendable {
         case .grantedInPart:
             return [
                 "If \(pupil.forename) is absent on the days that were not granted, the absence will be recorded as unauthorised (code \(refusedCode.rawValue)), and unauthorised absence may lead to the local authority issuing a penalty notice.",
-            ]
+            ] + (penalty?.sentences ?? [])
         case .refused:
             return [
                 "If \(pupil.forename) is absent \(request.application.start.date == request.application.end.date ? "that day" : "on these days"), the absence will be recorded as unauthorised (code \(refusedCode.rawValue)).",
                 "Unauthorised absence may lead to the local authority issuing a penalty notice.",
-            ]
+            ] + (penalty?.sentences ?? [])
         }
     }
 

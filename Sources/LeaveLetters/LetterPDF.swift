@@ -10,14 +10,14 @@ public enum LetterPDF {
     static let pageWidth = 595.276
     static let pageHeight = 841.89
     static let millimetre = 72.0 / 25.4
-    static let margin = 20 * millimetre
+    static let margin = 18 * millimetre
     /// The window of a DL envelope with a left window (BS EN ISO 269): 20 mm from the left,
     /// 50 mm from the top of the letter folded in three, 90 × 40 mm. The address block is kept
     /// inside it, with a few millimetres to spare on every side.
     public static let addressWindow = (x: 20 * millimetre, y: 50 * millimetre, width: 90 * millimetre, height: 40 * millimetre)
-    static let bodyFont = "DejaVu Sans, Noto Sans, Noto Sans Arabic, Noto Naskh Arabic, Noto Sans Bengali, sans-serif 10"
-    static let headingFont = "DejaVu Sans, Noto Sans, sans-serif Bold 11"
-    static let schoolFont = "DejaVu Sans, Noto Sans, sans-serif Bold 15"
+    static let bodyFont = "DejaVu Sans, Noto Sans, Noto Sans Arabic, Noto Naskh Arabic, Noto Sans Bengali, sans-serif 9.5"
+    static let headingFont = "DejaVu Sans, Noto Sans, sans-serif Bold 10.5"
+    static let schoolFont = "DejaVu Sans, Noto Sans, sans-serif Bold 14"
 
     /// One PDF of these letters, each on its own sheets.
     public static func render(_ letters: [DecisionLetter]) -> [UInt8] {
@@ -102,9 +102,12 @@ public enum LetterPDF {
             y = window.y + 4 * LetterPDF.millimetre
             paragraph(([letter.parentName] + letter.parentAddress).joined(separator: "\n"),
                       x: window.x + 4 * LetterPDF.millimetre, width: window.width - 8 * LetterPDF.millimetre)
-            y = max(y, window.y + window.height) + 6 * LetterPDF.millimetre
-            paragraph(letter.letterDate.longForm + "\nOur reference: " + letter.request.reference.text)
-            gap(8)
+            let afterAddress = y
+            // The date and reference beside the window, on the right.
+            y = window.y + 4 * LetterPDF.millimetre
+            paragraph(letter.letterDate.longForm + "\nOur reference: " + letter.request.reference.text,
+                      x: LetterPDF.margin + width * 0.55, width: width * 0.45, alignRight: true)
+            y = max(y, afterAddress, window.y + window.height) + 2 * LetterPDF.millimetre
             paragraph("Dear \(letter.parentName),")
             gap(6)
             paragraph(letter.subject, font: LetterPDF.headingFont)
@@ -128,23 +131,24 @@ public enum LetterPDF {
             paragraph("If you would like to discuss this decision, please contact the school office.")
             gap(10)
             paragraph("Yours sincerely,")
-            gap(24)
+            gap(20)
             paragraph(letter.signatory.name + "\n" + letter.signatory.title)
             finishPage()
             cairo_show_page(cairo)
             return pageNumber
         }
 
-        mutating func gap(_ points: Double) { y += points }
+        /// Space between parts, a little less than asked: a letter should fit one sheet.
+        mutating func gap(_ points: Double) { y += points * 0.6 }
 
         /// A label and its value side by side, as in the letter's table of facts.
         mutating func row(_ label: String, _ value: String) {
             let top = y
-            paragraph(label, font: LetterPDF.headingFont.replacingOccurrences(of: " 11", with: " 10"), width: width * 0.3)
+            paragraph(label, font: LetterPDF.headingFont.replacingOccurrences(of: " 10.5", with: " 9.5"), width: width * 0.3)
             let afterLabel = y
             y = top
             paragraph(value, x: LetterPDF.margin + width * 0.32, width: width * 0.68)
-            y = max(y, afterLabel) + 2
+            y = max(y, afterLabel) + 1
         }
 
         /// A paragraph wrapped to the width, line by line so a page can end between any two lines.

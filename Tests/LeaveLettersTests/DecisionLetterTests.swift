@@ -56,6 +56,21 @@ struct DecisionLetterTests {
         #expect(html.contains("penalty notice"))
     }
 
+    /// Issue 14 / 001 §5.2: a refusal states the penalty-notice terms of the school's settings.
+    @Test func aRefusalStatesThePenaltyTermsOfTheSchoolsPolicy() {
+        var refused = letter(outcome: .refused, reason: "Not exceptional", kind: .holiday, category: .holiday)
+        refused.penalty = PenaltyTerms(amounts: [80, 160], thresholdSessions: 10, windowSchoolWeeks: 10)
+        let html = LetterHTML.render(refused)
+        #expect(html.contains("10 sessions (5 school days) of unauthorised absence within 10 school weeks"))
+        #expect(html.contains("£80 for each parent, for each child, if paid within 21 days, or £160 if paid within 28 days."))
+        #expect(html.contains("A second notice for the same child is £160"))
+        #expect(html.contains("A third is not issued within three years of the first"))
+        refused.penalty = PenaltyTerms(amounts: [60, 120], thresholdSessions: 9, windowSchoolWeeks: 10)
+        #expect(LetterHTML.render(refused).contains("9 sessions (4½ school days)"))
+        #expect(LetterHTML.render(refused).contains("£60 for each parent"))
+        #expect(!LetterHTML.render(letter(outcome: .granted)).contains("penalty notice"))
+    }
+
     /// 000's code list: G is an unauthorised holiday; any other refused absence taken is O.
     @Test func aRefusedAppointmentTakenAnywayIsUnauthorisedOtherNotHoliday() {
         let html = LetterHTML.render(letter(outcome: .refused, reason: "Please book after school"))

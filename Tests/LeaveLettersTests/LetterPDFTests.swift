@@ -72,6 +72,17 @@ struct LetterPDFTests {
         }
     }
 
+    /// A refusal with everything a refusal says (the codes, the penalty terms) still fits one sheet.
+    @Test func aRefusalWithThePenaltyTermsFitsOnePage() throws {
+        var refused = fixtures.letter(outcome: .refused, reason: "Holidays in term time are not exceptional circumstances under our policy, and the family has had leave refused before this year.",
+                                      kind: .holiday, category: .holiday)
+        refused.penalty = PenaltyTerms(amounts: [80, 160], thresholdSessions: 10, windowSchoolWeeks: 10)
+        refused.parentAddress = ["12 Sample Road", "Sampleton", "SA1 2MP"]
+        let pdf = LetterPDF.render(refused)
+        #expect(try Self.poppler("pdfinfo", pdf).contains("Pages:           1"))
+        #expect(try Self.poppler("pdftotext", pdf).contains("£80"))
+    }
+
     /// A long reason runs on to a second page, and both are numbered.
     @Test func aLongLetterRunsOnAndIsNumbered() throws {
         let long = Array(repeating: "The family explained the circumstances at length, and the school weighed each of them.", count: 60)

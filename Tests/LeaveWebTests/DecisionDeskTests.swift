@@ -344,6 +344,8 @@ struct DecisionDeskTests {
             #expect(wrong.html.contains("From must be a date written as year-month-day"))
             #expect(wrong.html.contains("value=\"LP-&lt;x&gt;\""))
             #expect(wrong.html.contains("3 lines."))
+            #expect(try await admin.get("/admin/audit?to=9999-12-31").html.contains("Until must be a date written as year-month-day"))
+            #expect(try await admin.get("/admin/audit?who=%00quintr").html.contains("1 line."))
             // An unknown filter shows everything; other roles are refused.
             #expect(try await admin.get("/admin/audit?action=nonsense").html.contains("3 lines."))
             #expect(try await head.get("/admin/audit").status == .forbidden)

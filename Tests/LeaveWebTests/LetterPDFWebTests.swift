@@ -59,6 +59,9 @@ struct LetterPDFWebTests {
             let text = try Self.poppler("pdftotext", pdf.bytes)
             #expect(text.contains("has been refused") && text.contains("Not exceptional enough"))
 
+            // Not printed yet: nothing to print "again".
+            #expect(try await office.post(letterPath + "/reprint").status == .conflict)
+
             // The run: both letters, each from the front of a sheet (one page, then a blank back).
             let batch = try await office.get(batchPath)
             #expect(batch.status == .ok)

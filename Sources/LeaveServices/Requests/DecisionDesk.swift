@@ -129,6 +129,7 @@ public struct DecisionDesk: Sendable {
                                     pupil: item.pupil, request: item.request, outcome: outcome,
                                     reason: reason, decidedBy: Actor(decider))
         letter.byLicence = byLicence
+        letter.penalty = PenaltyTerms(try await store.policy(schoolID: decider.schoolID))
         if outcome == .grantedInPart, case .valid(let part) = answers.grantedPart(of: (item.request.application.start, item.request.application.end)) {
             letter.grantedFrom = part.from
             letter.grantedTo = part.to

@@ -19,6 +19,8 @@ public struct StoredLetterPDF: Sendable {
     public let reference: String
     public let bytes: [UInt8]
     public let sha256: String
+    /// Its decision was amended or rescinded: another letter replaced it.
+    public var replaced = false
 
     public init(letterID: Int64, requestID: Int64, reference: String, bytes: [UInt8], sha256: String) {
         self.letterID = letterID

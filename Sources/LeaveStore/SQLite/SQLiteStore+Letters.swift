@@ -83,11 +83,14 @@ extension SQLiteStore: LetterStore {
     /// Letters with a PDF; the bytes are read only here, never for the lists.
     static func letterPDFs(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [StoredLetterPDF] {
         try Row.fetchAll(db, sql: """
-            SELECT letter.id, letter.requestId, letter.pdf, letter.pdfSha256, leaveRequest.reference
+            SELECT letter.id, letter.requestId, letter.pdf, letter.pdfSha256, leaveRequest.reference,
+                   EXISTS (SELECT 1 FROM decision AS later WHERE later.supersedesId = letter.decisionId)
             FROM letter JOIN leaveRequest ON leaveRequest.id = letter.requestId
             WHERE letter.pdf IS NOT NULL AND \(clause)
             """, arguments: arguments).map { row in
-            StoredLetterPDF(letterID: row[0], requestID: row[1], reference: row[4], bytes: [UInt8](row[2] as Data), sha256: row[3] ?? "")
+            var letter = StoredLetterPDF(letterID: row[0], requestID: row[1], reference: row[4], bytes: [UInt8](row[2] as Data), sha256: row[3] ?? "")
+            letter.replaced = row[5]
+            return letter
         }
     }
 

@@ -23,8 +23,10 @@ extension SQLiteStore {
         let search = filter.search.trimmingCharacters(in: .whitespacesAndNewlines)
         if let reference = ReferenceNumber(search.uppercased()) {
             narrowing.add("leaveRequest.reference = ?", [reference.text])
-        } else if search.count == 13, search.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-            // A UPN is thirteen letters and digits; a name never is.
+        } else if search.count == 13, let first = search.first, first.isASCII, first.isLetter,
+                  search.dropFirst().prefix(11).allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let last = search.last, last.isASCII, last.isLetter || last.isNumber {
+            // A UPN: a letter, eleven digits, and a check digit or letter; never a name.
             narrowing.add("pupil.upn = ?", [search.uppercased()], pupil: true)
         } else {
             // Each word is part of the forename or the surname, in either order.

@@ -159,6 +159,13 @@ struct OfficeController {
     func reprint(_ context: PortalRequestContext) async throws -> Response {
         let (account, letter) = try await schoolLetter(context)
         guard let pdf = try await store.letterPDF(id: letter.id, schoolID: account.schoolID) else { throw HTTPError(.notFound) }
+        // Only what was sent is sent again: never a letter not yet printed, nor one a later decision replaced.
+        guard letter.printedAt != nil else {
+            throw HTTPError(.conflict, message: "The letter for \(letter.reference.text) has not been printed yet: print it from the letters waiting.")
+        }
+        guard !pdf.replaced else {
+            throw HTTPError(.conflict, message: "The decision on \(letter.reference.text) was changed after this letter; print the letter of the decision that stands.")
+        }
         try await store.recordReprint(letterID: letter.id, schoolID: account.schoolID, by: Actor(account), at: clock.now)
         return Views.pdf(pdf.bytes, name: "letter-\(pdf.reference).pdf", inline: false)
     }
@@ -207,7 +214,7 @@ struct OfficeController {
         let pdf = try await store.letterPDF(id: letter.id, schoolID: account.schoolID)
         return views.render(.letterPrint, LetterContent(letter: row(letter), html: letter.html,
                                                         pdfHref: pdf == nil ? nil : Paths.Office.letterPDF(letter.id),
-                                                        reprintAction: pdf != nil && letter.printedAt != nil ? Paths.Office.reprint(letter.id) : nil),
+                                                        reprintAction: pdf.map { !$0.replaced } == true && letter.printedAt != nil ? Paths.Office.reprint(letter.id) : nil),
                             layout: Layout(title: "Letter \(letter.reference.text)", account: account, csrfToken: context.csrfToken))
     }
 

@@ -18,7 +18,7 @@ struct AuditFilterForm {
     init(_ parameters: FlatDictionary<Substring, Substring>, clock: SchoolClock) {
         var typed: [String: String] = [:]
         for key in ["action", "ref", "who", "from", "to"] {
-            let value = parameters.get(key).map { String($0).replacingOccurrences(of: "+", with: " ") } ?? ""
+            let value = parameters.get(key).map { String($0).replacingOccurrences(of: "+", with: " ").filter { !$0.isControlCharacter } } ?? ""
             typed[key] = String(value.trimmingCharacters(in: .whitespacesAndNewlines).prefix(Self.whoLimit))
         }
         var errors: [FieldError] = []
@@ -32,7 +32,7 @@ struct AuditFilterForm {
         }
         for (key, label) in [("from", "From"), ("to", "Until")] {
             guard let text = typed[key], !text.isEmpty else { continue }
-            guard let day = SchoolDate(iso: text) else {
+            guard let day = SchoolDate(iso: text), (1900...9998).contains(day.year) else {
                 errors.append(FieldError(field: key, message: "\(label) must be a date written as year-month-day, for example 2026-11-23"))
                 continue
             }

@@ -42,7 +42,7 @@ struct RequestFilterForm: MustacheParent {
         self.list = list
         action = list == .queue ? Paths.Decisions.queue() : Paths.Decisions.decided()
         // A GET form sends a space as "+"; a typed "+" arrives as %2B, already decoded.
-        let typed = parameters.get("q").map { String($0).replacingOccurrences(of: "+", with: " ") } ?? ""
+        let typed = parameters.get("q").map { String($0).replacingOccurrences(of: "+", with: " ").filter { !$0.isControlCharacter } } ?? ""
         search = String(typed.trimmingCharacters(in: .whitespacesAndNewlines).prefix(Self.searchLimit))
         yearGroup = parameters.get("year").flatMap { Int($0) }.flatMap(YearGroup.init)
         kind = parameters.get("kind").flatMap { LeaveKind(rawValue: String($0)) }
@@ -127,4 +127,9 @@ struct RequestFilterForm: MustacheParent {
         default: nil
         }
     }
+}
+
+extension Character {
+    /// NUL and the other control characters: never part of a name, and SQLite's LIKE stops at a NUL.
+    var isControlCharacter: Bool { unicodeScalars.contains { $0.properties.generalCategory == .control } }
 }
