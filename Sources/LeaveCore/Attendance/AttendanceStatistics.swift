@@ -76,17 +76,7 @@ public struct AttendanceStatistics: Sendable {
 
     /// The school sessions from `start` to `end` on the calendar, for projecting a request.
     public func schoolSessions(from start: SessionPoint, to end: SessionPoint) -> [SessionPoint] {
-        var points: [SessionPoint] = []
-        var day = start.date
-        while day <= end.date {
-            if calendar.isSchoolDay(day) {
-                for session in Session.allCases where SessionPoint(day, session) >= start && SessionPoint(day, session) <= end {
-                    points.append(SessionPoint(day, session))
-                }
-            }
-            day = day.adding(days: 1)
-        }
-        return points
+        calendar.schoolSessions(from: start, to: end)
     }
 
     static func monday(of date: SchoolDate) -> Int { date.dayNumber - date.weekday.rawValue }

@@ -13,6 +13,9 @@ public protocol RegisterStore: Sendable {
     func pupils(schoolID: Int64) async throws -> [Pupil]
     /// One page of the school's imports, newest first, and how many there are.
     func importRuns(schoolID: Int64, offset: Int, limit: Int) async throws -> (runs: [ImportRun], total: Int)
+    /// The requests whose standing decision touches these days, with the pupil's UPN, for the
+    /// register's write-back (issue 14); pupils without a UPN cannot be written back and are left out.
+    func decidedLeave(schoolID: Int64, from: SchoolDate, to: SchoolDate) async throws -> [RegisterWriteBack.DecidedLeave]
 }
 
 /// An import as recorded: when, by whom, of which file, and what it did.

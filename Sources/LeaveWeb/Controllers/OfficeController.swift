@@ -21,6 +21,7 @@ struct OfficeController {
         office.get(Paths.Office.letter.routerPath) { _, context in try await letter(context) }
         office.post(Paths.Office.printed.routerPath) { _, context in try await markPrinted(context) }
         office.post(Paths.Office.reprint.routerPath) { _, context in try await reprint(context) }
+        office.get(Paths.Office.register.routerPath) { request, context in try await register(request, context) }
         office.post(Paths.Office.licence.routerPath) { _, context in try await recordLicence(context) }
     }
 

@@ -131,6 +131,8 @@ enum Paths {
         /// Every waiting letter as one PDF, and the step that marks the same letters printed.
         static let waitingPDF = PathPattern("/office/letters/waiting.pdf")
         static let printedBatch = PathPattern("/office/letters/printed-batch")
+        /// The codes the decisions give, for the MIS's register, as CSV for a span of days.
+        static let register = PathPattern("/office/register")
         static let imports = PathPattern("/office/imports")
         static let invitations = PathPattern("/office/invitations")
         static let resendInvitation = PathPattern("/office/invitations/:id/resend")

@@ -30,6 +30,7 @@ enum Template: String, CaseIterable, Sendable {
     case requestConfirmation = "request-confirmation"
     case requestDetails = "request-details"
     case requestWithdraw = "request-withdraw"
+    case register
     // The frame and the partials pages include
     case layout
     case dateInput = "date-input"

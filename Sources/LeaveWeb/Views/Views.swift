@@ -150,6 +150,7 @@ struct AccountBar: MustacheParent {
                                      NavLink(href: Paths.Decisions.decided(), text: "Decided")]
         case .office: [NavLink(href: Paths.Office.letters(), text: "Letters to print"), NavLink(href: Paths.Office.printedLetters(), text: "Printed letters"),
                        NavLink(href: Paths.Office.imports(), text: "Import from the MIS"),
+                       NavLink(href: Paths.Office.register(), text: "Register codes"),
                        NavLink(href: Paths.Office.invitations(), text: "Invite parents")]
         case .admin: [NavLink(href: Paths.Admin.settings(), text: "School settings"), NavLink(href: Paths.Admin.staff(), text: "Staff"),
                       NavLink(href: Paths.Admin.audit(), text: "Record of requests")]
