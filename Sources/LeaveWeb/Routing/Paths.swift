@@ -184,3 +184,12 @@ enum Paths {
         }
     }
 }
+
+extension Paths {
+    /// A query string of these names and values, each value percent-encoded (a GET form's filters).
+    static func query(_ items: [(String, String)]) -> String {
+        items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: queryValueCharacters) ?? "")" }.joined(separator: "&")
+    }
+
+    static let queryValueCharacters = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+}

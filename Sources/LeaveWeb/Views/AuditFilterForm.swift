@@ -47,12 +47,7 @@ struct AuditFilterForm {
 
     /// The record's address for page `n`, keeping every filter as typed.
     func href(page: Int) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        let query = ["action", "ref", "who", "from", "to"].compactMap { key -> String? in
-            guard let value = typed[key], !value.isEmpty else { return nil }
-            return "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
-        }
-        return Paths.Admin.audit() + "?" + (query + ["page=\(page)"]).joined(separator: "&")
+        let items = ["action", "ref", "who", "from", "to"].compactMap { key in typed[key].flatMap { $0.isEmpty ? nil : (key, $0) } }
+        return Paths.Admin.audit() + "?" + Paths.query(items + [("page", String(page))])
     }
 }

@@ -80,11 +80,7 @@ struct RequestFilterForm: MustacheParent {
         return items
     }
 
-    private static func query(_ items: [(String, String)]) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
-    }
+    private static func query(_ items: [(String, String)]) -> String { Paths.query(items) }
 
     /// The list's address for page `n` of this filter.
     func href(page: Int) -> String {
