@@ -339,9 +339,20 @@ def navigates(driver, action, timeout: float = 30) -> None:
     """Runs `action` (a click, a key press) and waits until the next page has loaded."""
     from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.common.exceptions import WebDriverException
     old = driver.find_element(By.TAG_NAME, "html")
     action()
-    WebDriverWait(driver, timeout).until(EC.staleness_of(old))
+
+    def gone(_driver) -> bool:
+        # While the old page is torn down, Chrome may answer "Node with given id does not belong
+        # to the document" instead of a stale-element error: either means the page has gone.
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, timeout).until(gone)
     WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 

@@ -52,8 +52,9 @@ struct EvidenceAskTests {
             #expect(noFile.html.contains("Here it is"))
             let sent = try await parent.upload("/parent/requests/\(reference)/evidence", [("answer", "Here it is")],
                                                file: (name: "evidence", fileName: "notice.pdf", data: Self.pdf))
-            #expect(sent.location == "/parent/requests/\(reference)")
-            let after = try await parent.get("/parent/requests/\(reference)")
+            #expect(sent.location == "/parent/requests/\(reference)?done=evidence-sent")
+            let after = try await parent.get(try #require(sent.location))
+            #expect(after.html.contains("Evidence sent"))
             #expect(after.html.contains("notice.pdf"))
             #expect(!after.html.contains("The school needs evidence before it can decide"))
 

@@ -104,8 +104,13 @@ struct JourneyTests {
             let reference = try await Self.submitLeave(parent)
             let confirm = try await parent.get("/parent/requests/\(reference)/withdraw")
             #expect(confirm.html.contains("Are you sure you want to withdraw this request?"))
-            #expect(try await parent.post("/parent/requests/\(reference)/withdraw").status == .seeOther)
+            let withdrawn = try await parent.post("/parent/requests/\(reference)/withdraw")
+            #expect(withdrawn.status == .seeOther)
+            // Issue 15: the GOV.UK success banner says what just happened, once.
+            let after = try await parent.get(try #require(withdrawn.location)).html
+            #expect(after.contains("notification-banner--success") && after.contains("Request withdrawn"))
             #expect(try await parent.get("/parent/requests/\(reference)").html.contains("Withdrawn"))
+            #expect(!(try await parent.get("/parent/requests/\(reference)?done=%3Cscript%3E").html.contains("notification-banner--success")))
             #expect(try await parent.post("/parent/requests/\(reference)/withdraw").status == .conflict)
 
             let head = Browser(client)

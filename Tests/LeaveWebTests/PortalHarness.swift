@@ -213,7 +213,10 @@ extension Browser {
         } else {
             #expect(afterDates.location == "/parent/forms/leave/check")
         }
-        #expect(try await get("/parent/forms/leave/check").status == .ok)
+        let check = try await get("/parent/forms/leave/check")
+        #expect(check.status == .ok)
+        // Issue 15: Check answers has a back link, to the last page answered.
+        #expect(check.html.contains("class=\"back-link\">Back</a>") && check.html.contains("<a href=\"/parent/forms/leave/"))
         let sent = try await post("/parent/forms/leave/submit")
         #expect(sent.status == .seeOther)
         let confirmation = try await get(try #require(sent.location))

@@ -36,12 +36,22 @@ public struct SchoolClock: Sendable {
         calendar.component(.hour, from: now)
     }
 
-    /// "23 Nov 2026 at 14:05", for tables and the audit trail.
+    /// "23 Nov 2026 at 2:05pm", for tables and the audit trail.
     public func describe(_ instant: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
-        let minutes = parts.minute ?? 0
-        let minute = minutes < 10 ? "0\(minutes)" : "\(minutes)"
         let day = SchoolDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? SchoolDate(dayNumber: 0)
-        return "\(day.shortForm) at \(parts.hour ?? 0):\(minute)"
+        return "\(day.shortForm) at \(Self.time(hour: parts.hour ?? 0, minute: parts.minute ?? 0))"
+    }
+
+    /// The GOV.UK style for a time: "9am", "2:05pm", "midday", "midnight" (never "0:01").
+    public static func time(hour: Int, minute: Int) -> String {
+        switch (hour, minute) {
+        case (0, 0): return "midnight"
+        case (12, 0): return "midday"
+        default:
+            let clock = hour % 12 == 0 ? 12 : hour % 12
+            let suffix = hour < 12 ? "am" : "pm"
+            return minute == 0 ? "\(clock)\(suffix)" : "\(clock):\(minute < 10 ? "0" : "")\(minute)\(suffix)"
+        }
     }
 }

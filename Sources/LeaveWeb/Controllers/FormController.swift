@@ -192,9 +192,12 @@ struct FormController {
         let hasNotes: Bool
         let siblings: Bool
         let action: String
+        /// The last page the parent answered: where "Back" goes from here.
+        let backHref: String?
 
         func child(named key: String) -> Any? {
             switch key {
+            case "backHref": orAbsent(self.backHref)
             case "title": self.title
             case "rows": self.rows
             case "notes": self.notes
@@ -209,7 +212,8 @@ struct FormController {
     func check(_ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let form = try form(context)
-        switch try await services.sending.check(form, draft: draft(context, form), parent: account) {
+        let answered = draft(context, form)
+        switch try await services.sending.check(form, draft: answered, parent: account) {
         case .incomplete(let pageID):
             return .redirect(to: Paths.Forms.page(form.id, pageID))
         case .ready(let summary):
@@ -222,7 +226,8 @@ struct FormController {
                 rows.append(SummaryRow(key: "School time missed", value: ParentController.describe(missed), changeHref: nil, changeLabel: ""))
             }
             let content = CheckContent(title: form.title, rows: rows, notes: summary.notes, hasNotes: !summary.notes.isEmpty,
-                                       siblings: summary.forSiblings, action: Paths.Forms.submit(form.id))
+                                       siblings: summary.forSiblings, action: Paths.Forms.submit(form.id),
+                                       backHref: answered.visiblePages(of: form).last.map { Paths.Forms.page(form.id, $0.id) })
             return views.render(.formCheck, content,
                                 layout: Layout(title: "Check your answers before sending your request", account: account, csrfToken: context.csrfToken))
         }

@@ -20,7 +20,7 @@ struct ParentController {
         // The request forms live under /parent/forms, declared in forms/.
         parent.get(Paths.Parent.newRequest.routerPath) { _, _ in Response.redirect(to: Paths.Forms.list()) }
         parent.get(Paths.Parent.confirmation.routerPath) { _, context in try await confirmation(context) }
-        parent.get(Paths.Parent.request.routerPath) { _, context in try await details(context) }
+        parent.get(Paths.Parent.request.routerPath) { request, context in try await details(request, context) }
         parent.get(Paths.Parent.withdraw.routerPath) { _, context in try await withdrawPage(context) }
         parent.post(Paths.Parent.withdraw.routerPath) { _, context in try await withdraw(context) }
         parent.post(Paths.Parent.evidence.routerPath) { _, context in try await sendEvidence(context) }
@@ -159,6 +159,7 @@ struct ParentController {
         let decision: DecisionView?
         var evidence: EvidenceHistory?
         var evidenceForm: EvidenceForm?
+        var done: DoneBanner?
 
         func child(named key: String) -> Any? {
             switch key {
@@ -168,6 +169,8 @@ struct ParentController {
             case "request": self.request
             case "decision": orAbsent(self.decision)
             case "letterHref": Paths.Parent.letter(self.request.item.request.reference)
+            case "doneTitle": orAbsent(self.done?.title)
+            case "doneBody": self.done?.body ?? ""
             default: nil
             }
         }
@@ -227,18 +230,41 @@ struct ParentController {
                             layout: Layout(title: "Request sent", account: account, csrfToken: context.csrfToken))
     }
 
-    func details(_ context: PortalRequestContext) async throws -> Response {
+    /// What the parent has just done, said at the top of the request's page (GOV.UK notification
+    /// banner, success); an unknown value says nothing.
+    enum DoneBanner: String {
+        case withdrawn
+        case evidenceSent = "evidence-sent"
+
+        var title: String {
+            switch self {
+            case .withdrawn: "Request withdrawn"
+            case .evidenceSent: "Evidence sent"
+            }
+        }
+
+        var body: String {
+            switch self {
+            case .withdrawn: "The school has been told. You do not need to do anything else."
+            case .evidenceSent: "The school has what you sent, and the request is back with the headteacher to decide."
+            }
+        }
+    }
+
+    func details(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let (account, found) = try await ownRequest(context)
-        return try await detailsPage(account, found, errors: [], answer: "", context: context, status: .ok)
+        let done = request.uri.queryParameters.get("done").flatMap { DoneBanner(rawValue: String($0)) }
+        return try await detailsPage(account, found, errors: [], answer: "", context: context, status: .ok, done: done)
     }
 
     func detailsPage(_ account: Account, _ found: RequestWithPupil, errors: [FieldError], answer: String,
-                     context: PortalRequestContext, status: HTTPResponse.Status) async throws -> Response {
+                     context: PortalRequestContext, status: HTTPResponse.Status, done: DoneBanner? = nil) async throws -> Response {
         let schoolID = found.request.schoolID
         let decision = try await store.decision(requestID: found.request.id, schoolID: schoolID)
         let asks = try await store.evidenceAsks(requestID: found.request.id, schoolID: schoolID)
         let later = try await store.laterEvidence(requestID: found.request.id, schoolID: schoolID)
         var content = DetailsContent(request: RequestRow(found, clock: clock), decision: decision.map { DecisionView($0, clock: clock) })
+        content.done = done
         content.evidence = EvidenceHistory(asks: asks, files: later, clock: clock)
         if found.request.status == .evidenceRequested, let ask = asks.last(where: { $0.answeredAt == nil }) ?? asks.last {
             content.evidenceForm = EvidenceForm(needed: ask.note, action: Paths.Parent.evidence(found.request.reference),
@@ -259,7 +285,7 @@ struct ParentController {
         guard errors.isEmpty else {
             return try await detailsPage(account, found, errors: errors, answer: answer, context: context, status: .unprocessableContent)
         }
-        return .redirect(to: Paths.Parent.request(found.request.reference))
+        return .redirect(to: Paths.Parent.request(found.request.reference) + "?done=" + DoneBanner.evidenceSent.rawValue)
     }
 
     func withdrawPage(_ context: PortalRequestContext) async throws -> Response {
@@ -272,6 +298,6 @@ struct ParentController {
     func withdraw(_ context: PortalRequestContext) async throws -> Response {
         let (account, found) = try await ownRequest(context)
         try await services.withdrawal.withdraw(found, by: account)
-        return .redirect(to: Paths.Parent.request(found.request.reference))
+        return .redirect(to: Paths.Parent.request(found.request.reference) + "?done=" + DoneBanner.withdrawn.rawValue)
     }
 }

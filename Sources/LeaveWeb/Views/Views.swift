@@ -112,6 +112,7 @@ struct Layout: MustacheParent {
         case "csrfToken": self.csrfToken
         case "hasErrors": self.hasErrors
         case "pageTitle": self.pageTitle
+        case "isStaff": self.account.map { $0.isStaff } ?? false
         case "urls": SiteLinks.shared
         default: nil
         }
@@ -140,10 +141,13 @@ struct AccountBar: MustacheParent {
     let name: String
     let role: String
     let links: [NavLink]
+    /// Staff see what the school holds on families; parents see only their own.
+    let isStaff: Bool
 
     init(_ account: Account) {
         name = account.displayName
         role = account.role.title
+        isStaff = account.role != .parent
         links = switch account.role {
         case .parent: [NavLink(href: Paths.Parent.home(), text: "Your requests"), NavLink(href: Paths.Forms.list(), text: "Ask the school")]
         case .headteacher, .deputy: [NavLink(href: Paths.Decisions.queue(), text: "Decision queue"),
