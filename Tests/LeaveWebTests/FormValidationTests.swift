@@ -148,3 +148,17 @@ struct OtherFormValidationTests {
         }
     }
 }
+
+/// Issue 15: a box is as wide as its answer.
+@Suite("Forms that ask only what they must")
+struct FormFitTests {
+    @Test func aTimeHasANarrowBox() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent1@example.com")
+            _ = try await parent.get("/parent/forms/medical")
+            let page = try await parent.get("/parent/forms/medical/appointment")
+            #expect(page.html.contains("class=\"input input--width-10\" id=\"time\""))
+        }
+    }
+}

@@ -50,6 +50,13 @@ struct QuestionView: MustacheParent {
             .joined(separator: ",")
     }
 
+    /// A box as wide as its answer can be (GOV.UK: the width tells what is expected): a time or a
+    /// licence number gets a narrow box, a sentence the full width.
+    var widthClass: String {
+        guard let maxLength else { return "" }
+        return maxLength <= 20 ? " input--width-10" : maxLength <= 60 ? " input--width-20" : ""
+    }
+
     /// What a screen reader reads after the question: its hint, then its error.
     var describedBy: String? {
         let ids = (hint == nil ? [] : [id + "-hint"]) + (error == nil ? [] : [id + "-error"])
@@ -63,6 +70,7 @@ struct QuestionView: MustacheParent {
         case "hint": orAbsent(self.hint)
         case "error": orAbsent(self.error)
         case "describedBy": orAbsent(self.describedBy)
+        case "widthClass": self.widthClass
         case "isText": self.isText
         case "isTextarea": self.isTextarea
         case "isRadios": self.isRadios
