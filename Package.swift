@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "LeaveImport", dependencies: ["LeaveCore", "CLibXML2"]),
         // Pango and Cairo from the system (libpango1.0-dev, libcairo2-dev), for the letters as PDF.
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
-        .target(name: "LeaveLetters", dependencies: ["LeaveCore", "CPangoCairo"]),
+        .target(name: "LeaveLetters", dependencies: ["LeaveCore", "CPangoCairo", .product(name: "Yams", package: "Yams")]),
         // The use cases, framework-free: what the web pages and the command line both call.
         // bcrypt (no web framework) and NIO's thread pool keep password hashing off the callers' threads.
         .target(
@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LeaveServicesTests",
-            dependencies: ["LeaveCore", "LeaveStore", "LeaveServices", "LeaveImport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LeaveCore", "LeaveStore", "LeaveServices", "LeaveImport", "LeaveLetters", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "LeaveWebTests",

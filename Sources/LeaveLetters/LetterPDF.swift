@@ -20,7 +20,7 @@ public enum LetterPDF {
     static let schoolFont = "DejaVu Sans, Noto Sans, sans-serif Bold 14"
 
     /// One PDF of these letters, each on its own sheets.
-    public static func render(_ letters: [DecisionLetter]) -> [UInt8] {
+    public static func render(_ letters: [LetterContent]) -> [UInt8] {
         // First without drawing, to learn each letter's page count for "Page 1 of 2".
         var counts: [Int] = []
         _ = write { surface in
@@ -42,7 +42,7 @@ public enum LetterPDF {
         }
     }
 
-    public static func render(_ letter: DecisionLetter) -> [UInt8] { render([letter]) }
+    public static func render(_ letter: LetterContent) -> [UInt8] { render([letter]) }
 
     /// One empty A4 page: the back of a sheet in a batch printed on both sides.
     public static func blankPage() -> [UInt8] {
@@ -87,10 +87,9 @@ public enum LetterPDF {
         var bottom: Double { LetterPDF.pageHeight - LetterPDF.margin - 12 }
 
         /// The letter from its first sheet; returns how many pages it took.
-        mutating func letter(_ letter: DecisionLetter, pages: Int) -> Int {
+        mutating func letter(_ letter: LetterContent, pages: Int) -> Int {
             self.pages = pages
             defer { cairo_destroy(cairo) }
-            let a = letter.request.application
             y = LetterPDF.margin
             // The letterhead, on the right so the window on the left stays clear.
             let right = LetterPDF.margin + width * 0.45
@@ -105,32 +104,21 @@ public enum LetterPDF {
             let afterAddress = y
             // The date and reference beside the window, on the right.
             y = window.y + 4 * LetterPDF.millimetre
-            paragraph(letter.letterDate.longForm + "\nOur reference: " + letter.request.reference.text,
+            paragraph(letter.letterDate.longForm + "\nOur reference: " + letter.reference,
                       x: LetterPDF.margin + width * 0.55, width: width * 0.45, alignRight: true)
             y = max(y, afterAddress, window.y + window.height) + 2 * LetterPDF.millimetre
-            paragraph("Dear \(letter.parentName),")
+            paragraph(letter.greeting)
             gap(6)
             paragraph(letter.subject, font: LetterPDF.headingFont)
-            for sentence in letter.openingSentences { gap(6); paragraph(sentence) }
+            for sentence in letter.opening { gap(6); paragraph(sentence) }
             gap(8)
-            let facts: [(String, String)] = a.type == .lunchtime
-                ? [("Pupil", "\(letter.pupil.fullName), \(letter.pupil.yearGroup.name)"), ("Kind of request", a.title),
-                   ("Days", a.details.days.map(\.name).joined(separator: ", ")), ("From", a.start.date.longForm),
-                   ("Until", a.end.date.longForm), ("Collected by", a.details.collector ?? ""), ("Decision", letter.outcome.title)]
-                : [("Pupil", "\(letter.pupil.fullName), \(letter.pupil.yearGroup.name)"), ("Kind of request", a.title),
-                   ("First session", a.start.longForm), ("Last session", a.end.longForm),
-                   ("School time", TimeMissed.describe(sessions: letter.request.sessions)),
-                   ("Back at school", TimeMissed.describeReturn(a.returnDate, end: a.end)), ("Decision", letter.outcome.title)]
-            for (label, value) in facts { row(label, value) }
+            for fact in letter.facts { row(fact.label, fact.value) }
             gap(8)
-            paragraph(letter.amendment == nil ? "Reason for the decision"
-                      : "Why the decision was \(letter.amendment?.kind == .rescinded ? "rescinded" : "changed")", font: LetterPDF.headingFont)
-            for line in letter.reason.split(separator: "\n", omittingEmptySubsequences: true) { gap(4); paragraph(String(line)) }
-            for sentence in letter.consequences { gap(6); paragraph(sentence) }
-            gap(6)
-            paragraph("If you would like to discuss this decision, please contact the school office.")
+            paragraph(letter.reasonHeading, font: LetterPDF.headingFont)
+            for line in letter.reason { gap(4); paragraph(line) }
+            for sentence in letter.after + letter.closing { gap(6); paragraph(sentence) }
             gap(10)
-            paragraph("Yours sincerely,")
+            paragraph(letter.signOff)
             gap(20)
             paragraph(letter.signatory.name + "\n" + letter.signatory.title)
             finishPage()

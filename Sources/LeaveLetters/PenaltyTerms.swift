@@ -20,15 +20,18 @@ public struct PenaltyTerms: Hashable, Sendable {
                   windowSchoolWeeks: policy.penaltyWindowSchoolWeeks)
     }
 
-    var sentences: [String] {
-        var sentences = ["A penalty notice can be considered when a pupil has \(thresholdSessions) sessions (\(Self.days(thresholdSessions))) of unauthorised absence within \(windowSchoolWeeks) school weeks."]
+    /// What the letters' penalty paragraphs need; an amount the school has not set leaves
+    /// its paragraph out.
+    var placeholderValues: [String: String] {
+        var values = ["penaltyThreshold": "\(thresholdSessions) sessions (\(Self.days(thresholdSessions)))",
+                      "penaltyWeeks": "\(windowSchoolWeeks)"]
         if let first = amounts.first {
-            let later = amounts.dropFirst().first
-            sentences.append("A first penalty notice is £\(first) for each parent, for each child, if paid within 21 days"
-                             + (later.map { ", or £\($0) if paid within 28 days." } ?? "."))
-            sentences.append("A second notice for the same child is £\(later ?? first), paid within 28 days. A third is not issued within three years of the first; the local authority takes other action instead, which can include prosecution.")
+            let later = amounts.dropFirst().first ?? first
+            values["firstPenalty"] = "£\(first)"
+            values["laterPenalty"] = "£\(later)"
+            values["secondPenalty"] = "£\(later)"
         }
-        return sentences
+        return values
     }
 
     private static func days(_ sessions: Int) -> String {

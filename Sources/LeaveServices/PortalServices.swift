@@ -1,5 +1,6 @@
 import Foundation
 import LeaveCore
+import LeaveLetters
 import LeaveStore
 
 /// The use cases of one running portal, built once at start over one store and one clock.
@@ -11,6 +12,8 @@ public struct PortalServices: Sendable {
     public let throttle: SignInThrottle
     /// The request forms declared in forms/, by id.
     public let forms: [String: FormDefinition]
+    /// The letters' wording declared in letters/.
+    public let wording: LetterWording
     public let evidence: EvidenceFiles
     /// The largest MIS file an import accepts.
     public let importLimitBytes: Int
@@ -18,7 +21,7 @@ public struct PortalServices: Sendable {
     public let texts: MailTexts
 
     public init(store: any PortalStore, clock: SchoolClock, passwords: Passwords, throttle: SignInThrottle = SignInThrottle(),
-                forms: [String: FormDefinition], evidence: EvidenceFiles, importLimitBytes: Int,
+                forms: [String: FormDefinition], wording: LetterWording, evidence: EvidenceFiles, importLimitBytes: Int,
                 publicURL: String = "http://127.0.0.1:8080") {
         self.texts = MailTexts(publicURL: publicURL)
         self.store = store
@@ -26,6 +29,7 @@ public struct PortalServices: Sendable {
         self.passwords = passwords
         self.throttle = throttle
         self.forms = forms
+        self.wording = wording
         self.evidence = evidence
         self.importLimitBytes = importLimitBytes
     }
@@ -35,7 +39,7 @@ public struct PortalServices: Sendable {
     public var review: RequestReview { RequestReview(store: store, clock: clock) }
     public var sending: FormSending { FormSending(store: store, clock: clock, evidence: evidence, texts: texts) }
     public var withdrawal: RequestWithdrawal { RequestWithdrawal(store: store, clock: clock) }
-    public var decisions: DecisionDesk { DecisionDesk(store: store, clock: clock, texts: texts) }
+    public var decisions: DecisionDesk { DecisionDesk(store: store, clock: clock, texts: texts, wording: wording) }
     /// Evidence sent later follows the leave form's evidence question (or any form's file question).
     public var evidenceReply: EvidenceReply {
         let questions = formsInOrder.flatMap { $0.pages.flatMap(\.questions) }.filter { $0.kind == .file }

@@ -59,6 +59,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Folder of the request forms' definitions. [LEAVE_PORTAL_FORMS, default forms]")
     var forms: String?
 
+    @Option(help: "Folder of the letters' wording. [LEAVE_PORTAL_LETTERS, default letters beside the forms' folder]")
+    var letters: String?
+
     @Option(help: "Minutes a signed-in session lasts without use. [LEAVE_PORTAL_SESSION_IDLE_MINUTES, default 120]")
     var sessionIdleMinutes: Int?
 
@@ -96,6 +99,7 @@ struct Serve: AsyncParsableCommand {
             config.evidenceRequestLimitBytes = limit * 1_048_576
         }
         config.formsDirectory = forms ?? Environment.value("LEAVE_PORTAL_FORMS") ?? config.formsDirectory
+        config.lettersDirectory = letters ?? Environment.value("LEAVE_PORTAL_LETTERS")
         config.evidenceDirectory = evidence ?? Environment.value("LEAVE_PORTAL_EVIDENCE")
         config.publicURL = try Environment.publicURL(publicUrl ?? Environment.value("LEAVE_PORTAL_PUBLIC_URL") ?? "http://\(config.host):\(config.port)")
         config.mail = try Environment.mail(mail, database: database)

@@ -118,8 +118,8 @@ struct CaseFileTests {
         }
     }
 
-    /// The names are evaluate.md's, in the admin form's order, then the one the portal adds for the
-    /// school's own published policy (issue 13), which no rule reads.
+    /// The names are evaluate.md's, in the admin form's order, then the two the portal adds for the
+    /// school's own published policy (issue 13) and its review procedure (issue 14), which no rule reads.
     @Test func settingNamesAreSpeltAsEvaluateMDSpellsThem() {
         #expect(PolicySettings.settingNames.map(\.rawValue) == [
             "noticeDays", "preferredNoticeDays", "assessmentBufferSchoolDays", "authorisedAbsenceLimit",
@@ -127,7 +127,7 @@ struct CaseFileTests {
             "escalateUnforeseenTo", "retentionYears", "penaltyNoticeAmounts", "penaltyThresholdSessions",
             "penaltyWindowSchoolWeeks", "religiousNoticeDays", "travellerNoticeDays", "travellerMinimumSessions",
             "lunchtimeAttendanceFloor", "lunchtimeDecisionSchoolDays", "returnDateRequired", "attendanceExpectation",
-            "policyAddress",
+            "policyAddress", "reviewProcedure",
         ])
         #expect(PolicySettings.SettingError.wrongType(.noticeDays, expected: "a whole number").description == "noticeDays must be a whole number")
     }

@@ -24,8 +24,8 @@ struct DecisionLetterTests {
     }
 
     /// 001 Appendix 1: a granted medical appointment is recorded M.
-    @Test func aGrantedAppointmentNamesItsRegisterCode() {
-        let html = LetterHTML.render(letter(outcome: .granted))
+    @Test func aGrantedAppointmentNamesItsRegisterCode() throws {
+        let html = try renderHTML(letter(outcome: .granted))
         #expect(html.contains("has been granted. The absence will be recorded as authorised (code M: medical or dental appointment)."))
         #expect(html.contains("Monday 7 December 2026 (afternoon)"))
         #expect(html.contains("<td>½ a school day (1 session)</td>"))
@@ -40,62 +40,62 @@ struct DecisionLetterTests {
         (.holiday, .holiday, "C: leave of absence"), (.medical, nil, "M: medical"), (.religious, nil, "R: religious"),
         (.traveller, nil, "T: parent travelling"), (.performance, nil, "C1: leave for a regulated performance"),
     ] as [(LeaveKind, LeaveCategory?, String)])
-    func everyKindGrantedNamesTheCodeTheRulesGive(_ kind: LeaveKind, _ category: LeaveCategory?, _ words: String) {
+    func everyKindGrantedNamesTheCodeTheRulesGive(_ kind: LeaveKind, _ category: LeaveCategory?, _ words: String) throws {
         let granted = letter(outcome: .granted, kind: kind, category: category)
-        #expect(LetterHTML.render(granted).contains("recorded as authorised (code \(words)"))
+        #expect(try renderHTML(granted).contains("recorded as authorised (code \(words)"))
         let type = granted.request.application.type
         #expect(granted.request.application.registerCodeWhenGranted == Evaluator.registerCode(type: type, category: category))
-        #expect(LetterHTML.render(letter(outcome: .grantedInPart, kind: kind, category: category)).contains("(code \(words)"))
+        #expect(try renderHTML(letter(outcome: .grantedInPart, kind: kind, category: category)).contains("(code \(words)"))
     }
 
     /// 004: refused leave that is taken is recorded unauthorised (G), and may bring a penalty notice (001 §5.2).
-    @Test func aRefusalSaysWhatHappensIfTheLeaveIsTakenAnyway() {
-        let html = LetterHTML.render(letter(outcome: .refused, reason: "Not exceptional", kind: .exceptional))
+    @Test func aRefusalSaysWhatHappensIfTheLeaveIsTakenAnyway() throws {
+        let html = try renderHTML(letter(outcome: .refused, reason: "Not exceptional", kind: .exceptional))
         #expect(html.contains("to be absent on Monday 7 December 2026 (afternoon) has been refused"))
         #expect(html.contains("If Bryn is absent that day, the absence will be recorded as unauthorised (code G)."))
         #expect(html.contains("penalty notice"))
     }
 
     /// Issue 14 / 001 §5.2: a refusal states the penalty-notice terms of the school's settings.
-    @Test func aRefusalStatesThePenaltyTermsOfTheSchoolsPolicy() {
+    @Test func aRefusalStatesThePenaltyTermsOfTheSchoolsPolicy() throws {
         var refused = letter(outcome: .refused, reason: "Not exceptional", kind: .holiday, category: .holiday)
         refused.penalty = PenaltyTerms(amounts: [80, 160], thresholdSessions: 10, windowSchoolWeeks: 10)
-        let html = LetterHTML.render(refused)
+        let html = try renderHTML(refused)
         #expect(html.contains("10 sessions (5 school days) of unauthorised absence within 10 school weeks"))
         #expect(html.contains("£80 for each parent, for each child, if paid within 21 days, or £160 if paid within 28 days."))
         #expect(html.contains("A second notice for the same child is £160"))
         #expect(html.contains("A third is not issued within three years of the first"))
         refused.penalty = PenaltyTerms(amounts: [60, 120], thresholdSessions: 9, windowSchoolWeeks: 10)
-        #expect(LetterHTML.render(refused).contains("9 sessions (4½ school days)"))
-        #expect(LetterHTML.render(refused).contains("£60 for each parent"))
-        #expect(!LetterHTML.render(letter(outcome: .granted)).contains("penalty notice"))
+        #expect(try renderHTML(refused).contains("9 sessions (4½ school days)"))
+        #expect(try renderHTML(refused).contains("£60 for each parent"))
+        #expect(try !renderHTML(letter(outcome: .granted)).contains("penalty notice"))
     }
 
     /// 000's code list: G is an unauthorised holiday; any other refused absence taken is O.
-    @Test func aRefusedAppointmentTakenAnywayIsUnauthorisedOtherNotHoliday() {
-        let html = LetterHTML.render(letter(outcome: .refused, reason: "Please book after school"))
+    @Test func aRefusedAppointmentTakenAnywayIsUnauthorisedOtherNotHoliday() throws {
+        let html = try renderHTML(letter(outcome: .refused, reason: "Please book after school"))
         #expect(html.contains("recorded as unauthorised (code O)"))
         #expect(!html.contains("code G"))
     }
 
     /// 000 "Performances and activities": the licence authorises; the office records it for the headteacher.
-    @Test func aLicenceAuthorisationIsSaidSoAndSignedForTheHeadteacher() {
+    @Test func aLicenceAuthorisationIsSaidSoAndSignedForTheHeadteacher() throws {
         var licensed = letter(outcome: .granted, reason: "Authorised by the licence.", by: .office, kind: .performance)
         licensed.byLicence = true
-        let html = LetterHTML.render(licensed)
+        let html = try renderHTML(licensed)
         #expect(html.contains("is authorised by the child performance licence, which names these days. It will be recorded as authorised (code C1)."))
         #expect(html.contains("School Office, for Dr R. Quintrell, Headteacher"))
     }
 
-    @Test func everythingTypedIsEscapedAndEachLineOfTheReasonKept() {
-        let html = LetterHTML.render(letter(outcome: .granted, reason: "Line one <script>\nLine two & more"))
+    @Test func everythingTypedIsEscapedAndEachLineOfTheReasonKept() throws {
+        let html = try renderHTML(letter(outcome: .granted, reason: "Line one <script>\nLine two & more"))
         #expect(!html.contains("<script>"))
         #expect(html.contains("Line one &lt;script&gt;</p>"))
         #expect(html.contains("Line two &amp; more</p>"))
     }
 
-    @Test func aDeputySignsForTheHeadteacher() {
-        let html = LetterHTML.render(letter(outcome: .granted, by: .deputy))
+    @Test func aDeputySignsForTheHeadteacher() throws {
+        let html = try renderHTML(letter(outcome: .granted, by: .deputy))
         #expect(html.contains("Mr S. Ashcombe<br>Deputy Headteacher, for Dr R. Quintrell, Headteacher"))
     }
 }
@@ -103,7 +103,7 @@ struct DecisionLetterTests {
 @Suite("Lunchtime letters")
 struct LunchtimeLetterTests {
     /// 000 "Leave during lunch times": the decision in writing, lasting to the end of term.
-    @Test func aLunchtimePermissionLetterNamesTheDaysAndWhoCollects() {
+    @Test func aLunchtimePermissionLetterNamesTheDaysAndWhoCollects() throws {
         let school = School(id: 1, trustID: 1, name: "Oakhollow Primary School", addressLines: ["1 Example Lane"],
                             telephone: "01632 960001", email: "office@oakhollow.example", headteacherName: "Dr R. Quintrell")
         let pupil = Pupil(id: 4, schoolID: 1, forename: "Bryn", surname: "Marrowfield", yearGroup: YearGroup(3)!)
@@ -116,7 +116,7 @@ struct LunchtimeLetterTests {
                                            returnDate: SchoolDate(iso: "2026-12-19")!, details: details)
         let request = LeaveRequest(id: 9, reference: ReferenceNumber("LP-7K3M9Q")!, schoolID: 1, parentID: 2, application: application,
                                    sessions: 0, schoolDays: 0, status: .awaitingDecision, submittedAt: Date(timeIntervalSince1970: 0))
-        let html = LetterHTML.render(DecisionLetter(school: school, letterDate: SchoolDate(iso: "2026-11-30")!, parentName: "Mr Marrowfield",
+        let html = try renderHTML(DecisionLetter(school: school, letterDate: SchoolDate(iso: "2026-11-30")!, parentName: "Mr Marrowfield",
                                                     pupil: pupil, request: request, outcome: .granted, reason: "Agreed at our meeting",
                                                     decidedBy: Actor(accountID: 3, name: "Dr R. Quintrell", role: .headteacher)))
         #expect(html.contains("off the school site at lunchtime on Tuesdays and Thursdays from Tuesday 1 December 2026 until Friday 18 December 2026 has been granted"))

@@ -38,7 +38,7 @@ struct LetterPDFTests {
     }
 
     @Test func aLetterIsOneA4PageWithEveryPartOfTheLetter() throws {
-        let pdf = LetterPDF.render(letter())
+        let pdf = try renderPDF(letter())
         #expect(pdf.starts(with: Array("%PDF-".utf8)))
         let info = try Self.poppler("pdfinfo", pdf)
         #expect(info.contains("Pages:           1"))
@@ -55,7 +55,7 @@ struct LetterPDFTests {
     /// The name and address lie inside the window of a DL envelope (20 mm from the left, 50 mm
     /// down, 90 × 40 mm), so the letter needs no separate label.
     @Test func theAddressIsInsideTheEnvelopeWindow() throws {
-        let html = try Self.poppler("pdftotext", LetterPDF.render(letter()), ["-bbox"])
+        let html = try Self.poppler("pdftotext", try renderPDF(letter()), ["-bbox"])
         let window = LetterPDF.addressWindow
         for word in ["Marrowfield", "Sample", "SA1"] {
             // <word xMin="…" yMin="…" xMax="…" yMax="…">Marrowfield</word>
@@ -78,7 +78,7 @@ struct LetterPDFTests {
                                       kind: .holiday, category: .holiday)
         refused.penalty = PenaltyTerms(amounts: [80, 160], thresholdSessions: 10, windowSchoolWeeks: 10)
         refused.parentAddress = ["12 Sample Road", "Sampleton", "SA1 2MP"]
-        let pdf = LetterPDF.render(refused)
+        let pdf = try renderPDF(refused)
         #expect(try Self.poppler("pdfinfo", pdf).contains("Pages:           1"))
         #expect(try Self.poppler("pdftotext", pdf).contains("£80"))
     }
@@ -87,7 +87,7 @@ struct LetterPDFTests {
     @Test func aLongLetterRunsOnAndIsNumbered() throws {
         let long = Array(repeating: "The family explained the circumstances at length, and the school weighed each of them.", count: 60)
             .joined(separator: "\n")
-        let pdf = LetterPDF.render(letter(reason: long))
+        let pdf = try renderPDF(letter(reason: long))
         let info = try Self.poppler("pdfinfo", pdf)
         let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.map { $0.dropFirst(6).trimmingCharacters(in: .whitespaces) }
         #expect(pages.flatMap { Int($0) }.map { $0 >= 2 } == true, "pages: \(pages ?? "none")")
@@ -98,7 +98,7 @@ struct LetterPDFTests {
     /// The office prints a batch double-sided: each letter starts on the front of a new sheet.
     @Test func fiftyLettersAreOnePDFWithFiftyFirstPages() throws {
         let letters = (0..<50).map { letter(forename: "Pupil\($0)") }
-        let pdf = LetterPDF.render(letters)
+        let pdf = try renderPDF(letters)
         let pages = try Self.poppler("pdftotext", pdf).components(separatedBy: "\u{0C}")
         let firsts = pages.enumerated().filter { $0.element.contains("Our reference: LP-7K3M9Q") }.map(\.offset)
         #expect(firsts.count == 50)
@@ -108,7 +108,7 @@ struct LetterPDFTests {
 
     /// Pango shapes every script with the fonts installed: a Polish and an Urdu name come back as typed.
     @Test func polishAndUrduNamesAreRendered() throws {
-        let pdf = LetterPDF.render(letter(parent: "Pani Łucja Wiśniewska", forename: "Żaneta", surname: "عائشہ خان"))
+        let pdf = try renderPDF(letter(parent: "Pani Łucja Wiśniewska", forename: "Żaneta", surname: "عائشہ خان"))
         let text = try Self.poppler("pdftotext", pdf)
         #expect(text.contains("Łucja Wiśniewska"))
         #expect(text.contains("Żaneta"))

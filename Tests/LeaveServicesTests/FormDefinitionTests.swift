@@ -32,11 +32,11 @@ struct FormDefinitionTests {
                 bind: start
         """
 
-    static func problem(_ yaml: String) -> FormDefinitionError? {
+    static func problem(_ yaml: String) -> DefinitionError? {
         do {
             _ = try FormLoader.parse(yaml, file: "forms/test.yaml", id: "test")
             return nil
-        } catch let error as FormDefinitionError {
+        } catch let error as DefinitionError {
             return error
         } catch {
             Issue.record("unexpected \(error)")

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LeaveCore
+import LeaveLetters
 import LeaveServices
 import LeaveStore
 
@@ -13,6 +14,9 @@ final class ServiceHarness: @unchecked Sendable {
     /// The project's own forms/ folder, wherever the tests run from.
     static let formsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("forms").path
+
+    /// The project's own letters/ folder.
+    static let lettersFolder = URL(fileURLWithPath: formsFolder).deletingLastPathComponent().appendingPathComponent("letters").path
 
     let folder: URL
     let store: SQLiteStore
@@ -34,6 +38,7 @@ final class ServiceHarness: @unchecked Sendable {
         let clock = SchoolClock(timeZone: TimeZone(identifier: "Europe/London") ?? .gmt, now: { moment.now })
         services = PortalServices(
             store: store, clock: clock, passwords: Passwords(cost: 4), forms: try FormLoader.load(folder: Self.formsFolder),
+            wording: try LetterWordingLoader.load(folder: Self.lettersFolder),
             evidence: EvidenceFiles(folder: folder.appendingPathComponent("evidence").path, maxFileBytes: 1_048_576,
                                     maxRequestBytes: 2 * 1_048_576, store: store),
             importLimitBytes: 10 * 1_048_576)

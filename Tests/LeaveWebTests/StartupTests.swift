@@ -1,4 +1,5 @@
 import Foundation
+import LeaveCore
 import LeaveServices
 import LeaveWeb
 import Testing
@@ -28,12 +29,42 @@ struct StartupTests {
         try Self.broken.write(to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
         let configuration = PortalConfiguration(database: folder.appendingPathComponent("db.sqlite").path, logLevel: .warning,
                                                 formsDirectory: folder.path)
-        await #expect(throws: FormDefinitionError.self) { _ = try await buildApplication(configuration: configuration) }
+        await #expect(throws: DefinitionError.self) { _ = try await buildApplication(configuration: configuration) }
         do {
             _ = try await buildApplication(configuration: configuration)
-        } catch let error as FormDefinitionError {
+        } catch let error as DefinitionError {
             #expect(error.description.contains("forms/broken.yaml, line"))
             #expect(error.description.contains("pages[0].questions[0].kind"))
+        }
+    }
+
+    /// Issue 14: a letter's wording with a placeholder no letter fills stops the start, named by
+    /// file, line and field, so a school's edit never reaches a parent as "{forname}".
+    @Test func theServerRefusesToStartWithAMistakeInALettersWording() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("letters-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: PortalHarness.formsFolder).deletingLastPathComponent()
+                                            .appendingPathComponent("letters"), to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let refused = folder.appendingPathComponent("refused.yaml")
+        let text = try String(contentsOf: refused, encoding: .utf8)
+        try text.replacingOccurrences(of: "has been\n  refused.", with: "has been\n  refused, {forname}.")
+            .write(to: refused, atomically: true, encoding: .utf8)
+        var configuration = PortalConfiguration(database: folder.appendingPathComponent("db.sqlite").path, logLevel: .warning,
+                                                formsDirectory: PortalHarness.formsFolder)
+        configuration.lettersDirectory = folder.path
+        do {
+            _ = try await buildApplication(configuration: configuration)
+            Issue.record("the service started with a mistaken letter")
+        } catch let error as DefinitionError {
+            #expect(error.description.hasPrefix("letters/refused.yaml, line 6: opening: unknown placeholder {forname}"), "\(error)")
+        }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("amended.yaml"))
+        try text.write(to: refused, atomically: true, encoding: .utf8)
+        do {
+            _ = try await buildApplication(configuration: configuration)
+            Issue.record("the service started without one of its letters")
+        } catch let error as DefinitionError {
+            #expect(error.description.hasPrefix("letters/amended.yaml: file: is missing"), "\(error)")
         }
     }
 

@@ -23,4 +23,5 @@ public enum PolicySettingName: String, CaseIterable, Sendable, Codable {
     case returnDateRequired
     case attendanceExpectation
     case policyAddress
+    case reviewProcedure
 }

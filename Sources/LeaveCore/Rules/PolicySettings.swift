@@ -43,6 +43,9 @@ public struct PolicySettings: Hashable, Sendable, Codable {
     /// Where the school publishes its attendance policy in full (a web address), so the
     /// headteacher can read the clauses a finding quotes in their place.
     public var policyAddress: String?
+    /// How a parent asks for a review of a decision or complains, in the school's words: the
+    /// last paragraph of every decision letter (issue 14). Nil says nothing.
+    public var reviewProcedure: String?
 
     public static let defaultNotExceptional: [String] = [
         "holiday", "cheaper-travel", "parental-work", "birthday", "wedding-abroad", "anniversary", "caring",
@@ -170,6 +173,18 @@ extension PolicySettings {
             guard case .flag(let flag) = value else { throw SettingError.wrongType(name, expected: "true or false") }
             returnDateRequired = flag
         case .attendanceExpectation: attendanceExpectation = try fraction()
+        case .reviewProcedure:
+            switch value {
+            case .null: reviewProcedure = nil
+            case .text(let text):
+                let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                guard words.count <= 1_000 else { throw SettingError.outOfRange(name, "1,000 characters or fewer") }
+                guard !words.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                    throw SettingError.outOfRange(name, "text without control characters")
+                }
+                reviewProcedure = words.isEmpty ? nil : words
+            default: throw SettingError.wrongType(name, expected: "text or null")
+            }
         case .policyAddress:
             switch value {
             case .null: policyAddress = nil
@@ -211,6 +226,7 @@ extension PolicySettings {
         case .returnDateRequired: return .flag(returnDateRequired)
         case .attendanceExpectation: return .number(attendanceExpectation)
         case .policyAddress: return policyAddress.map(PolicyValue.text) ?? .null
+        case .reviewProcedure: return reviewProcedure.map(PolicyValue.text) ?? .null
         }
     }
 }

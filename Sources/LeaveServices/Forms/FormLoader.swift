@@ -2,19 +2,6 @@ import Foundation
 import LeaveCore
 import Yams
 
-/// A mistake in a form definition, named by file, line and field so the data manager who
-/// edited it can find it. The server does not start with one.
-public struct FormDefinitionError: Error, CustomStringConvertible {
-    public let file: String
-    public let line: Int?
-    public let field: String
-    public let message: String
-
-    public var description: String {
-        "\(file)\(line.map { ", line \($0)" } ?? ""): \(field): \(message)"
-    }
-}
-
 /// Reads and checks every form definition in a folder.
 public enum FormLoader {
     public static func load(folder: String) throws -> [String: FormDefinition] {
@@ -23,10 +10,10 @@ public enum FormLoader {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
         } catch {
-            throw FormDefinitionError(file: folder, line: nil, field: "folder", message: "the forms folder cannot be read")
+            throw DefinitionError(file: folder, line: nil, field: "folder", message: "the forms folder cannot be read")
         }
         guard !names.isEmpty else {
-            throw FormDefinitionError(file: folder, line: nil, field: "folder", message: "there are no form definitions (*.yaml)")
+            throw DefinitionError(file: folder, line: nil, field: "folder", message: "there are no form definitions (*.yaml)")
         }
         var forms: [String: FormDefinition] = [:]
         for name in names {
@@ -42,15 +29,15 @@ public enum FormLoader {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw FormDefinitionError(file: file, line: nil, field: "file", message: "the file is empty")
+                throw DefinitionError(file: file, line: nil, field: "file", message: "the file is empty")
             }
             root = node
-        } catch let error as FormDefinitionError {
+        } catch let error as DefinitionError {
             throw error
         } catch let error as YamlError {
-            throw FormDefinitionError(file: file, line: nil, field: "file", message: "not valid YAML: \(error)")
+            throw DefinitionError(file: file, line: nil, field: "file", message: "not valid YAML: \(error)")
         } catch {
-            throw FormDefinitionError(file: file, line: nil, field: "file", message: "not valid YAML")
+            throw DefinitionError(file: file, line: nil, field: "file", message: "not valid YAML")
         }
         return try FormReader(file: file).form(root, id: id)
     }
@@ -60,8 +47,8 @@ public enum FormLoader {
 public struct FormReader {
     public let file: String
 
-    public func fail(_ node: Node?, _ field: String, _ message: String) -> FormDefinitionError {
-        FormDefinitionError(file: file, line: node?.mark?.line, field: field, message: message)
+    public func fail(_ node: Node?, _ field: String, _ message: String) -> DefinitionError {
+        DefinitionError(file: file, line: node?.mark?.line, field: field, message: message)
     }
 
     public func mapping(_ node: Node?, _ field: String, allowed: Set<String>) throws -> Node.Mapping {

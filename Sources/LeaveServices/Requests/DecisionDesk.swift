@@ -10,18 +10,21 @@ public struct DecisionDesk: Sendable {
     let store: any PortalStore
     let clock: SchoolClock
     let texts: MailTexts
+    /// The school's wording of its letters (letters/*.yaml).
+    let wording: LetterWording
 
-    public init(store: any PortalStore, clock: SchoolClock, texts: MailTexts = MailTexts(publicURL: "")) {
+    public init(store: any PortalStore, clock: SchoolClock, texts: MailTexts = MailTexts(publicURL: ""), wording: LetterWording) {
         self.store = store
         self.clock = clock
         self.texts = texts
+        self.wording = wording
     }
 
     public enum Outcome: Sendable {
         /// The answers need correcting; the evaluation they were checked against is given for the page.
         case invalid([FieldError], Evaluation)
         /// Right, but not confirmed yet: the letter it would send, for the headteacher to read first.
-        case toConfirm(DecisionLetter, Evaluation)
+        case toConfirm(LetterContent, Evaluation)
         /// Recorded: the request, and any siblings that took the same decision.
         case decided(references: [ReferenceNumber])
     }
@@ -79,7 +82,7 @@ public struct DecisionDesk: Sendable {
             return .invalid(validate(answers, against: evaluation, for: item).errors, evaluation)
         }
         if !confirmed {
-            return .toConfirm(try await letter(outcome, reason, answers: answers, for: item, by: decider), evaluation)
+            return .toConfirm(try await letter(outcome, reason, answers: answers, for: item, by: decider).content(wording), evaluation)
         }
         do {
             try await record(outcome, reason, answers: answers, evaluation: evaluation, for: item, by: decider)
@@ -129,7 +132,9 @@ public struct DecisionDesk: Sendable {
                                     pupil: item.pupil, request: item.request, outcome: outcome,
                                     reason: reason, decidedBy: Actor(decider))
         letter.byLicence = byLicence
-        letter.penalty = PenaltyTerms(try await store.policy(schoolID: decider.schoolID))
+        let policy = try await store.policy(schoolID: decider.schoolID)
+        letter.penalty = PenaltyTerms(policy)
+        letter.reviewProcedure = policy.reviewProcedure
         if outcome == .grantedInPart, case .valid(let part) = answers.grantedPart(of: (item.request.application.start, item.request.application.end)) {
             letter.grantedFrom = part.from
             letter.grantedTo = part.to
@@ -149,7 +154,7 @@ public struct DecisionDesk: Sendable {
                                 grantedFrom: letter.grantedFrom, grantedTo: letter.grantedTo, findings: evaluation.findings)
         // The parent is told by e-mail, written with the decision so neither is kept without the other.
         let message = texts.decision(to: parent, request: item.request, pupil: item.pupil, decision: decision, school: letter.school)
-        try await store.decide(decision, schoolID: decider.schoolID, letter: LetterDocument(letter), message: message)
+        try await store.decide(decision, schoolID: decider.schoolID, letter: LetterDocument(letter.content(wording)), message: message)
     }
 
     /// Changes a decision already made (000 "Register amendments"): `amended` decides again with
@@ -189,7 +194,7 @@ public struct DecisionDesk: Sendable {
         var letter = try await letter(outcome, letterReason, answers: answers, for: item, by: decider)
         letter.amendment = amendment
         letter.previousDecidedOn = clock.date(of: standing.decidedAt)
-        if !confirmed { return .toConfirm(letter, evaluation) }
+        if !confirmed { return .toConfirm(letter.content(wording), evaluation) }
         guard let parent = try await store.account(id: item.request.parentID) else { throw ServiceError.notFound }
         let decision = Decision(requestID: item.request.id, outcome: outcome, reason: reason, decidedBy: letter.decidedBy, decidedAt: clock.now,
                                 overrideReason: outcome.grants ? answers.overrideReason.trimmedOrNil : nil,
@@ -199,7 +204,7 @@ public struct DecisionDesk: Sendable {
         let message = texts.decision(to: parent, request: item.request, pupil: item.pupil, decision: decision, school: letter.school)
         do {
             try await store.amend(decision, replacing: standing.decidedAt, schoolID: decider.schoolID,
-                                  letter: LetterDocument(letter), message: message)
+                                  letter: LetterDocument(letter.content(wording)), message: message)
         } catch StoreError.superseded {
             throw ServiceError.conflict("The decision on request \(reference) was changed by someone else while you were changing it. Look at it again.")
         }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 import LeaveCore
+import LeaveLetters
 import LeaveServices
 import LeaveStore
 import Logging
@@ -15,6 +16,8 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
 
     // A mistake in a form definition or a missing template stops the start here, naming it.
     let forms = try FormLoader.load(folder: configuration.formsDirectory)
+    let wording = try LetterWordingLoader.load(folder: configuration.lettersDirectory
+        ?? URL(fileURLWithPath: configuration.formsDirectory).deletingLastPathComponent().appendingPathComponent("letters").path)
     let views = try await Views.load()
     let location = try StoreLocation(configuration.database)
     let store = try configuration.store ?? location.open()
@@ -22,7 +25,7 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     let evidenceFolder = configuration.evidenceDirectory
         ?? URL(fileURLWithPath: location.folder ?? "data").appendingPathComponent("evidence").path
     let services = PortalServices(
-        store: store, clock: clock, passwords: Passwords(cost: configuration.bcryptCost), forms: forms,
+        store: store, clock: clock, passwords: Passwords(cost: configuration.bcryptCost), forms: forms, wording: wording,
         evidence: EvidenceFiles(folder: evidenceFolder, maxFileBytes: configuration.evidenceFileLimitBytes,
                                 maxRequestBytes: configuration.evidenceRequestLimitBytes, store: store),
         importLimitBytes: configuration.uploadLimitBytes, publicURL: configuration.publicURL)

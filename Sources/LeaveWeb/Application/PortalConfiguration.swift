@@ -34,6 +34,9 @@ public struct PortalConfiguration: Sendable {
     public var uploadLimitBytes: Int
     /// The request forms' definitions (forms/*.yaml), read at start.
     public var formsDirectory: String
+    /// The letters' wording (letters/*.yaml), read at start; by default the `letters` folder
+    /// beside the forms' folder.
+    public var lettersDirectory: String?
     /// Where parents' evidence files are kept: outside public/, next to the database by default.
     public var evidenceDirectory: String?
     /// Limits on evidence: each file, and all the files of one request.

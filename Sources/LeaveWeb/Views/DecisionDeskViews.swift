@@ -79,11 +79,11 @@ struct LetterPreview: MustacheParent {
     let consequences: [String]
     let signatory: String
 
-    init(_ letter: DecisionLetter) {
+    init(_ letter: LetterContent) {
         subject = letter.subject
-        opening = letter.openingSentences
-        reason = letter.reason
-        consequences = letter.consequences
+        opening = letter.opening
+        reason = letter.reason.joined(separator: "\n")
+        consequences = letter.after + letter.closing
         signatory = "\(letter.signatory.name), \(letter.signatory.title)"
     }
 
