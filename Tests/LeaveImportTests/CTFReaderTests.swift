@@ -24,6 +24,12 @@ struct CTFImportTests {
         let parent = try #require(try await h.store.account(email: "parent1@example.com")).account
         #expect(try await h.store.children(ofParent: parent.id).map(\.id) == [juniper.id])
         #expect(try h.count("pupilContact") == 2)
+        // Issue 14: a contact given without an address lives at the pupil's (BS 7666 parts, the
+        // post town that repeats the town kept once); one with address lines keeps its own.
+        #expect(try await h.store.postalAddress(ofContact: "parent1@example.com", pupilID: juniper.id, schoolID: h.school.id)
+                == ["Flat 2", "14 Specimen Street", "Sampleton", "Exampleshire", "SA9 9ZZ"])
+        let addresses = try await h.database.writer.read { db in try String.fetchAll(db, sql: "SELECT address FROM pupilContact ORDER BY name") }
+        #expect(addresses == ["1 Other Row\nTestbury\nTB1 1ZZ", "Flat 2\n14 Specimen Street\nSampleton\nExampleshire\nSA9 9ZZ"])
 
         // The imported history gives back the file's own summary counts (hand-checked in the fixture).
         let history = try await h.store.attendanceHistory(pupilID: juniper.id, schoolID: h.school.id)
@@ -172,6 +178,9 @@ struct CSVImportTests {
         #expect(contacts == ["Lee Marsh", "Pat \"PJ\" Marsh"])
         let parent = try #require(try await h.store.account(email: "parent2@example.com")).account
         #expect(try await h.store.children(ofParent: parent.id).map(\.id) == [rowan.id])
+        // Issue 14: the address in several columns, tidied, for the letter's window.
+        #expect(try await h.store.postalAddress(ofContact: "PARENT2@example.com", pupilID: rowan.id, schoolID: h.school.id)
+                == ["12 Sample Road", "Sampleton", "SA1 2MP"])
     }
 
     @Test func csvParsingEdgeCases() throws {

@@ -31,6 +31,10 @@ struct DecisionDeskTests {
         #expect(references == [item.request.reference])
         #expect(try h.count("decision") == 1)
         #expect(try h.count("letter") == 1)
+        // Issue 14: the letter is addressed for the envelope window from the MIS contact.
+        let html = try await h.database.writer.read { db in try String.fetchOne(db, sql: "SELECT html FROM letter") }
+        #expect(try #require(html).contains("<address class=\"letter__to\">"))
+        #expect(try #require(html).contains("Sampleton<br>SA1 "))
         let deputy = try await h.account("deputy@oakhollow.example")
         await #expect(throws: ServiceError.self) {
             _ = try await h.services.decisions.decide(item, answers: Self.grant(), applyToLinked: false, by: deputy)

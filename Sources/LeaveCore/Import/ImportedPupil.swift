@@ -30,12 +30,16 @@ public struct ImportedContact: Hashable, Sendable {
     public var relationship: String
     public var parentalResponsibility: Bool
     public var email: String?
+    /// The postal address, line by line with the postcode last, for letters' envelope window.
+    public var address: [String]
 
-    public init(name: String, relationship: String = "", parentalResponsibility: Bool = false, email: String? = nil) {
+    public init(name: String, relationship: String = "", parentalResponsibility: Bool = false, email: String? = nil,
+                address: [String] = []) {
         self.name = name
         self.relationship = relationship
         self.parentalResponsibility = parentalResponsibility
         self.email = email
+        self.address = address
     }
 }
 

@@ -3,7 +3,8 @@ import LeaveCore
 
 /// Imports pupils and their contacts from CSV. One row per pupil, or one per pupil and
 /// contact: rows for the same pupil add contacts. Needs forename, surname and a UPN or
-/// pupil id; year group, date of birth, sex and contact columns are read when present.
+/// pupil id; year group, date of birth, sex and contact columns (with the contact's postal
+/// address, in one column or several) are read when present.
 public struct PupilCSVImporter: Sendable {
     public init() {}
 
@@ -20,7 +21,14 @@ public struct PupilCSVImporter: Sendable {
             contactName: table.column("Contact name", "Contact"),
             contactEmail: table.column("Contact email", "Email"),
             relationship: table.column("Relationship", "Contact relationship"),
-            responsibility: table.column("Parental responsibility", "Responsibility")
+            responsibility: table.column("Parental responsibility", "Responsibility"),
+            address: [table.column("Contact address", "Address"),
+                      table.column("Address line 1", "Address 1", "House", "PAON"),
+                      table.column("Address line 2", "Address 2", "Street"),
+                      table.column("Address line 3", "Address 3", "Locality"),
+                      table.column("Town", "Address line 4", "Address 4", "Town or city"),
+                      table.column("County", "Administrative area"),
+                      table.column("Postcode", "Post code")]
         )
         guard c.forename != nil, c.surname != nil else {
             throw ImportRefusal("the header needs Forename and Surname columns", at: "line 1")
@@ -62,7 +70,8 @@ public struct PupilCSVImporter: Sendable {
                 pupils[key]!.contacts.append(ImportedContact(
                     name: row[c.contactName], relationship: row[c.relationship],
                     parentalResponsibility: ["yes", "y", "true", "1"].contains(row[c.responsibility].lowercased()),
-                    email: row[c.contactEmail].isEmpty ? nil : row[c.contactEmail]))
+                    email: row[c.contactEmail].isEmpty ? nil : row[c.contactEmail],
+                    address: PostalAddress.lines(c.address.map { row[$0] })))
             }
         }
         var reading = RegisterReading()

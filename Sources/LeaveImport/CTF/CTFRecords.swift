@@ -41,6 +41,8 @@ public struct CTFAttendanceYear: Hashable, Sendable {
 /// A pupil element of a CTF, read in full before the next one starts.
 public struct CTFPupil: Hashable, Sendable {
     public var details = ImportedPupil()
+    /// The pupil's own address: a contact the CTF gives without one lives there.
+    public var homeAddress: [String] = []
     public var years: [CTFAttendanceYear] = []
     /// The line the pupil starts on, for reports.
     public var line = 0

@@ -13,6 +13,7 @@ struct CTFWalker {
     var contactForename = ""
     var contactSurname = ""
     var year: CTFAttendanceYear?
+    var address: CTFAddress?
 
     mutating func open(_ name: String, line: Int) throws {
         if path.isEmpty {
@@ -31,6 +32,8 @@ struct CTFWalker {
             contact = ImportedContact(name: "")
             contactForename = ""
             contactSurname = ""
+        case "Address" where pupil != nil:
+            address = CTFAddress()
         case "YearData" where pupil != nil:
             year = CTFAttendanceYear()
         default:
@@ -63,6 +66,15 @@ struct CTFWalker {
             try closeYearField(name, value: value, line: line)
             return
         }
+        if address != nil {
+            if name == "Address" {
+                if contact != nil { contact!.address = address!.lines } else { pupil!.homeAddress = address!.lines }
+                address = nil
+            } else {
+                _ = address!.keep(name, value)
+            }
+            return
+        }
         if contact != nil {
             closeContactField(name, value: value)
             return
@@ -77,7 +89,10 @@ struct CTFWalker {
             // "R" is Reception; "N1"/"N2" are nursery years.
             pupil!.details.yearGroup = value.uppercased() == "R" ? .reception : Int(value).flatMap(YearGroup.init)
         case "Pupil" where path.last == "CTFpupilData":
-            let finished = pupil!
+            var finished = pupil!
+            for index in finished.details.contacts.indices where finished.details.contacts[index].address.isEmpty {
+                finished.details.contacts[index].address = finished.homeAddress
+            }
             pupil = nil
             try onPupil(finished)
         default:

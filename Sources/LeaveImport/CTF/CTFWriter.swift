@@ -75,6 +75,12 @@ public enum CTFWriter {
                 xml += "          <Relationship>\(contact.relationship.markupEscaped)</Relationship>\n"
                 xml += "          <Responsibility>\(contact.parentalResponsibility)</Responsibility>\n"
                 if let email = contact.email { xml += "          <Email><EmailAddress>\(email.markupEscaped)</EmailAddress></Email>\n" }
+                if !contact.address.isEmpty {
+                    // Plain lines with the postcode apart, as CTF's AddressLines carry an address without BS 7666 parts.
+                    let lines = contact.address.dropLast().prefix(5).enumerated()
+                        .map { "<AddressLine\($0.offset + 1)>\($0.element.markupEscaped)</AddressLine\($0.offset + 1)>" }.joined()
+                    xml += "          <Address><AddressLines>\(lines)</AddressLines><Postcode>\((contact.address.last ?? "").markupEscaped)</Postcode></Address>\n"
+                }
                 xml += "        </Contact>\n"
             }
             xml += "      </Contacts>\n"

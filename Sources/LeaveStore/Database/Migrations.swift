@@ -152,6 +152,7 @@ extension AppDatabase {
         registerMailMigrations(&migrator)
         registerQueueMigrations(&migrator)
         registerDecisionDeskMigrations(&migrator)
+        registerOfficeDeskMigrations(&migrator)
         return migrator
     }
 }

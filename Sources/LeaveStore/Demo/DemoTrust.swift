@@ -71,7 +71,8 @@ public enum DemoTrust {
             return [ImportedPupil(upn: "A999200200001", forename: "Rue", surname: "Kestrelby",
                                   dateOfBirth: SchoolDate(iso: "2019-10-02"), sex: "F", yearGroup: YearGroup(1),
                                   contacts: [ImportedContact(name: "Kit Kestrelby", relationship: "Father",
-                                                             parentalResponsibility: true, email: "parent@willowmere.example")])]
+                                                             parentalResponsibility: true, email: "parent@willowmere.example",
+                                                             address: ["3 Sample Close", "Sampleton", "SA2 4XX"])])]
         }
         var pupils: [ImportedPupil] = []
         var child = 0
@@ -86,7 +87,10 @@ public enum DemoTrust {
                     sex: child % 2 == 0 ? "F" : "M", yearGroup: YearGroup(year),
                     contacts: [ImportedContact(name: "\(["Sam", "Alex", "Jo", "Chris"][family % 4]) \(surname)",
                                                relationship: ["Mother", "Father", "Parent", "Mother"][family % 4],
-                                               parentalResponsibility: true, email: "parent\(family + 1)@example.com")]))
+                                               parentalResponsibility: true, email: "parent\(family + 1)@example.com",
+                                               // Made-up addresses on made-up streets, for the envelope window.
+                                               address: ["\(family * 2 + 1) \(["Example Road", "Sample Lane", "Specimen Way"][family % 3])",
+                                                         "Sampleton", "SA1 \(family % 9 + 1)ZZ"])]))
                 child += 1
             }
         }

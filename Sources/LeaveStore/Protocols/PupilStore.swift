@@ -7,4 +7,7 @@ public protocol PupilStore: Sendable {
     func pupil(id: Int64, schoolID: Int64) async throws -> Pupil?
     /// The pupil's brothers and sisters at the same school: children of any of their parents' accounts.
     func siblings(ofPupil pupilID: Int64, schoolID: Int64) async throws -> [Pupil]
+    /// The postal address the MIS gives for the contact of this pupil with this e-mail address,
+    /// line by line; empty when it gives none.
+    func postalAddress(ofContact email: String, pupilID: Int64, schoolID: Int64) async throws -> [String]
 }

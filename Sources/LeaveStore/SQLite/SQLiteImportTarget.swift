@@ -110,9 +110,10 @@ final class SQLiteImportTarget {
         for contact in contacts {
             let email = contact.email?.trimmingCharacters(in: .whitespaces).lowercased()
             try db.execute(sql: """
-                INSERT INTO pupilContact (schoolId, pupilId, name, relationship, parentalResponsibility, email)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [schoolID, pupilID, contact.name, contact.relationship, contact.parentalResponsibility, email])
+                INSERT INTO pupilContact (schoolId, pupilId, name, relationship, parentalResponsibility, email, address)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [schoolID, pupilID, contact.name, contact.relationship, contact.parentalResponsibility, email,
+                                 contact.address.isEmpty ? nil : contact.address.joined(separator: "\n")])
             guard contact.parentalResponsibility, let email, !email.isEmpty else { continue }
             // A parent account anywhere in the trust: brothers and sisters at two of its schools
             // share one parent, who signs in once and sees them all.

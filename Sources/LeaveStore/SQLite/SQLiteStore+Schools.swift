@@ -50,6 +50,16 @@ extension SQLiteStore: SchoolStore, PupilStore {
 }
 
 extension SQLiteStore {
+    public func postalAddress(ofContact email: String, pupilID: Int64, schoolID: Int64) async throws -> [String] {
+        try await writer.read { db in
+            let address = try String.fetchOne(db, sql: """
+                SELECT address FROM pupilContact WHERE pupilId = ? AND schoolId = ? AND email = ? AND address IS NOT NULL
+                ORDER BY parentalResponsibility DESC, id LIMIT 1
+                """, arguments: [pupilID, schoolID, email.lowercased()])
+            return address.map { $0.split(separator: "\n").map(String.init) } ?? []
+        }
+    }
+
     public func siblings(ofPupil pupilID: Int64, schoolID: Int64) async throws -> [Pupil] {
         try await writer.read { db in
             try PupilRecord.fetchAll(db.cachedStatement(sql: """

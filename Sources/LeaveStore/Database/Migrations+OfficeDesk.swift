@@ -1,0 +1,67 @@
+import GRDB
+
+/// The office's day (issue 14): parents' postal addresses for the envelope window, the
+/// register write-back marked exported, lunchtime signing out and in, the school's crest.
+extension AppDatabase {
+    static func registerOfficeDeskMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v21: contacts' postal addresses") { db in
+            // Lines joined by a newline, postcode last, as the MIS gave them.
+            try db.alter(table: "pupilContact") { t in t.add(column: "address", .text) }
+            try db.create(index: "pupilContact_email", on: "pupilContact", columns: ["pupilId", "email"])
+        }
+        migrator.registerMigration("v22: register exports") { db in
+            try db.create(table: "registerExport") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("fromDate", .text).notNull()
+                t.column("toDate", .text).notNull()
+                t.column("exportedAt", .datetime).notNull()
+                t.column("actorId", .integer)
+                t.column("actorName", .text).notNull()
+                t.column("entries", .integer).notNull()
+                t.column("csvSha256", .text).notNull()
+            }
+            // Each session as it was exported, code included, so a decision changed since shows.
+            try db.create(table: "registerExportEntry") { t in
+                t.column("exportId", .integer).notNull().references("registerExport")
+                t.column("schoolId", .integer).notNull()
+                t.column("upn", .text).notNull()
+                t.column("date", .text).notNull()
+                t.column("session", .text).notNull()
+                t.column("code", .text).notNull()
+                t.column("reference", .text).notNull()
+            }
+            try db.create(index: "registerExportEntry_session", on: "registerExportEntry", columns: ["schoolId", "date", "upn", "session"])
+            try db.execute(sql: """
+                CREATE TRIGGER registerExport_kept BEFORE DELETE ON registerExport
+                  BEGIN SELECT RAISE(ABORT, 'an export is part of the record'); END;
+                CREATE TRIGGER registerExportEntry_kept BEFORE UPDATE ON registerExportEntry
+                  BEGIN SELECT RAISE(ABORT, 'an export is part of the record'); END;
+                """)
+        }
+        migrator.registerMigration("v23: lunchtime signing out and in") { db in
+            try db.create(table: "lunchtimeSignOut") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("requestId", .integer).notNull().references("leaveRequest")
+                t.column("pupilId", .integer).notNull().references("pupil")
+                t.column("date", .text).notNull()
+                t.column("outAt", .datetime).notNull()
+                t.column("collectedBy", .text).notNull()
+                t.column("outByName", .text).notNull()
+                t.column("inAt", .datetime)
+                t.column("inByName", .text)
+                t.uniqueKey(["requestId", "date"])
+            }
+            try db.create(index: "lunchtimeSignOut_day", on: "lunchtimeSignOut", columns: ["schoolId", "date"])
+        }
+        migrator.registerMigration("v24: school crests") { db in
+            try db.create(table: "schoolCrest") { t in
+                t.column("schoolId", .integer).primaryKey().references("school")
+                t.column("png", .blob).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("uploadedAt", .datetime).notNull()
+            }
+        }
+    }
+}
