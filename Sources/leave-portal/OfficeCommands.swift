@@ -80,19 +80,31 @@ struct RegisterCommand: AsyncParsableCommand {
         @Option(help: "The database: a SQLite file or sqlite:PATH. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
         var database: String?
 
+        @Flag(help: "Write the CSV without marking its sessions as exported (to look first).")
+        var dryRun = false
+
         func run() async throws {
-            guard let first = SchoolDate(iso: from) else { throw ValidationError("--from must be a date written YYYY-MM-DD, like 2026-12-01") }
-            guard let last = SchoolDate(iso: to) else { throw ValidationError("--to must be a date written YYYY-MM-DD, like 2026-12-18") }
-            guard first <= last else { throw ValidationError("--to must be on or after --from") }
-            guard last.dayNumber - first.dayNumber <= 400 else { throw ValidationError("export at most a school year (400 days) at a time") }
+            guard case .valid(let range) = RegisterExports.range(from: from, to: to) else {
+                throw ValidationError(RegisterExports.range(from: from, to: to).errors.map(\.message).joined(separator: "; "))
+            }
             let store = try Environment.store(database)
             guard try await store.school(id: school) != nil else { throw ValidationError("there is no school \(school)") }
-            let entries = RegisterWriteBack.entries(try await store.decidedLeave(schoolID: school, from: first, to: last),
-                                                    calendar: try await store.calendar(schoolID: school), from: first, to: last)
-            let csv = RegisterWriteBack.csv(entries)
+            let exports = RegisterExports(store: store, clock: Environment.clock)
+            let csv: String
+            let entries: Int
+            if dryRun {
+                let found = try await exports.entries(schoolID: school, from: range.from, to: range.to)
+                csv = RegisterWriteBack.csv(found)
+                entries = found.count
+            } else {
+                let (run, written) = try await exports.export(schoolID: school, from: range.from, to: range.to, by: nil)
+                csv = written
+                entries = run.entries
+                FileHandle.standardError.write(Data("Marked as exported (export \(run.id)).\n".utf8))
+            }
             if let out {
                 try Data(csv.utf8).write(to: URL(fileURLWithPath: out))
-                FileHandle.standardError.write(Data("Wrote \(entries.count) sessions to \(out).\n".utf8))
+                FileHandle.standardError.write(Data("Wrote \(entries) sessions to \(out).\n".utf8))
             } else {
                 print(csv, terminator: "")
             }

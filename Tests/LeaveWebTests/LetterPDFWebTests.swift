@@ -92,34 +92,4 @@ struct LetterPDFWebTests {
             #expect(try await office.get("/office/letters/999999.pdf").status == .notFound)
         }
     }
-
-    /// The register's write-back for the MIS: the sessions a grant covers with their code, as CSV.
-    @Test func theOfficeExportsTheRegisterCodesOfTheDecisions() async throws {
-        try await PortalHarness.run { client in
-            let parent = Browser(client)
-            try await parent.signIn("parent2@example.com")
-            let reference = try await parent.askForLeave()[0]
-            let head = Browser(client)
-            try await head.signIn("head@oakhollow.example")
-            #expect(try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "A funeral")]).status == .seeOther)
-            let office = Browser(client)
-            try await office.signIn("office@oakhollow.example")
-            let form = try await office.get("/office/register")
-            #expect(form.status == .ok && form.html.contains("Download the CSV"))
-            let csv = try await office.get("/office/register?from=2026-12-07&to=2026-12-09")
-            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
-            let lines = csv.html.split(separator: "\r\n").map(String.init)
-            #expect(lines.first == "UPN,Date,Session,Code,Reference,Write")
-            // Monday 7 to Wednesday 9 December, morning and afternoon: six sessions of C.
-            #expect(lines.dropFirst().count == 6)
-            #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("A9992001") && $0.contains(",C,\(reference),granted") }, "\(lines)")
-            #expect(lines[1].contains(",2026-12-07,AM,"))
-            // Dates that are not dates, or the wrong way round: said so, kept as typed.
-            let wrong = try await office.get("/office/register?from=7%2F12&to=2026-12-01")
-            #expect(wrong.status == .unprocessableContent)
-            #expect(wrong.html.contains("Enter the first day as a date") && wrong.html.contains("value=\"7/12\""))
-            #expect(try await office.get("/office/register?from=2026-12-09&to=2026-12-01").html.contains("The last day must be the same as or after the first day"))
-            #expect(try await parent.get("/office/register?from=2026-12-07&to=2026-12-09").status == .forbidden)
-        }
-    }
 }

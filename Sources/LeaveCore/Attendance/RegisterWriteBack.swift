@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the school's register (its MIS) should take from the decisions: the code for every
 /// granted session, and the code a refused leave takes if the pupil is absent anyway
 /// (000's code list; 004: refused leave that is taken is G; 001 Appendix 1). Lunchtime
@@ -28,6 +30,43 @@ public enum RegisterWriteBack {
         public let reference: ReferenceNumber
         /// A refusal's code: to be written only if the pupil is in fact absent.
         public let onlyIfAbsent: Bool
+
+        public init(upn: String, session: SessionPoint, code: AttendanceCode, reference: ReferenceNumber, onlyIfAbsent: Bool) {
+            self.upn = upn
+            self.session = session
+            self.code = code
+            self.reference = reference
+            self.onlyIfAbsent = onlyIfAbsent
+        }
+
+        /// The register's cell this entry writes: one pupil, one session.
+        public var cell: Cell { Cell(upn: upn, session: session) }
+    }
+
+    public struct Cell: Hashable, Sendable {
+        public let upn: String
+        public let session: SessionPoint
+
+        public init(upn: String, session: SessionPoint) {
+            self.upn = upn
+            self.session = session
+        }
+    }
+
+    /// Where an entry stands against what was exported before: new, already in the MIS, or
+    /// exported with another code (the decision was changed since), so the office re-exports it.
+    public enum ExportState: Hashable, Sendable {
+        case new
+        case exported(on: Date)
+        case changed(from: AttendanceCode, on: Date)
+    }
+
+    /// Each entry's state, given the latest code exported for each cell and when.
+    public static func states(_ entries: [Entry], exported: [Cell: (code: AttendanceCode, at: Date)]) -> [ExportState] {
+        entries.map { entry in
+            guard let earlier = exported[entry.cell] else { return .new }
+            return earlier.code == entry.code ? .exported(on: earlier.at) : .changed(from: earlier.code, on: earlier.at)
+        }
     }
 
     /// Every session from `from` to `to` (school days only) that a decision gives a code to,

@@ -17,6 +17,10 @@ public struct SchoolActivity: Hashable, Sendable {
         case parentLinkRemoved = "parent-link-removed"
         case restored
         case mailReturned = "mail-returned"
+        case registerExported = "register-exported"
+        case crestChanged = "crest-changed"
+        case lunchtimeSignedOut = "lunchtime-signed-out"
+        case lunchtimeSignedIn = "lunchtime-signed-in"
 
         public var title: String {
             switch self {
@@ -32,6 +36,10 @@ public struct SchoolActivity: Hashable, Sendable {
             case .parentLinkRemoved: "Parent no longer linked to a child"
             case .restored: "Restored from a backup"
             case .mailReturned: "An e-mail came back undelivered"
+            case .registerExported: "Register codes exported for the MIS"
+            case .crestChanged: "School crest changed"
+            case .lunchtimeSignedOut: "Signed out at lunchtime"
+            case .lunchtimeSignedIn: "Signed back in after lunch"
             }
         }
     }

@@ -1,4 +1,3 @@
-import Crypto
 import LeaveLetters
 import LeaveStore
 
@@ -7,10 +6,7 @@ extension LetterDocument {
     /// page, PDF (with its SHA-256) for printing, reprints and the parent's copy.
     init(_ letter: LetterContent) {
         let pdf = LetterPDF.render(letter)
-        let hash = SHA256.hash(data: pdf).map { byte in
-            let digits = String(byte, radix: 16)
-            return byte < 16 ? "0" + digits : digits
-        }.joined()
+        let hash = TokenDigest.sha256(bytes: pdf)
         self.init(html: LetterHTML.render(letter), pdf: pdf, pdfSHA256: hash)
     }
 }

@@ -30,6 +30,7 @@ extension AppDatabase {
                 t.column("session", .text).notNull()
                 t.column("code", .text).notNull()
                 t.column("reference", .text).notNull()
+                t.column("onlyIfAbsent", .boolean).notNull()
             }
             try db.create(index: "registerExportEntry_session", on: "registerExportEntry", columns: ["schoolId", "date", "upn", "session"])
             try db.execute(sql: """

@@ -22,6 +22,8 @@ struct OfficeController {
         office.post(Paths.Office.printed.routerPath) { _, context in try await markPrinted(context) }
         office.post(Paths.Office.reprint.routerPath) { _, context in try await reprint(context) }
         office.get(Paths.Office.register.routerPath) { request, context in try await register(request, context) }
+        office.post(Paths.Office.registerExport.routerPath) { _, context in try await exportRegister(context) }
+        office.get(Paths.Office.registerExportFile.routerPath) { _, context in try await registerExportCSV(context) }
         office.post(Paths.Office.licence.routerPath) { _, context in try await recordLicence(context) }
     }
 

@@ -133,6 +133,9 @@ enum Paths {
         static let printedBatch = PathPattern("/office/letters/printed-batch")
         /// The codes the decisions give, for the MIS's register, as CSV for a span of days.
         static let register = PathPattern("/office/register")
+        /// Exports those codes and marks them exported; each export can be downloaded again.
+        static let registerExport = PathPattern("/office/register/export")
+        static let registerExportFile = PathPattern("/office/register/exports/:id")
         static let imports = PathPattern("/office/imports")
         static let invitations = PathPattern("/office/invitations")
         static let resendInvitation = PathPattern("/office/invitations/:id/resend")
@@ -146,6 +149,7 @@ enum Paths {
         static func reprint(_ id: Int64) -> String { reprint(String(id)) }
         /// The letter's stored PDF: the same route as its page, with ".pdf".
         static func letterPDF(_ id: Int64) -> String { letter(String(id)) + ".pdf" }
+        static func registerExportCSV(_ id: Int64) -> String { registerExportFile(String(id) + ".csv") }
     }
 
     enum Admin {
