@@ -15,5 +15,7 @@ public enum StoreError: Error, Equatable, Sendable {
     case duplicateReference
     /// The decision being changed was changed by someone else first.
     case superseded
+    /// What was asked is already done (a child signed out twice the same day).
+    case alreadyDone
     case corrupt(String)
 }

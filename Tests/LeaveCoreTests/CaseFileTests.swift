@@ -127,7 +127,7 @@ struct CaseFileTests {
             "escalateUnforeseenTo", "retentionYears", "penaltyNoticeAmounts", "penaltyThresholdSessions",
             "penaltyWindowSchoolWeeks", "religiousNoticeDays", "travellerNoticeDays", "travellerMinimumSessions",
             "lunchtimeAttendanceFloor", "lunchtimeDecisionSchoolDays", "returnDateRequired", "attendanceExpectation",
-            "policyAddress", "reviewProcedure",
+            "policyAddress", "reviewProcedure", "lunchtimeReturnBy",
         ])
         #expect(PolicySettings.SettingError.wrongType(.noticeDays, expected: "a whole number").description == "noticeDays must be a whole number")
     }

@@ -48,6 +48,7 @@ final class ServiceHarness: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     func advance(days: Int) { moment.now = moment.now.addingTimeInterval(TimeInterval(days * 86_400)) }
+    func advance(minutes: Int) { moment.now = moment.now.addingTimeInterval(TimeInterval(minutes * 60)) }
 
     func account(_ email: String) async throws -> Account {
         guard let found = try await store.account(email: email) else { throw HarnessError("no account \(email)") }

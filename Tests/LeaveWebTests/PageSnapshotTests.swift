@@ -89,6 +89,9 @@ struct PageSnapshotTests {
             let letter = try #require(try await office.get("/office/letters").html.letterPaths.first)
             try await Self.snapshot(office, letter, named: "letter")
             try await Self.snapshot(office, "/office/imports", named: "imports")
+            try await Self.snapshot(office, "/office", named: "today")
+            try await Self.snapshot(office, "/office/lunchtime", named: "lunchtime")
+            try await Self.snapshot(office, "/office/register?from=2026-12-07&to=2026-12-09", named: "register")
         }
     }
 

@@ -101,7 +101,7 @@ struct RulesWiringTests {
                          "persistentAbsenceThreshold", "notExceptional", "evidenceRequired", "escalateUnforeseenTo", "retentionYears",
                          "penaltyNoticeAmounts", "penaltyThresholdSessions", "penaltyWindowSchoolWeeks", "religiousNoticeDays",
                          "travellerNoticeDays", "travellerMinimumSessions", "lunchtimeAttendanceFloor", "lunchtimeDecisionSchoolDays",
-                         "returnDateRequired", "attendanceExpectation"] {
+                         "returnDateRequired", "attendanceExpectation", "lunchtimeReturnBy"] {
                 let marker = "name=\"\(name)\" type=\"text\" value=\""
                 let value = try #require(page.html.range(of: marker).map { String(page.html[$0.upperBound...].prefix { $0 != "\"" }) })
                 fields.append((name, value))

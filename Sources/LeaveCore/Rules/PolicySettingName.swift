@@ -24,4 +24,5 @@ public enum PolicySettingName: String, CaseIterable, Sendable, Codable {
     case attendanceExpectation
     case policyAddress
     case reviewProcedure
+    case lunchtimeReturnBy
 }

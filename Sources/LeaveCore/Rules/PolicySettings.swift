@@ -46,6 +46,9 @@ public struct PolicySettings: Hashable, Sendable, Codable {
     /// How a parent asks for a review of a decision or complains, in the school's words: the
     /// last paragraph of every decision letter (issue 14). Nil says nothing.
     public var reviewProcedure: String?
+    /// When a child out at lunchtime is due back, in minutes after midnight (000: pupils are in
+    /// class by 12:45 or 1pm, by lunch sitting); a later signing in is flagged late.
+    public var lunchtimeReturnMinutes: Int = 13 * 60
 
     public static let defaultNotExceptional: [String] = [
         "holiday", "cheaper-travel", "parental-work", "birthday", "wedding-abroad", "anniversary", "caring",
@@ -173,6 +176,12 @@ extension PolicySettings {
             guard case .flag(let flag) = value else { throw SettingError.wrongType(name, expected: "true or false") }
             returnDateRequired = flag
         case .attendanceExpectation: attendanceExpectation = try fraction()
+        case .lunchtimeReturnBy:
+            guard case .text(let text) = value else { throw SettingError.wrongType(name, expected: "a time such as 1pm or 12:45") }
+            guard let time = TimeOfDay(text), time >= TimeOfDay(clamping: 11 * 60), time <= TimeOfDay(clamping: 15 * 60) else {
+                throw SettingError.outOfRange(name, "a time between 11am and 3pm, such as 1pm or 12:45")
+            }
+            lunchtimeReturnMinutes = time.minutes
         case .reviewProcedure:
             switch value {
             case .null: reviewProcedure = nil
@@ -227,6 +236,7 @@ extension PolicySettings {
         case .attendanceExpectation: return .number(attendanceExpectation)
         case .policyAddress: return policyAddress.map(PolicyValue.text) ?? .null
         case .reviewProcedure: return reviewProcedure.map(PolicyValue.text) ?? .null
+        case .lunchtimeReturnBy: return .text(TimeOfDay(clamping: lunchtimeReturnMinutes).description)
         }
     }
 }

@@ -45,13 +45,12 @@ public struct SchoolClock: Sendable {
 
     /// The GOV.UK style for a time: "9am", "2:05pm", "midday", "midnight" (never "0:01").
     public static func time(hour: Int, minute: Int) -> String {
-        switch (hour, minute) {
-        case (0, 0): return "midnight"
-        case (12, 0): return "midday"
-        default:
-            let clock = hour % 12 == 0 ? 12 : hour % 12
-            let suffix = hour < 12 ? "am" : "pm"
-            return minute == 0 ? "\(clock)\(suffix)" : "\(clock):\(minute < 10 ? "0" : "")\(minute)\(suffix)"
-        }
+        TimeOfDay(hour: hour, minute: minute)?.description ?? ""
+    }
+
+    /// The time of day of an instant, in the school's time zone.
+    public func timeOfDay(_ instant: Date) -> TimeOfDay {
+        let parts = calendar.dateComponents([.hour, .minute], from: instant)
+        return TimeOfDay(clamping: (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
     }
 }

@@ -26,6 +26,7 @@ public enum PolicyForm {
         case .lunchtimeDecisionSchoolDays: ("School days to decide lunchtime leave", "000: 5")
         case .returnDateRequired: ("A return date is required", "yes or no (004: yes)")
         case .attendanceExpectation: ("Attendance the school expects", "004: 0.96")
+        case .lunchtimeReturnBy: ("When children out at lunchtime are due back", "A time, such as 1pm or 12:45. 000: in class by 12:45 or 1pm. Later is flagged late")
         case .reviewProcedure: ("How parents ask for a review or complain", "Ends every decision letter. For example: To ask for a review, write to the Chair of Governors within 20 school days; our complaints policy is on our website. Leave empty to say nothing")
         case .policyAddress: ("Where the attendance policy is published", "Its web address, for example https://www.example.sch.uk/attendance-policy.pdf. Leave empty for none")
         }
@@ -44,7 +45,7 @@ public enum PolicyForm {
     /// Reads a typed value by the kind the setting already has.
     static func value(_ text: String, like current: PolicyValue, name: PolicySettingName) -> PolicyValue {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if name == .escalateUnforeseenTo || name == .policyAddress || name == .reviewProcedure { return trimmed.isEmpty ? .null : .text(trimmed) }
+        if name == .escalateUnforeseenTo || name == .policyAddress || name == .reviewProcedure || name == .lunchtimeReturnBy { return trimmed.isEmpty ? .null : .text(trimmed) }
         switch current {
         case .flag:
             if ["yes", "true", "1"].contains(trimmed.lowercased()) { return .flag(true) }

@@ -55,6 +55,7 @@ extension OfficeController {
         let to: TextField
         let errors: ErrorSummary
         let preview: RegisterExports.Preview?
+        let range: (from: SchoolDate, to: SchoolDate)?
         let rows: [RegisterRow]
         let csvHref: String?
         let exported: ExportRow?
@@ -67,6 +68,7 @@ extension OfficeController {
             case "to": to
             case "errors": errors
             case "hasPreview": preview != nil
+            case "range": orAbsent(range.map { "\($0.from.longForm) to \($0.to.longForm)" })
             case "isEmpty": preview?.entries.isEmpty == true
             case "total": preview?.entries.count ?? 0
             case "newCount": preview?.newCount ?? 0
@@ -93,6 +95,7 @@ extension OfficeController {
         var errors: [FieldError] = []
         var preview: RegisterExports.Preview?
         var csvHref: String?
+        var shown: (from: SchoolDate, to: SchoolDate)?
         if let typedFrom, let typedTo {
             switch RegisterExports.range(from: typedFrom, to: typedTo) {
             case .invalid(let found):
@@ -105,6 +108,7 @@ extension OfficeController {
                     return Self.csv(RegisterWriteBack.csv(entries), name: "register-\(range.from.iso)-to-\(range.to.iso).csv")
                 }
                 preview = try await exports.preview(schoolID: account.schoolID, from: range.from, to: range.to)
+                shown = range
                 csvHref = Paths.Office.register() + "?" + Paths.query([("from", range.from.iso), ("to", range.to.iso), ("format", "csv")])
             }
         }
@@ -126,7 +130,7 @@ extension OfficeController {
         let content = RegisterContent(action: Paths.Office.register(),
                                       from: TextField("from", typedFrom ?? monday.iso, errors),
                                       to: TextField("to", typedTo ?? monday.adding(days: 4).iso, errors), errors: ErrorSummary(errors),
-                                      preview: preview, rows: rows, csvHref: csvHref,
+                                      preview: preview, range: shown, rows: rows, csvHref: csvHref,
                                       exported: exported.map { ExportRow(run: $0, when: clock.describe($0.exportedAt)) },
                                       earlier: earlier.map { ExportRow(run: $0, when: clock.describe($0.exportedAt)) })
         return views.render(.register, content, layout: Layout(title: "Register codes for the MIS", account: account,

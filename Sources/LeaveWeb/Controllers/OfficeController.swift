@@ -14,6 +14,10 @@ struct OfficeController {
 
     func addRoutes(to router: Router<PortalRequestContext>) {
         let office = router.group().add(middleware: RoleMiddleware(.office))
+        office.get(Paths.Office.today.routerPath) { _, context in try await today(context) }
+        office.get(Paths.Office.lunchtime.routerPath) { request, context in try await lunchtime(request, context) }
+        office.post(Paths.Office.lunchtimeOut.routerPath) { _, context in try await signOutAtLunchtime(context) }
+        office.post(Paths.Office.lunchtimeIn.routerPath) { _, context in try await signInAfterLunchtime(context) }
         office.get(Paths.Office.letters.routerPath) { request, context in try await letters(request, context, printed: false) }
         office.get(Paths.Office.printedLetters.routerPath) { request, context in try await letters(request, context, printed: true) }
         office.get(Paths.Office.waitingPDF.routerPath) { request, context in try await waitingPDF(request, context) }

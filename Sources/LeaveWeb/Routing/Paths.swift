@@ -122,6 +122,12 @@ enum Paths {
     }
 
     enum Office {
+        /// The office's day: letters waiting, evidence asked for, lunchtime, e-mails that failed.
+        static let today = PathPattern("/office")
+        /// Today's lunchtime permissions, signing children out and in; `?day=` an earlier day's record.
+        static let lunchtime = PathPattern("/office/lunchtime")
+        static let lunchtimeOut = PathPattern("/office/lunchtime/:reference/out")
+        static let lunchtimeIn = PathPattern("/office/lunchtime/:reference/in")
         static let letters = PathPattern("/office/letters")
         static let printedLetters = PathPattern("/office/letters/printed")
         static let letter = PathPattern("/office/letters/:id")
@@ -143,6 +149,8 @@ enum Paths {
         static let licence = PathPattern("/office/licences/:reference")
 
         static func licence(_ reference: ReferenceNumber) -> String { licence(reference.text) }
+        static func lunchtimeOut(_ reference: ReferenceNumber) -> String { lunchtimeOut(reference.text) }
+        static func lunchtimeIn(_ reference: ReferenceNumber) -> String { lunchtimeIn(reference.text) }
 
         static func letter(_ id: Int64) -> String { letter(String(id)) }
         static func printed(_ id: Int64) -> String { printed(String(id)) }
@@ -183,7 +191,7 @@ enum Paths {
         switch role {
         case .parent: Parent.home()
         case .headteacher, .deputy: Decisions.queue()
-        case .office: Office.letters()
+        case .office: Office.today()
         case .admin: Admin.settings()
         }
     }

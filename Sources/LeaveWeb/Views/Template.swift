@@ -31,6 +31,8 @@ enum Template: String, CaseIterable, Sendable {
     case requestDetails = "request-details"
     case requestWithdraw = "request-withdraw"
     case register
+    case lunchtime
+    case officeToday = "office-today"
     // The frame and the partials pages include
     case layout
     case dateInput = "date-input"

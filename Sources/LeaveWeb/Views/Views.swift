@@ -152,7 +152,8 @@ struct AccountBar: MustacheParent {
         case .parent: [NavLink(href: Paths.Parent.home(), text: "Your requests"), NavLink(href: Paths.Forms.list(), text: "Ask the school")]
         case .headteacher, .deputy: [NavLink(href: Paths.Decisions.queue(), text: "Decision queue"),
                                      NavLink(href: Paths.Decisions.decided(), text: "Decided")]
-        case .office: [NavLink(href: Paths.Office.letters(), text: "Letters to print"), NavLink(href: Paths.Office.printedLetters(), text: "Printed letters"),
+        case .office: [NavLink(href: Paths.Office.today(), text: "Today"), NavLink(href: Paths.Office.lunchtime(), text: "Lunchtime"),
+                       NavLink(href: Paths.Office.letters(), text: "Letters to print"), NavLink(href: Paths.Office.printedLetters(), text: "Printed letters"),
                        NavLink(href: Paths.Office.imports(), text: "Import from the MIS"),
                        NavLink(href: Paths.Office.register(), text: "Register codes"),
                        NavLink(href: Paths.Office.invitations(), text: "Invite parents")]
