@@ -91,7 +91,7 @@ let package = Package(
             name: "LeaveStoreTests",
             dependencies: ["LeaveCore", "LeaveStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "LeaveLettersTests", dependencies: ["LeaveCore", "LeaveLetters"]),
+        .testTarget(name: "LeaveLettersTests", dependencies: ["LeaveCore", "LeaveLetters"], exclude: ["Fixtures"]),
         .testTarget(
             name: "LeaveImportTests",
             dependencies: ["LeaveCore", "LeaveStore", "LeaveImport", .product(name: "GRDB", package: "GRDB.swift")],

@@ -24,12 +24,14 @@ public struct LetterContent: Hashable, Sendable {
     public let closing: [String]
     public let signOff: String
     public let signatory: (name: String, title: String)
+    /// The school's crest (PNG) for the letterhead, when it has one.
+    public let crest: [UInt8]?
 
     public static func == (a: LetterContent, b: LetterContent) -> Bool {
         a.school == b.school && a.outcome == b.outcome && a.letterDate == b.letterDate && a.reference == b.reference && a.parentName == b.parentName
             && a.parentAddress == b.parentAddress && a.greeting == b.greeting && a.subject == b.subject && a.opening == b.opening
             && a.facts == b.facts && a.reasonHeading == b.reasonHeading && a.reason == b.reason && a.after == b.after
-            && a.closing == b.closing && a.signOff == b.signOff && a.signatory == b.signatory
+            && a.closing == b.closing && a.signOff == b.signOff && a.signatory == b.signatory && a.crest == b.crest
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -76,7 +78,7 @@ extension DecisionLetter {
             reasonHeading: heading.flatMap { LetterWording.fill($0, values) } ?? "",
             reason: reason.split(separator: "\n", omittingEmptySubsequences: true).map(String.init),
             after: LetterWording.fill(text.after, values), closing: LetterWording.fill(common.closing, values),
-            signOff: common.signOff.flatMap { LetterWording.fill($0, values) } ?? "", signatory: signatory)
+            signOff: common.signOff.flatMap { LetterWording.fill($0, values) } ?? "", signatory: signatory, crest: crest)
     }
 
     /// The table of facts under the opening.

@@ -91,9 +91,11 @@ public enum LetterPDF {
             self.pages = pages
             defer { cairo_destroy(cairo) }
             y = LetterPDF.margin
-            // The letterhead, on the right so the window on the left stays clear.
+            // The crest at the top left, above the envelope's window; the letterhead on the right.
+            if let crest = letter.crest { drawCrest(crest) }
             let right = LetterPDF.margin + width * 0.45
-            paragraph(letter.school.name, font: LetterPDF.schoolFont, alignRight: true)
+            let clear = letter.crest == nil ? 0 : 45 * LetterPDF.millimetre
+            paragraph(letter.school.name, font: LetterPDF.schoolFont, x: LetterPDF.margin + clear, width: width - clear, alignRight: true)
             paragraph((letter.school.addressLines + ["Telephone: \(letter.school.telephone)", letter.school.email]).joined(separator: "\n"),
                       x: right, width: width * 0.55, alignRight: true)
             // The parent's name and address, inside the envelope's window.
@@ -124,6 +126,21 @@ public enum LetterPDF {
             finishPage()
             cairo_show_page(cairo)
             return pageNumber
+        }
+
+        /// The crest scaled to fit 40 × 25 mm in the top-left corner, keeping its shape.
+        func drawCrest(_ png: [UInt8]) {
+            guard drawing, let image = LetterCrest.surface(png) else { return }
+            defer { cairo_surface_destroy(image) }
+            let width = Double(cairo_image_surface_get_width(image)), height = Double(cairo_image_surface_get_height(image))
+            guard width > 0, height > 0 else { return }
+            let scale = min(40 * LetterPDF.millimetre / width, 25 * LetterPDF.millimetre / height)
+            cairo_save(cairo)
+            cairo_translate(cairo, LetterPDF.margin, LetterPDF.margin)
+            cairo_scale(cairo, scale, scale)
+            cairo_set_source_surface(cairo, image, 0, 0)
+            cairo_paint(cairo)
+            cairo_restore(cairo)
         }
 
         /// Space between parts, a little less than asked: a letter should fit one sheet.

@@ -10,13 +10,13 @@ import Testing
 @Suite("Letters as PDF through the portal")
 struct LetterPDFWebTests {
     /// What poppler's pdfinfo or pdftotext reads in the PDF, as a reader's software would.
-    static func poppler(_ tool: String, _ pdf: [UInt8]) throws -> String {
+    static func poppler(_ tool: String, _ pdf: [UInt8], _ arguments: [String] = []) throws -> String {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("portal-letter-\(UUID().uuidString).pdf")
         try Data(pdf).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/" + tool)
-        process.arguments = [file.path] + (tool == "pdftotext" ? ["-"] : [])
+        process.arguments = arguments + [file.path] + (tool == "pdftotext" ? ["-"] : [])
         let output = Pipe()
         process.standardOutput = output
         try process.run()

@@ -132,6 +132,7 @@ public struct DecisionDesk: Sendable {
                                     pupil: item.pupil, request: item.request, outcome: outcome,
                                     reason: reason, decidedBy: Actor(decider))
         letter.byLicence = byLicence
+        letter.crest = try await store.crest(schoolID: decider.schoolID)
         letter.parentAddress = try await store.postalAddress(ofContact: parent.email, pupilID: item.pupil.id, schoolID: decider.schoolID)
         let policy = try await store.policy(schoolID: decider.schoolID)
         letter.penalty = PenaltyTerms(policy)

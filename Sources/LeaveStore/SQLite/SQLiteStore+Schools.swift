@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LeaveCore
 
@@ -69,6 +70,29 @@ extension SQLiteStore {
                 WHERE mine.pupilId = ? AND pupil.schoolId = ? AND pupil.id != ?
                 ORDER BY pupil.yearGroup DESC, pupil.forename
                 """), arguments: [pupilID, schoolID, pupilID]).map(\.pupil)
+        }
+    }
+}
+
+extension SQLiteStore {
+    public func crest(schoolID: Int64) async throws -> [UInt8]? {
+        try await writer.read { db in
+            try Data.fetchOne(db, sql: "SELECT png FROM schoolCrest WHERE schoolId = ?", arguments: [schoolID]).map { [UInt8]($0) }
+        }
+    }
+
+    public func setCrest(_ png: [UInt8]?, schoolID: Int64, sha256: String?, by actor: Actor, at: Date) async throws {
+        try await writer.write { db in
+            if let png, let sha256 {
+                try db.execute(sql: """
+                    INSERT INTO schoolCrest (schoolId, png, sha256, uploadedAt) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(schoolId) DO UPDATE SET png = excluded.png, sha256 = excluded.sha256, uploadedAt = excluded.uploadedAt
+                    """, arguments: [schoolID, Data(png), sha256, at])
+            } else {
+                try db.execute(sql: "DELETE FROM schoolCrest WHERE schoolId = ?", arguments: [schoolID])
+            }
+            try Self.record(SchoolActivity(schoolID: schoolID, actor: actor, action: .crestChanged, at: at,
+                                           detail: png.map { "a crest of \($0.count) bytes, SHA-256 \(sha256 ?? "")" } ?? "the crest removed"), in: db)
         }
     }
 }

@@ -69,6 +69,9 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
     router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies, uploadPages: [
         .init(pathPrefix: Paths.Admin.calendarImport(), roles: [.admin], limit: 2 * 1_048_576 + CSRFMiddleware.formLimit,
               tooLarge: "The file is larger than 2 MB; a calendar is far smaller. Nothing was imported."),
+        // The crest: twice its limit, so a file a little too large gets the field's own message.
+        .init(pathPrefix: Paths.Admin.crest(), roles: [.admin], limit: 2 * LetterCrest.maximumBytes + CSRFMiddleware.formLimit,
+              tooLarge: "The crest must be smaller than 512 KB; nothing was changed."),
         .init(pathPrefix: Paths.Office.imports(), roles: [.office], limit: configuration.uploadLimitBytes,
               tooLarge: "The file is larger than \(megabytes(configuration.uploadLimitBytes)), the most this page accepts. Nothing was imported."),
         // A page of a request form: one file and the page's few answers.

@@ -23,6 +23,12 @@ struct AdminController {
         }
         admin.post(Paths.Admin.policy.routerPath) { _, context in try await savePolicy(context) }
         admin.get(Paths.Admin.audit.routerPath) { request, context in try await audit(request, context) }
+        admin.post(Paths.Admin.crest.routerPath) { _, context in try await uploadCrest(context) }
+        admin.get(Paths.Admin.crestImage.routerPath) { _, context in try await crestImage(context) }
+        admin.post(Paths.Admin.crestRemove.routerPath) { _, context -> Response in
+            try await services.settings.removeCrest(by: try context.requireAccount())
+            return .redirect(to: Paths.Admin.settings())
+        }
     }
 
     struct SchoolView: MustacheParent {
@@ -86,9 +92,17 @@ struct AdminController {
         let terms: [TermRow]
         let closures: [ClosureRow]
         let assessments: [TermRow]
+        let hasCrest: Bool
+        let crestError: String?
 
         func child(named key: String) -> Any? {
             switch key {
+            case "hasCrest": self.hasCrest
+            case "crestHref": Paths.Admin.crestImage()
+            case "crestAction": Paths.Admin.crest()
+            case "crestRemoveAction": Paths.Admin.crestRemove()
+            case "crestError": orAbsent(self.crestError)
+            case "errors": ErrorSummary(crestError.map { [FieldError(field: "crest", message: $0)] } ?? [])
             case "school": self.school
             case "preset": self.preset
             case "terms": self.terms
@@ -99,7 +113,7 @@ struct AdminController {
         }
     }
 
-    func settings(_ context: PortalRequestContext) async throws -> Response {
+    func settings(_ context: PortalRequestContext, crestError: String? = nil) async throws -> Response {
         let account = try context.requireAccount()
         guard let school = try await store.school(id: account.schoolID) else { throw HTTPError(.notFound) }
         let calendar = try await store.calendar(schoolID: account.schoolID)
@@ -111,8 +125,27 @@ struct AdminController {
             assessments: calendar.assessments.map {
                 TermRow(name: "\($0.name) (\($0.yearGroups.map { YearGroup($0)?.name ?? "" }.joined(separator: ", ")))",
                         start: $0.start.longForm, end: $0.end.longForm)
-            })
-        return views.render(.admin, content, layout: Layout(title: "School settings", account: account, csrfToken: context.csrfToken))
+            }, hasCrest: try await store.crest(schoolID: account.schoolID) != nil, crestError: crestError)
+        return views.render(.admin, content, layout: Layout(title: "School settings", account: account, csrfToken: context.csrfToken,
+                                                            hasErrors: crestError != nil),
+                            status: crestError == nil ? .ok : .unprocessableContent)
+    }
+
+    /// The crest uploaded: checked by its content, then drawn on every letter written from now on.
+    func uploadCrest(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let png = context.form.files["crest"].map { [UInt8]($0.data) } ?? []
+        let problems = try await services.settings.setCrest(png, by: account)
+        if let problem = problems.first { return try await settings(context, crestError: problem.message) }
+        return .redirect(to: Paths.Admin.settings())
+    }
+
+    func crestImage(_ context: PortalRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        guard let png = try await store.crest(schoolID: account.schoolID) else { throw HTTPError(.notFound) }
+        return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "private, no-store",
+                                               .contentDisposition: "inline; filename=\"crest.png\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: png)))
     }
 
     /// One setting on the policy form: its label, what it means, and its value as text.

@@ -168,6 +168,10 @@ enum Paths {
         static let resendInvitation = PathPattern("/admin/staff/invitations/:id/resend")
         static let staffClose = PathPattern("/admin/staff/:id/close")
         static let policy = PathPattern("/admin/policy")
+        /// The school's crest for the letters: uploaded, shown, removed.
+        static let crest = PathPattern("/admin/crest")
+        static let crestImage = PathPattern("/admin/crest.png")
+        static let crestRemove = PathPattern("/admin/crest/remove")
         /// Everything done to the school's requests, newest first, filtered by what was done.
         static let audit = PathPattern("/admin/audit")
         static let calendar = PathPattern("/admin/calendar")
