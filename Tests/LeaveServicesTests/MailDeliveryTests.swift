@@ -143,6 +143,32 @@ struct MailFormatTests {
         #expect(text.contains("&lt;b&gt;not bold&lt;/b&gt;"))
         #expect(!text.contains("\n\n") || text.contains("\r\n\r\n"))
     }
+
+    /// Issue 14: "the decision e-mail of issue 9 attaches" the letter: the same bytes as the
+    /// stored PDF, as an attachment beside the words.
+    @Test func theDecisionEmailCarriesTheLettersPDF() async throws {
+        let h = try await ServiceHarness()
+        let item = try await RequestReviewTests.send(h)
+        let head = try await h.account("head@oakhollow.example")
+        _ = try await h.services.decisions.decide(item, answers: DecisionDeskTests.grant(), applyToLinked: false, by: head)
+        let claimed = try await h.store.claimDueMessages(now: ServiceHarness.now.addingTimeInterval(60), until: ServiceHarness.now.addingTimeInterval(660), limit: 10)
+        let decision = try #require(claimed.first { $0.message.kind == .decision })
+        let stored = try await h.database.writer.read { db in try Data.fetchOne(db, sql: "SELECT pdf FROM letter") }
+        #expect(decision.message.attachments.count == 1)
+        #expect(decision.message.attachments.first?.fileName == "letter-\(item.request.reference.text).pdf")
+        #expect(decision.message.attachments.first?.bytes == stored.map { [UInt8]($0) })
+        #expect(decision.message.text.contains("The school's letter is attached as a PDF"))
+        let text = RFC5322.text(decision.message, id: decision.id, from: "portal@example.org", date: ServiceHarness.now)
+        #expect(text.contains("Content-Type: multipart/mixed; boundary="))
+        #expect(text.contains("Content-Type: multipart/alternative; boundary="))
+        #expect(text.contains("Content-Disposition: attachment; filename=\"letter-\(item.request.reference.text).pdf\""))
+        let base64 = text.components(separatedBy: "Content-Disposition: attachment; filename=\"letter-\(item.request.reference.text).pdf\"\r\n\r\n")[1]
+            .components(separatedBy: "\r\n--")[0]
+        #expect(Data(base64Encoded: base64, options: .ignoreUnknownCharacters) == stored)
+        #expect(base64.split(separator: "\r\n").allSatisfy { $0.count <= 76 })
+        // Other e-mails carry nothing.
+        #expect(claimed.filter { $0.message.kind != .decision }.allSatisfy { $0.message.attachments.isEmpty })
+    }
 }
 
 /// The headteacher's choice of e-mail about new requests: each, a daily summary, or none.

@@ -15,6 +15,8 @@ public struct MailMessage: Hashable, Sendable {
     public let to: String
     public let subject: String
     public let text: String
+    /// Files sent with it: the decision letter's PDF, added by the outbox when it is sent.
+    public var attachments: [MailAttachment] = []
 
     public init(schoolID: Int64, kind: Kind, to: String, subject: String, text: String) {
         self.schoolID = schoolID
@@ -22,5 +24,18 @@ public struct MailMessage: Hashable, Sendable {
         self.to = to
         self.subject = subject
         self.text = text
+    }
+}
+
+/// A file attached to an e-mail.
+public struct MailAttachment: Hashable, Sendable {
+    public let fileName: String
+    public let contentType: String
+    public let bytes: [UInt8]
+
+    public init(fileName: String, contentType: String, bytes: [UInt8]) {
+        self.fileName = fileName
+        self.contentType = contentType
+        self.bytes = bytes
     }
 }

@@ -102,7 +102,7 @@ public struct MailTexts: Sendable {
 
             \(decision.reason)
 
-            The school's letter will follow. You can read the decision at \(publicURL)/parent/requests/\(request.reference.text)
+            The school's letter is attached as a PDF, and the school will also send it by post. You can read the decision, and download the letter again, at \(publicURL)/parent/requests/\(request.reference.text)
 
             \(contact(school))
             """)

@@ -45,13 +45,15 @@ enum RFC5322 {
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         let boundary = "leave-portal-\(id)-\(Int(date.timeIntervalSince1970))"
         let plain = crlf(message.text)
-        return [
+        let headers = [
             "From: \(header(from))",
             "To: \(header(message.to))",
             "Subject: \(header(message.subject))",
             "Date: \(formatter.string(from: date))",
             "Message-ID: <\(boundary)@\(from.split(separator: "@").last ?? "localhost")>",
             "MIME-Version: 1.0",
+        ]
+        let words = [
             "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
             "",
             "--\(boundary)",
@@ -66,7 +68,18 @@ enum RFC5322 {
             crlf(html(message)),
             "--\(boundary)--",
             "",
-        ].joined(separator: "\r\n")
+        ]
+        guard !message.attachments.isEmpty else { return (headers + words).joined(separator: "\r\n") }
+        // The words, then each file (RFC 2046 multipart/mixed; RFC 2183 attachment; base64 in 76-character lines).
+        let mixed = boundary + "-mixed"
+        var parts = headers + ["Content-Type: multipart/mixed; boundary=\"\(mixed)\"", "", "--\(mixed)"] + words
+        for file in message.attachments {
+            let name = file.fileName.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+            let encoded = Data(file.bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+            parts += ["--\(mixed)", "Content-Type: \(file.contentType); name=\"\(name)\"", "Content-Transfer-Encoding: base64",
+                      "Content-Disposition: attachment; filename=\"\(name)\"", "", encoded]
+        }
+        return (parts + ["--\(mixed)--", ""]).joined(separator: "\r\n")
     }
 
     static func crlf(_ text: String) -> String {

@@ -64,5 +64,9 @@ extension AppDatabase {
                 t.column("uploadedAt", .datetime).notNull()
             }
         }
+        // The decision e-mail carries the decision's letter as PDF, read from the letter when sent.
+        migrator.registerMigration("v25: e-mails with their letter") { db in
+            try db.alter(table: "outbox") { t in t.add(column: "letterId", .integer).references("letter") }
+        }
     }
 }

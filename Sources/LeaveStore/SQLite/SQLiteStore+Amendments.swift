@@ -28,17 +28,13 @@ extension SQLiteStore {
             try record.insert(db)
             try db.execute(sql: "UPDATE leaveRequest SET status = ? WHERE id = ? AND schoolId = ?",
                            arguments: [decision.outcome.status.rawValue, decision.requestID, schoolID])
-            var letter = LetterRecord(id: nil, schoolId: schoolID, requestId: decision.requestID, decisionId: record.id!,
-                                      html: letterDocument.html, createdAt: decision.decidedAt, printedAt: nil, printedById: nil,
-                                      pdf: letterDocument.pdf.isEmpty ? nil : Data(letterDocument.pdf),
-                                      pdfSha256: letterDocument.pdf.isEmpty ? nil : letterDocument.pdfSHA256)
-            try letter.insert(db)
+            let letterID = try Self.insertLetter(letterDocument, decision: decision, decisionID: record.id, schoolID: schoolID, in: db)
             var event = AuditEventRecord(AuditEvent(
                 schoolID: schoolID, actor: decision.decidedBy, action: amendment.kind == .amended ? .amended : .rescinded,
                 requestID: decision.requestID, at: decision.decidedAt,
                 detail: String("was \(standing.outcome) (\(standing.deciderName)); now \(decision.outcome.rawValue): \(decision.reason); why changed: \(amendment.reason)".prefix(4_000))))
             try event.insert(db)
-            if let message { try Self.enqueue(message, at: decision.decidedAt, in: db) }
+            if let message { try Self.enqueue(message, at: decision.decidedAt, letterID: letterID, in: db) }
         }
     }
 }

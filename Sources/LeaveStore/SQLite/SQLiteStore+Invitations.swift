@@ -143,10 +143,11 @@ extension SQLiteStore: OutboxStore {
     }
 
     /// Written inside the caller's transaction, with the event the message reports.
-    static func enqueue(_ message: MailMessage, at: Date, in db: Database) throws {
+    /// With `letterID`, the letter's PDF goes with the message when it is sent.
+    static func enqueue(_ message: MailMessage, at: Date, letterID: Int64? = nil, in db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO outbox (schoolId, kind, toAddress, subject, body, createdAt, nextAttemptAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [message.schoolID, message.kind.rawValue, message.to, message.subject, message.text, at, at])
+            INSERT INTO outbox (schoolId, kind, toAddress, subject, body, createdAt, nextAttemptAt, letterId) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [message.schoolID, message.kind.rawValue, message.to, message.subject, message.text, at, at, letterID])
     }
 
     public func claimDueMessages(now: Date, until: Date, limit: Int) async throws -> [OutboxMessage] {
@@ -158,7 +159,21 @@ extension SQLiteStore: OutboxStore {
             for row in rows {
                 try db.execute(sql: "UPDATE outbox SET nextAttemptAt = ?, attempts = attempts + 1 WHERE id = ?", arguments: [until, row["id"] as Int64])
             }
-            return rows.compactMap { row in Self.outbox(row).map { OutboxMessage(id: $0.id, message: $0.message, attempts: $0.attempts + 1, createdAt: $0.createdAt) } }
+            return try rows.compactMap { row in
+                guard var found = Self.outbox(row) else { return nil }
+                if let letterID: Int64 = row["letterId"],
+                   let letter = try Row.fetchOne(db, sql: """
+                       SELECT letter.pdf, leaveRequest.reference FROM letter JOIN leaveRequest ON leaveRequest.id = letter.requestId
+                       WHERE letter.id = ? AND letter.schoolId = ?
+                       """, arguments: [letterID, found.message.schoolID]),
+                   let pdf: Data = letter["pdf"] {
+                    var message = found.message
+                    message.attachments = [MailAttachment(fileName: "letter-\(letter["reference"] as String).pdf", contentType: "application/pdf",
+                                                          bytes: [UInt8](pdf))]
+                    found = OutboxMessage(id: found.id, message: message, attempts: found.attempts, createdAt: found.createdAt)
+                }
+                return OutboxMessage(id: found.id, message: found.message, attempts: found.attempts + 1, createdAt: found.createdAt)
+            }
         }
     }
 

@@ -268,9 +268,19 @@ extension SQLiteStore: RequestStore {
         }
     }
 
+    /// The decision's letter, kept unchanged from now on; its id, for the e-mail that carries it.
+    static func insertLetter(_ document: LetterDocument, decision: Decision, decisionID: Int64?, schoolID: Int64, in db: Database) throws -> Int64? {
+        guard let decisionID else { throw StoreError.notFound }
+        var letter = LetterRecord(id: nil, schoolId: schoolID, requestId: decision.requestID, decisionId: decisionID,
+                                  html: document.html, createdAt: decision.decidedAt, printedAt: nil, printedById: nil,
+                                  pdf: document.pdf.isEmpty ? nil : Data(document.pdf),
+                                  pdfSha256: document.pdf.isEmpty ? nil : document.pdfSHA256)
+        try letter.insert(db)
+        return document.pdf.isEmpty ? nil : letter.id
+    }
+
     public func decide(_ decision: Decision, schoolID: Int64, letter letterDocument: LetterDocument, message: MailMessage?) async throws {
         try await writer.write { db in
-            if let message { try Self.enqueue(message, at: decision.decidedAt, in: db) }
             guard var request = try LeaveRequestRecord
                 .filter(Column("id") == decision.requestID && Column("schoolId") == schoolID).fetchOne(db)
             else { throw StoreError.notFound }
@@ -280,11 +290,8 @@ extension SQLiteStore: RequestStore {
             try request.update(db, columns: ["status"])
             var record = try DecisionRecord(decision, schoolID: schoolID)
             try record.insert(db)
-            var letter = LetterRecord(id: nil, schoolId: schoolID, requestId: decision.requestID, decisionId: record.id!,
-                                      html: letterDocument.html, createdAt: decision.decidedAt, printedAt: nil, printedById: nil,
-                                      pdf: letterDocument.pdf.isEmpty ? nil : Data(letterDocument.pdf),
-                                      pdfSha256: letterDocument.pdf.isEmpty ? nil : letterDocument.pdfSHA256)
-            try letter.insert(db)
+            let letterID = try Self.insertLetter(letterDocument, decision: decision, decisionID: record.id, schoolID: schoolID, in: db)
+            if let message { try Self.enqueue(message, at: decision.decidedAt, letterID: letterID, in: db) }
             var event = AuditEventRecord(AuditEvent(
                 schoolID: schoolID, actor: decision.decidedBy, action: .decided, requestID: decision.requestID,
                 at: decision.decidedAt,
