@@ -81,6 +81,7 @@ let package = Package(
             path: "Benchmarks/ImportBenchmark"
         ),
         .executableTarget(name: "evaluate-benchmark", dependencies: ["LeaveCore"], path: "Benchmarks/EvaluateBenchmark"),
+        .executableTarget(name: "letter-benchmark", dependencies: ["LeaveCore", "LeaveLetters"], path: "Benchmarks/LetterBenchmark"),
         .executableTarget(
             name: "web-bench-setup",
             dependencies: ["LeaveCore", "LeaveStore", "LeaveServices", "LeaveImport"],
