@@ -57,6 +57,26 @@ struct FormJourneyTests {
         }
     }
 
+    /// Issue 15: "time accepts 'half ten'": a time must be one, said beside the box and kept as
+    /// typed; a time typed "14:00" is shown back as GOV.UK writes it.
+    @Test func anAppointmentTimeMustBeATime() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            try await parent.get("/parent/forms/medical")
+            let ids = try await parent.childIDs(["Bryn Marrowfield"], form: "medical")
+            try await parent.post("/parent/forms/medical/children", ids.map { ("children", $0) })
+            let appointment = [("start-day", "11"), ("start-month", "12"), ("start-year", "2026"), ("missed", "AM"), ("purpose", "Dentist")]
+            let wrong = try await parent.post("/parent/forms/medical/appointment", appointment + [("time", "half ten")])
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.html.contains("Enter the time of the appointment as a time, like 10:30am or 2pm"))
+            #expect(wrong.html.contains("value=\"half ten\""))
+            #expect(try await parent.post("/parent/forms/medical/appointment", appointment + [("time", "14:00")]).status == .seeOther)
+            try await parent.post("/parent/forms/medical/card", [])
+            #expect(try await parent.get("/parent/forms/medical/check").html.contains("2pm"))
+        }
+    }
+
     /// A Friday afternoon's appointment: half a day, back on Monday morning, never on Saturday.
     @Test func anAfternoonAppointmentOnAFridayIsBackOnMonday() async throws {
         try await PortalHarness.run { client in
@@ -257,7 +277,10 @@ struct EvidenceUploadTests {
             let file = try await head.get(link)
             #expect(file.status == .ok)
             #expect(file.headers[.contentType] == "image/png")
-            #expect(file.headers[.contentDisposition]?.hasPrefix("attachment") == true)
+            // Issue 15: an image or PDF opens in the browser, with the portal's no-script policy and no sniffing.
+            #expect(file.headers[.contentDisposition] == "inline; filename=\"certificate.png\"")
+            #expect(file.headers[.xContentTypeOptions] == "nosniff")
+            #expect(file.headers[.contentSecurityPolicy]?.contains("script-src 'none'") == true)
             #expect(try await parent.get(link).status == .ok)
             let other = Browser(client)
             try await other.signIn("parent3@example.com")

@@ -11,9 +11,11 @@ public struct Account: Hashable, Sendable, Identifiable {
     public let deactivatedAt: Date?
     /// Sessions signed in before this have ended (a password changed or reset, "sign out everywhere").
     public let sessionsValidFrom: Date?
+    /// The name of the account's school, for the header of every page it sees (empty when not read).
+    public let schoolName: String
 
     public init(id: Int64, schoolID: Int64, email: String, displayName: String, role: Role,
-                deactivatedAt: Date? = nil, sessionsValidFrom: Date? = nil) {
+                deactivatedAt: Date? = nil, sessionsValidFrom: Date? = nil, schoolName: String = "") {
         self.id = id
         self.schoolID = schoolID
         self.email = email
@@ -21,6 +23,7 @@ public struct Account: Hashable, Sendable, Identifiable {
         self.role = role
         self.deactivatedAt = deactivatedAt
         self.sessionsValidFrom = sessionsValidFrom
+        self.schoolName = schoolName
     }
 
     public var isActive: Bool { deactivatedAt == nil }

@@ -79,6 +79,8 @@ extension Question {
 public struct Question: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case text, textarea, choice, checkboxes, date, session, number, yesno, file, children, weekdays, dates
+        /// A time of day, typed as people write it ("10:30am", "14:00"), checked to be one.
+        case time
     }
 
     public struct Option: Sendable {

@@ -93,7 +93,7 @@ public struct FormSending: Sendable {
             return question.kind == .children && !question.multiple ? Array(chosen.prefix(1)) : chosen
         case .date:
             return values.prefix(1).map { String($0.prefix(10)) }
-        case .number:
+        case .number, .time:
             return values.prefix(1).map { String($0.prefix(40)) }
         case .text, .textarea, .dates:
             let limit = (question.maxLength ?? FormReader.longestAnswer) + 500

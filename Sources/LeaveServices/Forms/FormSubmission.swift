@@ -115,6 +115,10 @@ public struct FormAnswerText {
             return q.choices(children: children).filter { chosen.contains($0.value) }.map(\.label).joined(separator: ", ")
         case .file:
             return (draft.uploads[q.id] ?? []).map(\.fileName).joined(separator: ", ")
+        case .time:
+            // As GOV.UK writes a time, whatever way it was typed: "10:30am", "2pm".
+            let typed = draft.value(q.id).trimmingCharacters(in: .whitespacesAndNewlines)
+            return TimeOfDay(typed)?.description ?? typed
         case .text, .textarea, .number, .dates:
             return draft.value(q.id).trimmingCharacters(in: .whitespacesAndNewlines)
         }

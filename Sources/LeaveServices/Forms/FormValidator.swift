@@ -32,6 +32,9 @@ public struct FormValidator {
         case .text, .textarea:
             if value.isEmpty { return q.required.map { fail($0) } }
             if let limit = q.maxLength, value.count > limit { return fail("\(q.subject.capitalisedFirst) must be \(limit) characters or fewer") }
+        case .time:
+            if value.isEmpty { return q.required.map { fail($0) } }
+            if value.count > 20 || TimeOfDay(value) == nil { return fail("Enter \(q.subject) as a time, like 10:30am or 2pm") }
         case .choice, .yesno, .session:
             if value.isEmpty { return q.required.map { fail($0) } }
             if !allowedValues(q).contains(value) { return fail(q.required ?? "Select one of the options") }

@@ -17,8 +17,16 @@ extension SQLiteStore: AccountStore {
         try await writer.read { db in try Self.account(db, id: id) }
     }
 
+    /// With the school's name, which every page's header shows.
     static func account(_ db: Database, id: Int64) throws -> Account? {
-        try AccountRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [id])?.account
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT account.*, school.name AS schoolName FROM account JOIN school ON school.id = account.schoolId WHERE account.id = ?
+            """), arguments: [id]),
+            let account = try AccountRecord(row: row).account
+        else { return nil }
+        return Account(id: account.id, schoolID: account.schoolID, email: account.email, displayName: account.displayName,
+                       role: account.role, deactivatedAt: account.deactivatedAt, sessionsValidFrom: account.sessionsValidFrom,
+                       schoolName: row["schoolName"])
     }
 
     public func addAccount(schoolID: Int64, email: String, displayName: String, role: Role, passwordHash: String) async throws -> Account {

@@ -278,9 +278,13 @@ struct FormController {
               let data = services.evidence.data(of: upload.id)
         else { throw HTTPError(.notFound) }
         let safeName = upload.fileName.filter { $0.isASCII && ($0.isLetter || $0.isNumber || ".-_ ".contains($0)) }
+        // A PDF or an image, as its content was found to be when it was sent, opens in the browser
+        // (issue 15), under the portal's policy that no script runs; anything else downloads.
+        let inline = ["application/pdf", "image/png", "image/jpeg"].contains(upload.contentType)
         return Response(status: .ok, headers: [
             .contentType: upload.contentType,
-            .contentDisposition: "attachment; filename=\"\(safeName.isEmpty ? "evidence" : safeName)\"",
+            .cacheControl: "private, no-store",
+            .contentDisposition: "\(inline ? "inline" : "attachment"); filename=\"\(safeName.isEmpty ? "evidence" : safeName)\"",
         ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

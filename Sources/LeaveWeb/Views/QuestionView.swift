@@ -28,7 +28,7 @@ struct QuestionView: MustacheParent {
         label = q.label
         hint = q.hint
         error = errors.first { $0.field == q.id }?.message
-        isText = q.kind == .text
+        isText = q.kind == .text || q.kind == .time
         isTextarea = q.kind == .textarea || q.kind == .dates
         isNumber = q.kind == .number
         isFile = q.kind == .file

@@ -140,6 +140,7 @@ struct SiteLinks: MustacheParent {
 struct AccountBar: MustacheParent {
     let name: String
     let role: String
+    let school: String
     let links: [NavLink]
     /// Staff see what the school holds on families; parents see only their own.
     let isStaff: Bool
@@ -147,6 +148,7 @@ struct AccountBar: MustacheParent {
     init(_ account: Account) {
         name = account.displayName
         role = account.role.title
+        school = account.schoolName
         isStaff = account.role != .parent
         links = switch account.role {
         case .parent: [NavLink(href: Paths.Parent.home(), text: "Your requests"), NavLink(href: Paths.Forms.list(), text: "Ask the school")]
@@ -166,6 +168,7 @@ struct AccountBar: MustacheParent {
         switch key {
         case "name": self.name
         case "role": self.role
+        case "school": orAbsent(self.school.isEmpty ? nil : self.school)
         case "links": self.links
         default: nil
         }
