@@ -174,7 +174,7 @@ struct DecisionDeskTests {
         try await PortalHarness.run { client in
             let admin = Browser(client)
             try await admin.signIn("admin@oakhollow.example")
-            #expect(try await admin.post("/admin/policy", [("preset", "manor")]).status == .ok)
+            #expect(try await admin.post("/admin/policy", [("preset", "manor"), ("confirmPreset", "yes")]).status == .ok)
             let parent = Browser(client)
             try await parent.signIn("parent2@example.com")
             let reference = try await RulesWiringTests.ask(parent, kind: "other", purpose: "Flood damage at home")

@@ -223,3 +223,30 @@ extension Browser {
         return confirmation.html.references.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
 }
+
+extension Browser {
+    /// The administrator's policy form as the browser would send it: every text box's value,
+    /// the checked radios and ticked boxes, with `changes` typed over them.
+    func policyForm(_ changes: [String: String] = [:]) async throws -> [(String, String)] {
+        let html = try await get("/admin/policy").html
+        var fields: [(String, String)] = []
+        var rest = Substring(html)
+        while let open = rest.range(of: "<input ") {
+            let tag = rest[open.upperBound...].prefix { $0 != ">" }
+            rest = rest[open.upperBound...]
+            func attribute(_ name: String) -> String? {
+                tag.range(of: " \(name)=\"").map { String(tag[$0.upperBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&#39;", with: "'") }
+            }
+            guard let name = attribute("name"), name != "csrfToken", let value = attribute("value") else { continue }
+            let type = attribute("type") ?? "text"
+            if type == "radio" || type == "checkbox" {
+                if tag.contains(" checked") { fields.append((name, value)) }
+            } else {
+                fields.append((name, value))
+            }
+        }
+        fields = fields.map { field in changes[field.0].map { (field.0, $0) } ?? field }
+        for (name, value) in changes where !fields.contains(where: { $0.0 == name }) { fields.append((name, value)) }
+        return fields
+    }
+}

@@ -106,18 +106,7 @@ struct QueueFilterTests {
 struct PolicyAddressTests {
     /// The admin's policy form as it stands, with one setting changed, as a browser would send it.
     static func policyForm(_ admin: Browser, setting: String, to value: String) async throws -> [(String, String)] {
-        let html = try await admin.get("/admin/policy").html
-        var fields: [(String, String)] = [("preset", "default")]
-        var rest = Substring(html)
-        while let start = rest.range(of: "type=\"text\" value=\"") {
-            let before = rest[..<start.lowerBound]
-            let name = before.range(of: "name=\"", options: .backwards).map { before[$0.upperBound...].prefix { $0 != "\"" } } ?? ""
-            let after = rest[start.upperBound...]
-            let current = after.prefix { $0 != "\"" }.replacingOccurrences(of: "&#39;", with: "'")
-            fields.append((String(name), name == setting ? value : current))
-            rest = after
-        }
-        return fields
+        try await admin.policyForm([setting: value])
     }
 
     @Test func theAdminSaysWhereThePolicyIsAndTheHeadteacherReadsIt() async throws {

@@ -71,7 +71,13 @@ struct RulesWiringTests {
             try await admin.signIn("admin@oakhollow.example")
             let form = try await admin.get("/admin/policy")
             #expect(form.html.contains("value=\"default\" checked"))
-            let switched = try await admin.post("/admin/policy", [("preset", "manor")])
+            // Issue 15: switching says what will change, by school and in words, and asks first.
+            let asked = try await admin.post("/admin/policy", [("preset", "manor")])
+            #expect(asked.status == .ok)
+            #expect(asked.html.contains("Switch to Manor Multi Academy Trust&#39;s policy?") || asked.html.contains("Switch to Manor Multi Academy Trust's policy?"))
+            #expect(asked.html.contains("<th scope=\"row\" data-label=\"Setting\">Notice for leave (calendar days)</th><td data-label=\"Now\">14</td><td data-label=\"After the switch\">15</td>"))
+            #expect(try await admin.get("/admin/policy").html.contains("value=\"default\" checked"))  // nothing changed yet
+            let switched = try await admin.post("/admin/policy", [("preset", "manor"), ("confirmPreset", "yes")])
             #expect(switched.status == .ok)
             #expect(switched.html.contains("The policy settings are saved"))
             #expect(switched.html.contains("value=\"the trust CEO\""))
@@ -95,27 +101,28 @@ struct RulesWiringTests {
         try await PortalHarness.run { client in
             let admin = Browser(client)
             try await admin.signIn("admin@oakhollow.example")
-            let page = try await admin.get("/admin/policy")
-            var fields: [(String, String)] = [("preset", "default")]
-            for name in ["noticeDays", "preferredNoticeDays", "assessmentBufferSchoolDays", "authorisedAbsenceLimit", "performanceFloor",
-                         "persistentAbsenceThreshold", "notExceptional", "evidenceRequired", "escalateUnforeseenTo", "retentionYears",
-                         "penaltyNoticeAmounts", "penaltyThresholdSessions", "penaltyWindowSchoolWeeks", "religiousNoticeDays",
-                         "travellerNoticeDays", "travellerMinimumSessions", "lunchtimeAttendanceFloor", "lunchtimeDecisionSchoolDays",
-                         "returnDateRequired", "attendanceExpectation", "lunchtimeReturnBy"] {
-                let marker = "name=\"\(name)\" type=\"text\" value=\""
-                let value = try #require(page.html.range(of: marker).map { String(page.html[$0.upperBound...].prefix { $0 != "\"" }) })
-                fields.append((name, value))
-            }
-            let bad = fields.map { $0.0 == "authorisedAbsenceLimit" ? ($0.0, "ten percent") : $0.0 == "noticeDays" ? ($0.0, "21") : $0 }
-            let refused = try await admin.post("/admin/policy", bad)
+            // Issue 15: percentages as the school writes them, yes or no as radios, reasons ticked by name.
+            let page = try await admin.get("/admin/policy").html
+            #expect(page.contains("name=\"authorisedAbsenceLimit\" inputmode=\"decimal\" type=\"text\" value=\"10%\""))
+            #expect(page.contains("type=\"radio\" value=\"no\" checked"))
+            #expect(page.contains("name=\"notExceptional\" type=\"checkbox\" value=\"holiday\" checked"))
+            #expect(page.contains(">A family holiday</label>"))
+            #expect(!page.contains("000:") && !page.contains("001 §"))
+            let refused = try await admin.post("/admin/policy", try await admin.policyForm(["authorisedAbsenceLimit": "ten percent", "noticeDays": "21"]))
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.html.contains("Authorised absence limit: must be a fraction from 0 to 1"))
+            #expect(refused.html.contains("Authorised absence above which leave is not granted: must be a percentage from 0% to 100%, such as 10%"))
             #expect(refused.html.contains("value=\"ten percent\""))
             #expect(refused.html.contains("value=\"21\""))
-            let good = fields.map { $0.0 == "noticeDays" ? ($0.0, "21") : $0 }
+            var good = try await admin.policyForm(["noticeDays": "21", "authorisedAbsenceLimit": "12.5%", "returnDateRequired": "yes"])
+            good.removeAll { $0 == ("notExceptional", "birthday") }  // unticked
             let saved = try await admin.post("/admin/policy", good)
             #expect(saved.status == .ok)
-            #expect(try await admin.get("/admin/policy").html.contains("name=\"noticeDays\" type=\"text\" value=\"21\""))
+            let after = try await admin.get("/admin/policy").html
+            #expect(after.contains("name=\"noticeDays\" type=\"text\" value=\"21\""))
+            #expect(after.contains("value=\"12.5%\""))
+            #expect(after.contains("type=\"radio\" value=\"yes\" checked"))
+            #expect(!after.contains("value=\"birthday\" checked"))
+            #expect(after.contains("value=\"holiday\" checked"))
             let parent = Browser(client)
             try await parent.signIn("parent2@example.com")
             #expect(try await parent.get("/admin/policy").status == .forbidden)

@@ -119,7 +119,7 @@ struct AdminController {
         let calendar = try await store.calendar(schoolID: account.schoolID)
         let policy = try await store.policy(schoolID: account.schoolID)
         let content = SettingsContent(
-            school: SchoolView(school), preset: policy.preset,
+            school: SchoolView(school), preset: PolicyForm.presetTitle(policy.preset),
             terms: calendar.terms.map { TermRow(name: $0.name, start: $0.start.longForm, end: $0.end.longForm) },
             closures: calendar.closures.map { ClosureRow(date: $0.date.longForm, name: $0.name) },
             assessments: calendar.assessments.map {
@@ -148,13 +148,32 @@ struct AdminController {
                         body: .init(byteBuffer: ByteBuffer(bytes: png)))
     }
 
-    /// One setting on the policy form: its label, what it means, and its value as text.
+    /// One setting on the policy form: its label, what it means, and its value as the school
+    /// would write it (a box, yes or no, or the categories ticked).
     struct SettingField: MustacheParent {
         let name: String
         let label: String
         let hint: String
         let value: String
         let error: String?
+        let kind: PolicyForm.FieldKind
+        let choices: [Choice]
+
+        init(_ name: PolicySettingName, value: String, chosen: Set<String>, error: String?) {
+            self.name = name.rawValue
+            (label, hint) = PolicyForm.label(name)
+            self.value = value
+            self.error = error
+            kind = PolicyForm.kind(name)
+            choices = switch kind {
+            case .yesNo: [Choice(value: "yes", label: "Yes", hint: nil, checked: chosen.contains("yes")),
+                          Choice(value: "no", label: "No", hint: nil, checked: chosen.contains("no"))]
+            case .categories: LeaveCategory.allCases.map {
+                Choice(value: $0.rawValue, label: PolicyForm.categoryLabel($0), hint: nil, checked: chosen.contains($0.rawValue))
+            }
+            case .text, .percentage: []
+            }
+        }
 
         func child(named key: String) -> Any? {
             switch key {
@@ -163,6 +182,11 @@ struct AdminController {
             case "hint": self.hint
             case "value": self.value
             case "error": orAbsent(self.error)
+            case "isBox": kind == .text || kind == .percentage
+            case "isPercentage": kind == .percentage
+            case "isYesNo": kind == .yesNo
+            case "isCategories": kind == .categories
+            case "choices": ChoiceField(self.name, self.choices, self.error.map { [FieldError(field: self.name, message: $0)] } ?? [])
             default: nil
             }
         }
@@ -189,12 +213,12 @@ struct AdminController {
                     saved: Bool, status: HTTPResponse.Status) async throws -> Response {
         let account = try context.requireAccount()
         let preset = ChoiceField("preset", PolicySettings.presetNames.map {
-            Choice(value: $0, label: $0, hint: nil, checked: settings.preset == $0)
+            Choice(value: $0, label: PolicyForm.presetTitle($0), hint: nil, checked: settings.preset == $0)
         }, errors)
         let fields = PolicySettings.settingNames.map { name in
-            SettingField(name: name.rawValue, label: PolicyForm.label(name).label, hint: PolicyForm.label(name).hint,
-                         value: typed[name] ?? PolicyForm.text(settings.value(of: name)),
-                         error: errors.first { $0.field == name.rawValue }?.message)
+            let value = typed[name] ?? PolicyForm.shown(name, settings.value(of: name))
+            return SettingField(name, value: value, chosen: Set(value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }),
+                                error: errors.first { $0.field == name.rawValue }?.message)
         }
         let layout = Layout(title: "Policy settings", account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)
         return views.render(.adminPolicy, PolicyContent(errors: ErrorSummary(errors), preset: preset, fields: fields, saved: saved),
@@ -205,11 +229,19 @@ struct AdminController {
         let account = try context.requireAccount()
         let current = try await store.policy(schoolID: account.schoolID)
         let form = context.form
-        switch PolicyForm.read(preset: form["preset"], typed: { form[$0.rawValue] }, current: current) {
+        // Ticked categories arrive one value each; the form reads them as one list.
+        let typedValue: (PolicySettingName) -> String = { name in
+            PolicyForm.kind(name) == .categories ? form.all(name.rawValue).joined(separator: ", ") : form[name.rawValue]
+        }
+        // Another bundled policy replaces every setting: say what will change, and ask first.
+        if form["preset"] != current.preset, form["confirmPreset"] != "yes", let next = PolicySettings.preset(form["preset"]) {
+            return try await presetSwitch(context, from: current, to: next)
+        }
+        switch PolicyForm.read(preset: form["preset"], typed: typedValue, current: current) {
         case .invalid(let errors):
             // A preset that is not offered shows the settings as they are; otherwise what was typed stays.
             let typed = errors.contains { $0.field == "preset" } ? [:]
-                : Dictionary(uniqueKeysWithValues: PolicySettings.settingNames.map { ($0, form[$0.rawValue]) })
+                : Dictionary(uniqueKeysWithValues: PolicySettings.settingNames.map { ($0, typedValue($0)) })
             return try await policyPage(context, settings: current, typed: typed, errors: errors, saved: false, status: .unprocessableContent)
         case .valid(let settings):
             try await services.settings.savePolicy(settings, by: account)

@@ -5,6 +5,7 @@ enum Template: String, CaseIterable, Sendable {
     case adminAudit = "admin-audit"
     case adminCalendar = "admin-calendar"
     case adminPolicy = "admin-policy"
+    case adminPreset = "admin-preset"
     case admin
     case decide
     case decideConfirm = "decide-confirm"
