@@ -27,6 +27,8 @@ public struct DecisionLetter: Hashable, Sendable {
     public var parentAddress: [String] = []
     /// How a parent asks for a review or complains, as the school's settings word it.
     public var reviewProcedure: String?
+    /// When a child out at lunchtime is due back ("1pm"), for a lunchtime permission's letter.
+    public var lunchtimeReturnBy: String?
     /// The school's crest as uploaded (PNG), for the letterhead.
     public var crest: [UInt8]?
     public var grantedTo: SessionPoint?

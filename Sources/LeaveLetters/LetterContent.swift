@@ -110,6 +110,7 @@ extension DecisionLetter {
             values["from"] = a.start.date.longForm
             values["until"] = a.end.date.longForm
             values["collector"] = a.details.collector
+            values["returnBy"] = lunchtimeReturnBy
         } else {
             values["period"] = a.start == a.end ? "on \(a.start.longForm)" : "from \(a.start.longForm) to \(a.end.longForm)"
             values["firstSession"] = a.start.longForm

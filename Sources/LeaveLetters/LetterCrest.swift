@@ -15,10 +15,29 @@ public enum LetterCrest {
             case .empty: "Select the crest, a PNG image"
             case .tooLarge: "The crest must be smaller than 512 KB"
             case .notPNG: "The crest must be a PNG image"
-            case .tooManyPixels: "The crest must be at most \(LetterCrest.maximumSide) pixels wide and high"
+            case .tooManyPixels: "The crest must be between 1 and \(LetterCrest.maximumSide) pixels wide and high"
             case .unreadable: "The crest could not be read as a PNG image; save it again as PNG and try again"
             }
         }
+    }
+
+    /// The crest decoded and written again as a plain PNG of its pixels: nothing the upload carried
+    /// besides the image (text chunks, bytes after its end) is kept or served back.
+    public static func cleaned(_ png: [UInt8]) -> Result<[UInt8], Problem> {
+        if case .failure(let problem) = check(png) { return .failure(problem) }
+        guard let image = surface(png) else { return .failure(.unreadable) }
+        defer { cairo_surface_destroy(image) }
+        final class Sink { var bytes: [UInt8] = [] }
+        let sink = Unmanaged.passRetained(Sink())
+        defer { sink.release() }
+        let write: cairo_write_func_t = { closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }
+        guard cairo_surface_write_to_png_stream(image, write, sink.toOpaque()) == CAIRO_STATUS_SUCCESS else { return .failure(.unreadable) }
+        let bytes = sink.takeUnretainedValue().bytes
+        return bytes.count <= maximumBytes ? .success(bytes) : .failure(.tooLarge)
     }
 
     /// The crest's width and height in pixels, or why it cannot be used.

@@ -31,7 +31,7 @@ public enum LetterKind: String, CaseIterable, Sendable {
     static let everyLetter: Set<String> = ["school", "headteacher", "parent", "pupil", "forename", "reference",
                                            "yearGroup", "letterDate", "reviewProcedure"]
     static let leave: Set<String> = ["period", "firstSession", "lastSession", "schoolTime", "returnDay", "code", "codeMeaning"]
-    static let lunchtime: Set<String> = ["days", "from", "until", "collector"]
+    static let lunchtime: Set<String> = ["days", "from", "until", "collector", "returnBy"]
     static let penalty: Set<String> = ["penaltyThreshold", "penaltyWeeks", "firstPenalty", "laterPenalty", "secondPenalty"]
     static let earlier: Set<String> = ["previousDate", "previousOutcome"]
 

@@ -97,7 +97,13 @@ struct RegisterCommand: AsyncParsableCommand {
                 csv = RegisterWriteBack.csv(found)
                 entries = found.count
             } else {
-                let (run, written) = try await exports.export(schoolID: school, from: range.from, to: range.to, by: nil)
+                let exported: (run: RegisterExportRun, csv: String)
+                do {
+                    exported = try await exports.export(schoolID: school, from: range.from, to: range.to, by: nil)
+                } catch ServiceError.conflict(let message) {
+                    throw ValidationError(message)
+                }
+                let (run, written) = exported
                 csv = written
                 entries = run.entries
                 FileHandle.standardError.write(Data("Marked as exported (export \(run.id)).\n".utf8))

@@ -44,6 +44,12 @@ struct LunchtimeServiceTests {
         day = try await h.services.lunchtime.day(schoolID: office.schoolID, on: SchoolDate(iso: "2026-11-23")!)
         guard case .back(let at, let out, let who, let late) = day.children[0].state else { Issue.record("not back"); return }
         #expect((at.description, out.description, who, late) == ("1:05pm", "midday", "Sam Marrowfield", true))
+        // The school moving its time later does not rewrite the day: the child was late then.
+        let admin = try await h.account("admin@oakhollow.example")
+        var policy = try await h.store.policy(schoolID: admin.schoolID)
+        try policy.set(.lunchtimeReturnBy, to: .text("1:30pm"))
+        try await h.services.settings.savePolicy(policy, by: admin)
+        #expect(try await h.services.lunchtime.day(schoolID: office.schoolID, on: SchoolDate(iso: "2026-11-23")!).children[0].isLate)
     }
 
     /// The school sets its own time (000: 12:45 or 1pm, by lunch sitting).
@@ -54,6 +60,8 @@ struct LunchtimeServiceTests {
         #expect(policy.value(of: .lunchtimeReturnBy) == .text("12:45pm"))
         #expect(throws: PolicySettings.SettingError.self) { try policy.set(.lunchtimeReturnBy, to: .text("half twelve")) }
         #expect(throws: PolicySettings.SettingError.self) { try policy.set(.lunchtimeReturnBy, to: .text("6pm")) }
+        try policy.set(.lunchtimeReturnBy, to: .text("1:15"))  // at lunchtime, a quarter past one in the afternoon
+        #expect(policy.value(of: .lunchtimeReturnBy) == .text("1:15pm"))
     }
 
     /// A permission for Mondays is not used on a Tuesday.

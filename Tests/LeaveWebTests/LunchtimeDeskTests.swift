@@ -48,10 +48,12 @@ struct LunchtimeDeskTests {
             #expect(empty.html.contains("Enter the name of the adult collecting Bryn"))
             #expect(empty.html.contains("href=\"#collectedBy-\(reference)\""))
             #expect(try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lunchtimeSignOut") } == 0)
-            // Signed out to someone else than the permission names: the office records who came.
-            #expect(try await office.post("/office/lunchtime/\(reference)/out", [("collectedBy", "Kit  Marrowfield")]).status == .seeOther)
+            // Signed out to someone else than the permission names: the office records who came, and
+            // the page says it was not the adult named. A hidden right-to-left override is dropped.
+            #expect(try await office.post("/office/lunchtime/\(reference)/out", [("collectedBy", "Kit \u{202E} Marrowfield")]).status == .seeOther)
             let out = try await office.get("/office/lunchtime").html
             #expect(out.contains("Out since 10am with Kit Marrowfield"))
+            #expect(out.contains("Not the adult the permission names"))
             #expect(out.contains("Sign back in"))
             // Twice: refused, once recorded.
             let twice = try await office.post("/office/lunchtime/\(reference)/out", [("collectedBy", "Kit Marrowfield")])
@@ -65,7 +67,7 @@ struct LunchtimeDeskTests {
             // The day's sheet to print, and the school's record.
             let sheet = try await office.get("/office/lunchtime?day=2026-11-23&sheet=1").html
             #expect(sheet.contains("Lunchtime sheet, Monday 23 November 2026"))
-            #expect(sheet.contains("<td>Sam Marrowfield</td><td>10am</td><td>Kit Marrowfield</td><td>10am</td>"))
+            #expect(sheet.contains("<td>Sam Marrowfield</td><td>10am</td><td>Kit Marrowfield <strong>(not the adult named)</strong></td><td>10am</td>"))
             let record = try await SQLiteStore(database).activity(schoolID: 1, limit: 5).map(\.action)
             #expect(record.contains(.lunchtimeSignedOut) && record.contains(.lunchtimeSignedIn))
             // Only the office (and the school's deciders) sign children out; never a parent, never by GET.
@@ -83,7 +85,10 @@ struct LunchtimeDeskTests {
             let friday = try await office.get("/office/lunchtime?day=2026-11-20").html
             #expect(friday.contains("The record of Friday 20 November 2026"))
             #expect(friday.contains("No child has permission to leave at lunchtime on this day."))
-            #expect(try await office.get("/office/lunchtime?day=2027-01-01").html.contains("Children are due back by"))  // never a later day
+            let later = try await office.get("/office/lunchtime?day=2027-01-01").html
+            #expect(later.contains("Nobody has been signed out on Friday 1 January 2027 yet: it is in the future. This is today."))
+            #expect(later.contains("Children are due back by"))
+            #expect(try await office.get("/office/lunchtime?day=2026-13-01").html.contains("That is not a date, so this is today."))
             #expect(try await office.get("/office/lunchtime?day=rubbish").status == .ok)
         }
     }

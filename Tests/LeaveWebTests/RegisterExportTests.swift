@@ -78,6 +78,10 @@ struct RegisterExportTests {
             #expect(wrong.html.contains("Enter the first day as a date") && wrong.html.contains("value=\"7/12\""))
             #expect(try await office.get("/office/register?from=2026-12-09&to=2026-12-01").html.contains("The last day must be the same as or after the first day"))
             #expect(try await office.get("/office/register?from=2025-01-01&to=2026-12-01").html.contains("Export at most a school year"))
+            // Days no decision gives a code: nothing to export, and nothing recorded.
+            let weekend = try await office.post("/office/register/export", [("from", "2026-12-05"), ("to", "2026-12-06")])
+            #expect(weekend.status == .conflict)
+            #expect(weekend.html.contains("so there is nothing to export"))
             // A POST with a wrong range records nothing and goes back to say why.
             let bad = try await office.post("/office/register/export", [("from", "2026-12-09"), ("to", "yesterday")])
             #expect(bad.status == .seeOther)

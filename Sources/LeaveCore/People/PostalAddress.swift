@@ -9,7 +9,9 @@ public enum PostalAddress {
     public static func lines(_ parts: [String]) -> [String] {
         var lines: [String] = []
         for part in parts {
-            let clean = String(part.unicodeScalars.filter { $0 == "\n" || $0.properties.generalCategory != .control }.map(Character.init))
+            let clean = String(part.unicodeScalars.filter {
+                !VisibleText.isHiddenFormatting($0) && ($0 == "\n" || $0.properties.generalCategory != .control)
+            }.map(Character.init))
             for piece in clean.split(whereSeparator: { $0 == "\n" || $0 == "," }) {
                 let line = piece.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 if !line.isEmpty && line.count <= 100 && lines.last?.lowercased() != line.lowercased() { lines.append(line) }

@@ -178,7 +178,12 @@ extension PolicySettings {
         case .attendanceExpectation: attendanceExpectation = try fraction()
         case .lunchtimeReturnBy:
             guard case .text(let text) = value else { throw SettingError.wrongType(name, expected: "a time such as 1pm or 12:45") }
-            guard let time = TimeOfDay(text), time >= TimeOfDay(clamping: 11 * 60), time <= TimeOfDay(clamping: 15 * 60) else {
+            // "1:15" at lunchtime means a quarter past one in the afternoon.
+            guard var time = TimeOfDay(text) ?? TimeOfDay(text + "pm") else {
+                throw SettingError.outOfRange(name, "a time between 11am and 3pm, such as 1pm or 12:45")
+            }
+            if time.hour < 4, !text.lowercased().contains("am") { time = TimeOfDay(clamping: time.minutes + 12 * 60) }
+            guard time >= TimeOfDay(clamping: 11 * 60), time <= TimeOfDay(clamping: 15 * 60) else {
                 throw SettingError.outOfRange(name, "a time between 11am and 3pm, such as 1pm or 12:45")
             }
             lunchtimeReturnMinutes = time.minutes

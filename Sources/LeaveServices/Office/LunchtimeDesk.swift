@@ -26,6 +26,14 @@ public struct LunchtimeDesk: Sendable {
 
         public let item: RequestWithPupil
         public let state: State
+        /// Who the permission names to collect the child, and whether someone else did.
+        public var collectedBySomeoneElse: Bool {
+            let named = item.request.application.details.collector?.lowercased() ?? ""
+            switch state {
+            case .notOut: return false
+            case .out(_, let who, _), .back(_, _, let who, _): return !named.isEmpty && !named.contains(who.lowercased())
+            }
+        }
         /// A permission stopped since the child was signed out today, kept so the day's record is whole.
         public let runsToday: Bool
 
@@ -51,21 +59,32 @@ public struct LunchtimeDesk: Sendable {
         let dueBack = TimeOfDay(clamping: try await store.policy(schoolID: schoolID).lunchtimeReturnMinutes)
         let isToday = date == clock.today
         let now = clock.timeOfDay(clock.now)
-        let children = try await store.lunchtime(schoolID: schoolID, on: date).compactMap { found -> Child? in
+        var children: [Child] = []
+        var pupils: [Int64: Int] = [:]
+        for found in try await store.lunchtime(schoolID: schoolID, on: date) {
             let runs = found.item.request.status == .granted && found.item.request.application.details.days.contains(date.weekday)
-            guard runs || found.signOut != nil else { return nil }
+            guard runs || found.signOut != nil else { continue }
             let state: Child.State
             if let signOut = found.signOut {
+                // Late against the time the child was due back then, not the setting now.
+                let due = TimeOfDay(clamping: signOut.dueBackMinutes)
                 let out = clock.timeOfDay(signOut.outAt)
                 if let back = signOut.inAt.map(clock.timeOfDay) {
-                    state = .back(at: back, out: out, collectedBy: signOut.collectedBy, late: back > dueBack)
+                    state = .back(at: back, out: out, collectedBy: signOut.collectedBy, late: back > due)
                 } else {
-                    state = .out(since: out, collectedBy: signOut.collectedBy, late: !isToday || now > dueBack)
+                    state = .out(since: out, collectedBy: signOut.collectedBy, late: !isToday || now > due)
                 }
             } else {
                 state = .notOut
             }
-            return Child(item: found.item, state: state, runsToday: runs)
+            let child = Child(item: found.item, state: state, runsToday: runs)
+            // A child with two permissions running today is one child at the office: the one signed out, or the first.
+            if let index = pupils[found.item.pupil.id] {
+                if case .notOut = children[index].state, found.signOut != nil { children[index] = child }
+                continue
+            }
+            pupils[found.item.pupil.id] = children.count
+            children.append(child)
         }
         return Day(date: date, isSchoolDay: calendar.isSchoolDay(date), dueBack: dueBack, children: children, isToday: isToday)
     }
@@ -73,17 +92,18 @@ public struct LunchtimeDesk: Sendable {
     /// Signs the child out today to the adult named; the problems with what was typed, if any.
     public func signOut(_ reference: ReferenceNumber, collectedBy typed: String, by account: Account) async throws -> [FieldError] {
         let child = try await today(reference, account: account)
+        guard case .notOut = child.state else {
+            throw ServiceError.conflict("\(child.item.pupil.fullName) has already been signed out today.")
+        }
         let name = typed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if name.isEmpty { return [FieldError(field: "collectedBy", message: "Enter the name of the adult collecting \(child.item.pupil.forename)")] }
         if name.count > Self.collectorLimit {
             return [FieldError(field: "collectedBy", message: "The name must be \(Self.collectorLimit) characters or fewer")]
         }
-        guard case .notOut = child.state else {
-            throw ServiceError.conflict("\(child.item.pupil.fullName) has already been signed out today.")
-        }
+        let dueBack = try await store.policy(schoolID: account.schoolID).lunchtimeReturnMinutes
         do {
             try await store.signOutAtLunchtime(requestID: child.item.request.id, schoolID: account.schoolID, on: clock.today,
-                                               collectedBy: name, by: Actor(account), at: clock.now)
+                                               collectedBy: name, dueBackMinutes: dueBack, by: Actor(account), at: clock.now)
         } catch StoreError.alreadyDone {
             throw ServiceError.conflict("\(child.item.pupil.fullName) has already been signed out today.")
         }

@@ -58,6 +58,10 @@ public struct RegisterExports: Sendable {
     public func export(schoolID: Int64, from: SchoolDate, to: SchoolDate, by account: Account?)
         async throws -> (run: RegisterExportRun, csv: String) {
         let entries = try await entries(schoolID: schoolID, from: from, to: to)
+        // An export of nothing would only clutter the list of earlier exports.
+        guard !entries.isEmpty else {
+            throw ServiceError.conflict("No decision gives a code to any session from \(from.longForm) to \(to.longForm), so there is nothing to export.")
+        }
         let csv = RegisterWriteBack.csv(entries)
         let run = try await store.recordRegisterExport(
             schoolID: schoolID, from: from, to: to, entries: entries, csvSHA256: TokenDigest.sha256(bytes: Data(csv.utf8)),

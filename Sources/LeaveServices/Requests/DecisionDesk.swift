@@ -137,6 +137,7 @@ public struct DecisionDesk: Sendable {
         let policy = try await store.policy(schoolID: decider.schoolID)
         letter.penalty = PenaltyTerms(policy)
         letter.reviewProcedure = policy.reviewProcedure
+        letter.lunchtimeReturnBy = TimeOfDay(clamping: policy.lunchtimeReturnMinutes).description
         if outcome == .grantedInPart, case .valid(let part) = answers.grantedPart(of: (item.request.application.start, item.request.application.end)) {
             letter.grantedFrom = part.from
             letter.grantedTo = part.to

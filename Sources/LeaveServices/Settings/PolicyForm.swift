@@ -27,7 +27,7 @@ public enum PolicyForm {
         case .lunchtimeDecisionSchoolDays: ("School days to decide lunchtime leave", "Westfield: 5")
         case .returnDateRequired: ("Must parents give the day their child is back?", "Kilmorie asks for a return date")
         case .attendanceExpectation: ("Attendance the school expects of every child", "Kilmorie: 96%")
-        case .lunchtimeReturnBy: ("When children out at lunchtime are due back", "A time, such as 1pm or 12:45. Westfield: in class by 12:45 or 1pm. Later is flagged late")
+        case .lunchtimeReturnBy: ("When children out at lunchtime are due back", "A time, such as 1pm or 12:45. Westfield: in class by 12:45 or 1pm. A child back later is flagged late, and lunchtime letters say it")
         case .reviewProcedure: ("How parents ask for a review or complain", "Ends every decision letter. For example: To ask for a review, write to the Chair of Governors within 20 school days; our complaints policy is on our website. Leave empty to say nothing")
         case .policyAddress: ("Where the attendance policy is published", "Its web address, for example https://www.example.sch.uk/attendance-policy.pdf. Leave empty for none")
         }

@@ -50,11 +50,15 @@ extension AppDatabase {
                 t.column("outAt", .datetime).notNull()
                 t.column("collectedBy", .text).notNull()
                 t.column("outByName", .text).notNull()
+                // The time the child was due back when signed out, so a later change of the
+                // school's setting does not rewrite whether they were late.
+                t.column("dueBackMinutes", .integer).notNull()
                 t.column("inAt", .datetime)
                 t.column("inByName", .text)
                 t.uniqueKey(["requestId", "date"])
             }
             try db.create(index: "lunchtimeSignOut_day", on: "lunchtimeSignOut", columns: ["schoolId", "date"])
+            try db.create(index: "lunchtimeSignOut_pupil", on: "lunchtimeSignOut", columns: ["pupilId", "date"])
         }
         migrator.registerMigration("v24: school crests") { db in
             try db.create(table: "schoolCrest") { t in

@@ -8,7 +8,7 @@ extension SQLiteStore: LunchtimeStore {
             let signOuts = try Row.fetchAll(db, sql: "SELECT * FROM lunchtimeSignOut WHERE schoolId = ? AND date = ?",
                                             arguments: [schoolID, date.iso]).map { row in
                 LunchtimeSignOut(requestID: row["requestId"], date: date, outAt: row["outAt"], collectedBy: row["collectedBy"],
-                                 outByName: row["outByName"], inAt: row["inAt"], inByName: row["inByName"])
+                                 outByName: row["outByName"], dueBackMinutes: row["dueBackMinutes"], inAt: row["inAt"], inByName: row["inByName"])
             }
             let byRequest = Dictionary(signOuts.map { ($0.requestID, $0) }, uniquingKeysWith: { first, _ in first })
             let running = try Int64.fetchAll(db, sql: """
@@ -21,18 +21,20 @@ extension SQLiteStore: LunchtimeStore {
         }
     }
 
-    public func signOutAtLunchtime(requestID: Int64, schoolID: Int64, on date: SchoolDate, collectedBy: String,
+    public func signOutAtLunchtime(requestID: Int64, schoolID: Int64, on date: SchoolDate, collectedBy: String, dueBackMinutes: Int,
                                    by actor: Actor, at: Date) async throws {
         try await writer.write { db in
             guard let pupilID = try Int64.fetchOne(db, sql: "SELECT pupilId FROM leaveRequest WHERE id = ? AND schoolId = ?",
                                                    arguments: [requestID, schoolID])
             else { throw StoreError.notFound }
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM lunchtimeSignOut WHERE requestId = ? AND date = ?", arguments: [requestID, date.iso]) == true {
+            // Once a day per child, even with two permissions that both run today.
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM lunchtimeSignOut WHERE pupilId = ? AND date = ?", arguments: [pupilID, date.iso]) == true {
                 throw StoreError.alreadyDone
             }
             try db.execute(sql: """
-                INSERT INTO lunchtimeSignOut (schoolId, requestId, pupilId, date, outAt, collectedBy, outByName) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [schoolID, requestID, pupilID, date.iso, at, collectedBy, actor.name])
+                INSERT INTO lunchtimeSignOut (schoolId, requestId, pupilId, date, outAt, collectedBy, outByName, dueBackMinutes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [schoolID, requestID, pupilID, date.iso, at, collectedBy, actor.name, dueBackMinutes])
             try Self.record(SchoolActivity(schoolID: schoolID, actor: actor, action: .lunchtimeSignedOut, at: at,
                                            detail: "pupil \(pupilID) (request \(requestID)), collected by \(collectedBy)"), in: db)
         }

@@ -44,6 +44,7 @@ extension OfficeController {
                 case .notOut: return ""
                 }
             case "late": return child.isLate
+            case "someoneElse": return child.collectedBySomeoneElse
             case "dueBack": return dueBack.description
             case "stopped": return !child.runsToday
             case "canAct": return canAct
@@ -59,6 +60,8 @@ extension OfficeController {
         let rows: [LunchtimeRow]
         let errors: ErrorSummary
         let sheet: Bool
+        /// Said when the day asked for could not be shown.
+        let notice: String?
 
         func child(named key: String) -> Any? {
             switch key {
@@ -70,6 +73,7 @@ extension OfficeController {
             case "isEmpty": rows.isEmpty
             case "errors": errors
             case "sheet": sheet
+            case "notice": orAbsent(notice)
             case "lateCount": orAbsent(rows.filter(\.child.isLate).count.nonZero)
             case "outCount": rows.filter { if case .out = $0.child.state { true } else { false } }.count
             case "sheetHref": Paths.Office.lunchtime() + "?" + Paths.query([("day", day.date.iso), ("sheet", "1")])
@@ -84,13 +88,25 @@ extension OfficeController {
 
     func lunchtime(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        // An earlier day's record; never a later one, which has nothing to show yet.
-        let day = query.get("day").flatMap { SchoolDate(iso: String($0.prefix(10))) }.map { min($0, clock.today) } ?? clock.today
-        return try await lunchtimePage(context, on: day, sheet: query.get("sheet") == "1", errors: [], typed: [:])
+        // An earlier day's record; a later day has nothing to show yet.
+        var day = clock.today
+        var notice: String?
+        if let asked = query.get("day") {
+            if let date = SchoolDate(iso: String(asked.prefix(10))), asked.count == 10 {
+                if date > clock.today {
+                    notice = "Nobody has been signed out on \(date.longForm) yet: it is in the future. This is today."
+                } else {
+                    day = date
+                }
+            } else {
+                notice = "That is not a date, so this is today. Choose a day with the links below."
+            }
+        }
+        return try await lunchtimePage(context, on: day, sheet: query.get("sheet") == "1", errors: [], typed: [:], notice: notice)
     }
 
     func lunchtimePage(_ context: PortalRequestContext, on date: SchoolDate, sheet: Bool, errors: [FieldError],
-                       typed: [String: String]) async throws -> Response {
+                       typed: [String: String], notice: String? = nil) async throws -> Response {
         let account = try context.requireAccount()
         let day = try await services.lunchtime.day(schoolID: account.schoolID, on: date)
         let rows = day.children.map { child in
@@ -98,7 +114,7 @@ extension OfficeController {
             return LunchtimeRow(child: child, dueBack: day.dueBack, canAct: day.isToday && day.isSchoolDay, typed: typed[reference],
                                 error: errors.first { $0.field == "collectedBy-\(reference)" }?.message)
         }
-        let content = LunchtimeContent(day: day, rows: rows, errors: ErrorSummary(errors), sheet: sheet)
+        let content = LunchtimeContent(day: day, rows: rows, errors: ErrorSummary(errors), sheet: sheet, notice: notice)
         return views.render(.lunchtime, content, layout: Layout(title: sheet ? "Lunchtime sheet, \(date.longForm)" : "Lunchtime",
                                                                 account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty),
                             status: errors.isEmpty ? .ok : .unprocessableContent)

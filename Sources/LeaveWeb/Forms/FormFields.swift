@@ -1,4 +1,5 @@
 import Foundation
+import LeaveCore
 import LeaveServices
 
 /// The fields of an `application/x-www-form-urlencoded` body. Repeated names keep every value.
@@ -37,10 +38,14 @@ public struct FormFields: Sendable {
     }
 
     /// What was typed, in one Unicode form (NFC), without control characters other than tabs and
-    /// line breaks, which nobody types and which would otherwise reach pages, letters and logs.
+    /// line breaks, which nobody types and which would otherwise reach pages, letters and logs;
+    /// nor the invisible ones that reorder or hide text (bidirectional overrides and isolates,
+    /// zero-width spaces), which would print a letter's sentence backwards or a blank name.
+    /// The joiners Arabic, Urdu and Indic scripts need (U+200C, U+200D) are kept.
     static func normalise(_ text: String) -> String {
         let kept = text.unicodeScalars.filter { scalar in
-            scalar.properties.generalCategory != .control || scalar == "\t" || scalar == "\n" || scalar == "\r"
+            !VisibleText.isHiddenFormatting(scalar)
+                && (scalar.properties.generalCategory != .control || scalar == "\t" || scalar == "\n" || scalar == "\r")
         }
         return String(String.UnicodeScalarView(kept)).precomposedStringWithCanonicalMapping
     }
