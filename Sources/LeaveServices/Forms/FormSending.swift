@@ -73,8 +73,11 @@ public struct FormSending: Sendable {
         if !changing, let index = visible.firstIndex(where: { $0.id == page.id }), index + 1 < visible.count {
             return .goTo(draft, pageID: visible[index + 1].id)
         }
-        // A change that opens a page not yet answered goes there before the check page.
-        if let unanswered = visible.first(where: { !validator.errors(on: $0).isEmpty }) {
+        // A change that opens a page not yet answered goes there before the check page: one with a
+        // question still to answer, or one the parent has not seen, even if all of it is optional
+        // (evidence for a reason changed to exceptional circumstances).
+        let shownBefore = Set(before.visiblePages(of: form).map(\.id))
+        if let unanswered = visible.first(where: { !validator.errors(on: $0).isEmpty || (changing && !shownBefore.contains($0.id)) }) {
             return .goTo(draft, pageID: unanswered.id)
         }
         return .check(draft)

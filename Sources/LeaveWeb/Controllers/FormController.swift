@@ -126,6 +126,7 @@ struct FormController {
             case "action": self.action
             case "changing": self.changing
             case "starting": self.starting
+            case "questionIsHeading": self.questions.contains { $0.heading == .isPageHeading }
             default: nil
             }
         }
@@ -139,10 +140,17 @@ struct FormController {
         let index = visible.firstIndex { $0.id == page.id } ?? 0
         let back = changing ? Paths.Forms.check(form.id) : index == 0 ? Paths.Forms.list() : Paths.Forms.page(form.id, visible[index - 1].id)
         let questions = draft.visibleQuestions(of: page)
+        let formGuidance = index == 0 && !changing ? form.guidance : []
+        var shown = questions.map { QuestionView($0, draft: draft, errors: errors, children: children) }
+        // One question that asks what the heading says: it is the heading, unless guidance sits between.
+        if shown.count == 1, shown[0].label.trimmingCharacters(in: .whitespaces) == page.title.trimmingCharacters(in: .whitespaces),
+           shown[0].isRadios || shown[0].isCheckboxes {
+            shown[0].heading = page.guidance.isEmpty && formGuidance.isEmpty ? .isPageHeading : .hiddenUnderHeading
+        }
         let content = PageContent(
             formTitle: form.title, title: page.title, guidance: page.guidance,
-            formGuidance: index == 0 && !changing ? form.guidance : [], errors: ErrorSummary(errors),
-            questions: questions.map { QuestionView($0, draft: draft, errors: errors, children: children) },
+            formGuidance: formGuidance, errors: ErrorSummary(errors),
+            questions: shown,
             multipart: questions.contains { $0.kind == .file }, backHref: back, action: Paths.Forms.page(form.id, page.id),
             changing: changing, starting: starting)
         let layout = Layout(title: page.title, account: account, csrfToken: context.csrfToken, hasErrors: !errors.isEmpty)

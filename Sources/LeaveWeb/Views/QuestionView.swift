@@ -22,6 +22,10 @@ struct QuestionView: MustacheParent {
     let hasFiles: Bool
     let accept: String
     let maxLength: Int?
+    /// How the question's words sit with the page's heading when they are the same (GOV.UK:
+    /// never say it twice): as the page's heading, or kept for screen readers only when the
+    /// page's guidance has to come between the heading and the question.
+    var heading: QuestionHeading = .separate
 
     init(_ q: Question, draft: FormDraft, errors: [FieldError], children: [Pupil]) {
         id = q.id
@@ -85,7 +89,15 @@ struct QuestionView: MustacheParent {
         case "hasFiles": self.hasFiles
         case "accept": self.accept
         case "maxLength": orAbsent(self.maxLength)
+        case "asHeading": self.heading == .isPageHeading
+        case "legendHidden": self.heading == .hiddenUnderHeading
         default: nil
         }
     }
+}
+
+enum QuestionHeading: Sendable {
+    case separate
+    case isPageHeading
+    case hiddenUnderHeading
 }
