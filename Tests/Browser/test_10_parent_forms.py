@@ -41,7 +41,7 @@ ANSWERS = {
     "medical": {"time": "10:30am", "purpose": "A hospital check-up."},
     "religious": {"religion": "Hindu", "occasion": "Diwali"},
     "traveller": {"occupational": "yes", "purpose": "Fairground work across the north-west."},
-    "performance": {"licenceNumber": "CPL-2027-0101", "authority": "Sampleton Council", "namesDates": "yes",
+    "performance": {"hasLicence": "yes", "licenceNumber": "CPL-2027-0101", "authority": "Sampleton Council", "namesDates": "yes",
                     "purpose": "Pantomime at the Civic Theatre", "hoursPerWeek": "10", "hoursPerDay": "3",
                     "maxHours": "4"},
     "lunchtime": {"collector": "Grandparent, Lee Fairbrook", "purpose": "Lunch at home with grandparents."},

@@ -131,6 +131,7 @@ struct FormJourneyTests {
             let parent = Browser(client)
             try await parent.signIn("parent2@example.com")
             let refs = try await Self.fill(parent, form: "performance", children: ["Bryn Marrowfield"], pages: [
+                ("licence-issued", [("hasLicence", "yes")]),
                 ("licence", [("licenceNumber", "PL-2026-114"), ("authority", "Sampleton Council"), ("namesDates", "yes")]),
                 ("licence-dates", [("licenceDates", "7/12/2026\n8/12/2026")]),
                 ("dates", [("purpose", "Pantomime"), ("start-day", "7"), ("start-month", "12"), ("start-year", "2026"),

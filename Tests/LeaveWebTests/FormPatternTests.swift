@@ -45,4 +45,39 @@ struct FormPatternTests {
             #expect(days.components(separatedBy: "Select all that apply").count == 2)
         }
     }
+
+    /// 000 "Performances and activities": without a licence the headteacher will not authorise.
+    /// The parent can say the licence is not issued yet; the request reaches the queue as one that
+    /// cannot be granted (PERF-NO-LICENCE), and a licence number typed before is not kept.
+    @Test func aPerformanceWithoutALicenceReachesTheQueueAsOneThatCannotBeGranted() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            try await parent.get("/parent/forms/performance")
+            let ids = try await parent.childIDs(["Bryn Marrowfield"], form: "performance")
+            try await parent.post("/parent/forms/performance/children", ids.map { ("children", $0) })
+            #expect(try await parent.post("/parent/forms/performance/licence-issued", [("hasLicence", "yes")]).location == "/parent/forms/performance/licence")
+            try await parent.post("/parent/forms/performance/licence", [("licenceNumber", "PL-OLD-1"), ("authority", "Sampleton Council"), ("namesDates", "yes")])
+            // Back, and "no" after all: the licence pages are skipped, and what the school's policy says is explained.
+            let none = try await parent.post("/parent/forms/performance/licence-issued", [("hasLicence", "no")])
+            #expect(none.location == "/parent/forms/performance/no-licence")
+            let explained = try await parent.get("/parent/forms/performance/no-licence").html
+            #expect(explained.contains("will not authorise absence for a performance or activity without a licence"))
+            #expect(try await parent.post("/parent/forms/performance/no-licence", [("licenceExpected", "Next week")]).location == "/parent/forms/performance/dates")
+            #expect(try await parent.post("/parent/forms/performance/dates", [
+                ("purpose", "Pantomime"), ("start-day", "7"), ("start-month", "12"), ("start-year", "2026"),
+                ("end-day", "8"), ("end-month", "12"), ("end-year", "2026")]).location == "/parent/forms/performance/check")
+            let check = try await parent.get("/parent/forms/performance/check").html
+            #expect(!check.contains("PL-OLD-1"))
+            let sent = try await parent.post("/parent/forms/performance/submit")
+            let confirmation = try #require(sent.location)
+            let reference = try #require(try await parent.get(confirmation).html.references.first)
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            let page = try await head.get("/decisions/\(reference)").html
+            #expect(page.contains("PERF-NO-LICENCE"))
+            #expect(page.contains("Next week"))
+            #expect(try await head.get("/decisions?advice=blocked").html.contains(reference))
+        }
+    }
 }

@@ -103,6 +103,7 @@ struct OtherFormValidationTests {
             let parent = Browser(client)
             try await parent.signIn("parent2@example.com")
             try await parent.get("/parent/forms/performance")
+            try await parent.post("/parent/forms/performance/licence-issued", [("hasLicence", "yes")])
             let licence = try await parent.post("/parent/forms/performance/licence", [("licenceNumber", ""), ("authority", "Sampleton Council"),
                                                                                       ("namesDates", "yes")])
             #expect(licence.status == .unprocessableContent)

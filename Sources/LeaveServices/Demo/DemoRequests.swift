@@ -93,7 +93,7 @@ public struct DemoRequests: Sendable {
         _ = try await send("lunchtime", p[5], ["days": ["Monday", "Wednesday"], "collector": ["Grandparent, Lee Fairbrook"],
                                                "purpose": ["Lunch at home with grandparents on their days off"]]
             .merging(date("from", day(2))) { $1 })
-        _ = try await send("performance", p[6], ["licenceNumber": ["CPL-2026-0412"], "authority": ["Sampleton Council"], "namesDates": ["yes"],
+        _ = try await send("performance", p[6], ["hasLicence": ["yes"], "licenceNumber": ["CPL-2026-0412"], "authority": ["Sampleton Council"], "namesDates": ["yes"],
                                                  "licenceDates": ["\(day(10).day)/\(day(10).month)/\(day(10).year)\n\(day(11).day)/\(day(11).month)/\(day(11).year)"],
                                                  "purpose": ["Pantomime at the Civic Theatre"], "hoursPerWeek": ["10"], "hoursPerDay": ["3"],
                                                  "maxHours": ["4"]]
@@ -130,7 +130,7 @@ public struct DemoRequests: Sendable {
                                                       note: "Met the parent; collection and return at the office agreed.", by: head)
             try await decide([item], .granted, "Agreed at our meeting, on the days asked for, until the end of term.")
         }
-        let licensed = try await send("performance", p[15], ["licenceNumber": ["CPL-2026-0399"], "authority": ["Sampleton Council"], "namesDates": ["yes"],
+        let licensed = try await send("performance", p[15], ["hasLicence": ["yes"], "licenceNumber": ["CPL-2026-0399"], "authority": ["Sampleton Council"], "namesDates": ["yes"],
                                                              "licenceDates": ["\(day(7).day)/\(day(7).month)/\(day(7).year)"],
                                                              "purpose": ["Filming a television advert"], "hoursPerWeek": ["6"], "hoursPerDay": ["3"],
                                                              "maxHours": ["3"]]

@@ -29,8 +29,17 @@ public struct FormDraft: Codable, Sendable, Equatable {
         return !Set(all(condition.question)).isDisjoint(with: condition.values)
     }
 
+    /// The pages shown for the answers given. A page shown for an answer on a page that is itself
+    /// hidden is hidden too (the licence's dates once the parent says there is no licence).
     public func visiblePages(of form: FormDefinition) -> [FormPage] {
-        form.pages.filter { shows($0.showIf) }
+        var shown: Set<String> = []
+        var pages: [FormPage] = []
+        for page in form.pages {
+            if let condition = page.showIf, !shown.contains(condition.question) || !shows(condition) { continue }
+            pages.append(page)
+            shown.formUnion(visibleQuestions(of: page).map(\.id))
+        }
+        return pages
     }
 
     public func visibleQuestions(of page: FormPage) -> [Question] {

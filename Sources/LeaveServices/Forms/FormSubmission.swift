@@ -26,14 +26,20 @@ public struct FormSubmission {
         return children.filter { ids.contains($0.id) }
     }
 
+    /// Whether the question was asked, its page and itself shown: an answer left on a page the
+    /// parent later skipped (a licence number, then "no licence") is not taken.
+    func asked(_ question: Question) -> Bool {
+        draft.shows(question.showIf) && draft.visiblePages(of: form).contains { $0.questions.contains { $0.id == question.id } }
+    }
+
     public func date(_ bind: Bind) -> SchoolDate? {
-        guard let question = form.question(bound: bind), draft.shows(question.showIf),
+        guard let question = form.question(bound: bind), asked(question),
               case .success(let date) = draft.date(question).parse() else { return nil }
         return date
     }
 
     public func text(_ bind: Bind) -> String? {
-        guard let question = form.question(bound: bind), draft.shows(question.showIf) else { return nil }
+        guard let question = form.question(bound: bind), asked(question) else { return nil }
         let value = draft.value(question.id).trimmingCharacters(in: .whitespacesAndNewlines)
         return value.isEmpty ? nil : value
     }
@@ -57,7 +63,7 @@ public struct FormSubmission {
         var details = RequestDetails()
         details.formID = form.id
         details.answers = answerRows()
-        details.evidence = form.questions.filter { $0.kind == .file && draft.shows($0.showIf) }.flatMap { draft.uploads[$0.id] ?? [] }
+        details.evidence = form.questions.filter { $0.kind == .file && asked($0) }.flatMap { draft.uploads[$0.id] ?? [] }
         details.licenceNumber = text(.licenceNumber)
         details.licenceAuthority = text(.licenceAuthority)
         if text(.licenceNamesDates) == "yes" {
