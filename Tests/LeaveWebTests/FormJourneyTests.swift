@@ -172,11 +172,16 @@ struct FormJourneyTests {
             try await head.signIn("head@oakhollow.example")
             #expect(try await head.post("/decisions/\(refs[0])", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "Agreed at our meeting")]).status == .seeOther)
 
+            // Issue 15: only the child with a permission is offered, and the check page says what will happen.
             try await parent.get("/parent/forms/lunchtime-stop")
+            let offered = try await parent.get("/parent/forms/lunchtime-stop/children").html
+            #expect(offered.contains("Bryn Marrowfield") && !offered.contains("Cai Marrowfield"))
             let ids = try await parent.childIDs(["Bryn Marrowfield"], form: "lunchtime-stop")
             _ = try await parent.post("/parent/forms/lunchtime-stop/children", [("children", ids[0])])
-            let when = try await parent.post("/parent/forms/lunchtime-stop/when", [("from-day", "7"), ("from-month", "12"), ("from-year", "2026"), ("reason", "New childminder")])
-            #expect(when.location == "/parent/forms/lunchtime-stop/check")
+            let why = try await parent.post("/parent/forms/lunchtime-stop/why", [("reason", "New childminder")])
+            #expect(why.location == "/parent/forms/lunchtime-stop/check")
+            let check = try await parent.get("/parent/forms/lunchtime-stop/check").html
+            #expect(check.contains("permission to leave school at lunchtime on Fridays (\(refs[0])) ends as soon as you send this."))
             let done = try await parent.post("/parent/forms/lunchtime-stop/submit")
             #expect(done.status == .ok)
             #expect(done.html.contains("Bryn Marrowfield&#39;s lunchtime permission (\(refs[0])) has stopped.") || done.html.contains("Bryn Marrowfield's lunchtime permission (\(refs[0])) has stopped."))
@@ -184,6 +189,31 @@ struct FormJourneyTests {
             let record = try await head.get("/decisions/\(refs[0])")
             #expect(record.html.contains("lunchtime permission stopped by the parent"))
             #expect(record.html.contains("New childminder"))
+            // Nothing left to stop: said plainly, no form.
+            let nothing = try await parent.get("/parent/forms/lunchtime-stop/children")
+            #expect(nothing.html.contains("There is no lunchtime permission to stop"))
+        }
+    }
+
+    /// Issue 15: a request still waiting is withdrawn, and the parent is told it is, not that a permission stopped.
+    @Test func stoppingARequestStillWaitingSaysItIsWithdrawn() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let refs = try await Self.fill(parent, form: "lunchtime", children: ["Bryn Marrowfield"], pages: [
+                ("days", [("days", "Friday"), ("from-day", "1"), ("from-month", "12"), ("from-year", "2026")]),
+                ("collection", [("collector", "Sam Marrowfield"), ("purpose", "Lunch at home")]),
+            ])
+            try await parent.get("/parent/forms/lunchtime-stop")
+            let ids = try await parent.childIDs(["Bryn Marrowfield"], form: "lunchtime-stop")
+            _ = try await parent.post("/parent/forms/lunchtime-stop/children", [("children", ids[0])])
+            _ = try await parent.post("/parent/forms/lunchtime-stop/why", [("reason", "")])
+            let check = try await parent.get("/parent/forms/lunchtime-stop/check").html
+            #expect(check.contains("(\(refs[0])) is waiting for the headteacher&#39;s decision. It will be withdrawn, and not decided.")
+                    || check.contains("(\(refs[0])) is waiting for the headteacher's decision. It will be withdrawn, and not decided."))
+            let done = try await parent.post("/parent/forms/lunchtime-stop/submit").html
+            #expect(done.contains("lunchtime request (\(refs[0])) has been withdrawn."))
+            #expect(!done.contains("has stopped"))
         }
     }
 

@@ -35,7 +35,7 @@ public struct FormSending: Sendable {
                        files: [String: UploadedFile], removeFile: String, changing: Bool, parent: Account) async throws -> PageOutcome {
         var draft = draft
         let before = draft
-        let children = try await store.children(ofParent: parent.id)
+        let children = try await offeredChildren(form, parent: parent)
         for question in page.questions {
             for name in FormDraft.inputs(of: question) {
                 draft.values[name] = Self.kept(answers(name), for: question, input: name, children: children)
@@ -177,7 +177,9 @@ public struct FormSending: Sendable {
         }
         var timeMissed: SessionCount?
         var notes: [String] = []
-        if let application = prepared.submission.applications()?.first, let child = prepared.submission.chosenChildren.first {
+        if form.action == .stopLunchtime {
+            notes = try await stopping(prepared.submission.chosenChildren, parent: parent)
+        } else if let application = prepared.submission.applications()?.first, let child = prepared.submission.chosenChildren.first {
             if form.requestType != .lunchtime { timeMissed = prepared.calendar.count(from: application.start, to: application.end) }
             notes = try await RequestReview(store: store, clock: clock).preview(application, pupil: child).findings.compactMap(\.parentMessage)
         }
@@ -242,8 +244,12 @@ public struct FormSending: Sendable {
         for child in submission.chosenChildren {
             let ended = try await store.stopLunchtimePermissions(pupilID: child.id, schoolID: child.schoolID, by: Actor(parent),
                                                                   at: clock.now, detail: detail)
-            lines.append(ended.isEmpty ? "\(child.fullName) had no lunchtime permission to stop."
-                         : "\(child.fullName)'s lunchtime permission (\(ended.map(\.reference.text).joined(separator: ", "))) has stopped.")
+            for request in ended {
+                lines.append(request.status == .granted
+                    ? "\(child.fullName)'s lunchtime permission (\(request.reference.text)) has stopped."
+                    : "\(child.fullName)'s lunchtime request (\(request.reference.text)) has been withdrawn.")
+            }
+            if ended.isEmpty { lines.append("\(child.fullName) had no lunchtime permission to stop.") }
         }
         for schoolID in Self.schools(of: submission.chosenChildren) {
             try await RequestReview(store: store, clock: clock)
@@ -263,8 +269,30 @@ public struct FormSending: Sendable {
         let submission: FormSubmission
     }
 
-    func prepare(_ form: FormDefinition, draft: FormDraft, parent: Account) async throws -> Prepared {
+    /// The children a form offers: all of the parent's, or for stopping lunchtime, only those with
+    /// a permission or a request to stop (issue 15: never "stopped" for a child who had none).
+    public func offeredChildren(_ form: FormDefinition, parent: Account) async throws -> [Pupil] {
         let children = try await store.children(ofParent: parent.id)
+        guard form.action == .stopLunchtime else { return children }
+        let withLunchtime = Set(try await store.lunchtimeToStop(parentID: parent.id).map(\.application.pupilID))
+        return children.filter { withLunchtime.contains($0.id) }
+    }
+
+    /// What stopping will do, child by child, said before anything is sent.
+    func stopping(_ children: [Pupil], parent: Account) async throws -> [String] {
+        let requests = try await store.lunchtimeToStop(parentID: parent.id)
+        return children.flatMap { child in
+            requests.filter { $0.application.pupilID == child.id }.map { request in
+                let days = request.application.details.days.map { $0.name + "s" }.joined(separator: " and ")
+                return request.status == .granted
+                    ? "\(child.forename)'s permission to leave school at lunchtime\(days.isEmpty ? "" : " on \(days)") (\(request.reference.text)) ends as soon as you send this. \(child.forename) will stay in school at lunchtime."
+                    : "\(child.forename)'s request to leave school at lunchtime (\(request.reference.text)) is waiting for the headteacher's decision. It will be withdrawn, and not decided."
+            }
+        }
+    }
+
+    func prepare(_ form: FormDefinition, draft: FormDraft, parent: Account) async throws -> Prepared {
+        let children = try await offeredChildren(form, parent: parent)
         let schools = Self.schools(of: FormSubmission(form: form, draft: draft, children: children).chosenChildren)
         let schoolID = schools.first ?? parent.schoolID
         let calendar = try await store.calendar(schoolID: schoolID)

@@ -46,6 +46,9 @@ public protocol LunchtimeStore: Sendable {
     /// the child was already signed out that day (under this permission or another).
     func signOutAtLunchtime(requestID: Int64, schoolID: Int64, on date: SchoolDate, collectedBy: String, dueBackMinutes: Int,
                             by actor: Actor, at: Date) async throws
+    /// A parent's lunchtime requests that can still be stopped: permissions granted, and requests
+    /// waiting for a decision.
+    func lunchtimeToStop(parentID: Int64) async throws -> [LeaveRequest]
     /// Records the child back; `StoreError.alreadyDone` if already back, `.notFound` if never out.
     func signInAfterLunchtime(requestID: Int64, schoolID: Int64, on date: SchoolDate, by actor: Actor, at: Date) async throws
 }

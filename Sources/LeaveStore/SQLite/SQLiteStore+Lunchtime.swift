@@ -21,6 +21,15 @@ extension SQLiteStore: LunchtimeStore {
         }
     }
 
+    public func lunchtimeToStop(parentID: Int64) async throws -> [LeaveRequest] {
+        try await writer.read { db in
+            try LeaveRequestRecord.filter(
+                Column("parentId") == parentID && Column("kind") == LeaveKind.lunchtime.rawValue
+                    && [RequestStatus.awaitingDecision.rawValue, RequestStatus.granted.rawValue].contains(Column("status"))
+            ).order(Column("id")).fetchAll(db).map { try $0.request() }
+        }
+    }
+
     public func signOutAtLunchtime(requestID: Int64, schoolID: Int64, on date: SchoolDate, collectedBy: String, dueBackMinutes: Int,
                                    by actor: Actor, at: Date) async throws {
         try await writer.write { db in

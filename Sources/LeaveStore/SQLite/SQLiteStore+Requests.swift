@@ -181,12 +181,14 @@ extension SQLiteStore: RequestStore {
             ).fetchAll(db)
             var ended: [LeaveRequest] = []
             for var record in records {
+                // Given back as it was, so the parent is told whether a permission stopped or a request was withdrawn.
+                let was = try record.request()
                 record.status = RequestStatus.withdrawn.rawValue
                 try record.update(db, columns: ["status"])
                 var event = AuditEventRecord(AuditEvent(schoolID: schoolID, actor: parent, action: .withdrawn,
                                                         requestID: record.id!, at: at, detail: "lunchtime permission stopped by the parent: \(detail)"))
                 try event.insert(db)
-                ended.append(try record.request())
+                ended.append(was)
             }
             return ended
         }

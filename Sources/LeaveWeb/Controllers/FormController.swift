@@ -135,7 +135,14 @@ struct FormController {
     func renderPage(_ form: FormDefinition, _ page: FormPage, draft: FormDraft, errors: [FieldError], changing: Bool,
                     starting: String? = nil, context: PortalRequestContext, status: HTTPResponse.Status) async throws -> Response {
         let account = try context.requireAccount()
-        let children = try await store.children(ofParent: account.id)
+        let children = try await services.sending.offeredChildren(form, parent: account)
+        if form.action == .stopLunchtime, children.isEmpty {
+            return views.render(.notice, PasswordController.NoticeContent(
+                heading: "There is no lunchtime permission to stop",
+                paragraphs: ["None of your children has permission to leave school at lunchtime, or a request for it waiting for a decision."],
+                link: PasswordController.LinkView(href: Paths.Parent.home(), text: "Back to your requests"), signOutEverywhere: nil),
+                layout: Layout(title: "There is no lunchtime permission to stop", account: account, csrfToken: context.csrfToken))
+        }
         let visible = draft.visiblePages(of: form)
         let index = visible.firstIndex { $0.id == page.id } ?? 0
         let back = changing ? Paths.Forms.check(form.id) : index == 0 ? Paths.Forms.list() : Paths.Forms.page(form.id, visible[index - 1].id)
