@@ -80,4 +80,26 @@ struct FormPatternTests {
             #expect(try await head.get("/decisions?advice=blocked").html.contains(reference))
         }
     }
+
+    /// "The parent's request page: … a clear timeline of what happened", without the school's own notes.
+    @Test func theParentSeesWhatHasHappenedToTheirRequest() async throws {
+        try await PortalHarness.run { client in
+            let parent = Browser(client)
+            try await parent.signIn("parent2@example.com")
+            let reference = try await parent.askForLeave()[0]
+            let head = Browser(client)
+            try await head.signIn("head@oakhollow.example")
+            let noted = try await head.post("/decisions/\(reference)/notes/consultation", [
+                ("consultationHeldOn-day", "23"), ("consultationHeldOn-month", "11"), ("consultationHeldOn-year", "2026"),
+                ("consultationNote", "Spoke to the trust CEO in confidence")])
+            #expect(noted.status == .seeOther)
+            #expect(try await head.post("/decisions/\(reference)", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "A funeral")]).status == .seeOther)
+            let page = try await parent.get("/parent/requests/\(reference)").html
+            #expect(page.contains("<h2 class=\"heading-m\">What has happened</h2>"))
+            let sent = try #require(page.range(of: "You sent the request"))
+            let decided = try #require(page.range(of: "The headteacher decided"))
+            #expect(sent.lowerBound < decided.lowerBound)
+            #expect(!page.contains("in confidence"))
+        }
+    }
 }

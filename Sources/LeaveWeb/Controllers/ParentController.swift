@@ -160,9 +160,11 @@ struct ParentController {
         var evidence: EvidenceHistory?
         var evidenceForm: EvidenceForm?
         var done: DoneBanner?
+        var timeline: ParentTimeline?
 
         func child(named key: String) -> Any? {
             switch key {
+            case "timeline": orAbsent(self.timeline)
             case "evidence": orAbsent(self.evidence)
             case "evidenceForm": orAbsent(self.evidenceForm)
             case "errors": self.evidenceForm?.errors ?? ErrorSummary([])
@@ -266,6 +268,8 @@ struct ParentController {
         var content = DetailsContent(request: RequestRow(found, clock: clock), decision: decision.map { DecisionView($0, clock: clock) })
         content.done = done
         content.evidence = EvidenceHistory(asks: asks, files: later, clock: clock)
+        content.timeline = ParentTimeline(try await store.auditTrail(requestID: found.request.id, schoolID: schoolID),
+                                          parentID: account.id, clock: clock)
         if found.request.status == .evidenceRequested, let ask = asks.last(where: { $0.answeredAt == nil }) ?? asks.last {
             content.evidenceForm = EvidenceForm(needed: ask.note, action: Paths.Parent.evidence(found.request.reference),
                                                 errors: ErrorSummary(errors), fileError: errors.first { $0.field == "evidence" }?.message,
