@@ -231,7 +231,10 @@ class FormWalker:
                                      f"{portal.main_text(self.d)[:400]}")
             seen.append(page_id)
             self.audit.check(f"{self.form_id}/{page_id}")
-            if any(q.get("required") for q in page.get("questions", [])):
+            # A parent's only child is ticked already (issue 15): that page cannot be sent empty.
+            only_child = [q for q in page.get("questions", []) if q["kind"] == "children"
+                          and len(self.d.find_elements(By.CSS_SELECTOR, f"main form input[name='{q['id']}']")) == 1]
+            if any(q.get("required") for q in page.get("questions", [])) and not only_child:
                 self.submit()
                 self.check_errors(page)
             self.fill(page)

@@ -102,4 +102,20 @@ struct FormPatternTests {
             #expect(!page.contains("in confidence"))
         }
     }
+
+    /// "A parent with one child must still tick them": their only child is ticked already; a
+    /// parent with several chooses.
+    @Test func aParentsOnlyChildIsTickedAlready() async throws {
+        try await PortalHarness.run { client in
+            let only = Browser(client)
+            try await only.signIn("parent1@example.com")  // one child in the demo
+            try await only.get("/parent/forms/medical")
+            let page = try await only.get("/parent/forms/medical/children").html
+            #expect(page.contains("type=\"radio\" value=") && page.contains(" checked"))
+            let several = Browser(client)
+            try await several.signIn("parent2@example.com")
+            try await several.get("/parent/forms/medical")
+            #expect(!(try await several.get("/parent/forms/medical/children").html.contains(" checked")))
+        }
+    }
 }

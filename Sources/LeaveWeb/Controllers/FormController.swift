@@ -149,6 +149,10 @@ struct FormController {
         let questions = draft.visibleQuestions(of: page)
         let formGuidance = index == 0 && !changing ? form.guidance : []
         var shown = questions.map { QuestionView($0, draft: draft, errors: errors, children: children) }
+        // A parent with one child (or one with something to stop) has them ticked already.
+        for index in shown.indices where shown[index].asksForChildren && shown[index].choices.count == 1 && errors.isEmpty {
+            shown[index].choices[0].checked = true
+        }
         // One question that asks what the heading says: it is the heading, unless guidance sits between.
         if shown.count == 1, shown[0].label.trimmingCharacters(in: .whitespaces) == page.title.trimmingCharacters(in: .whitespaces),
            shown[0].isRadios || shown[0].isCheckboxes {

@@ -112,7 +112,7 @@ struct Choice: MustacheParent {
     let value: String
     let label: String
     let hint: String?
-    let checked: Bool
+    var checked: Bool
     /// The first radio carries the question's own id, so the error summary's link lands on it.
     var inputID = ""
 

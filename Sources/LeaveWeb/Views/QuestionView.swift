@@ -16,7 +16,7 @@ struct QuestionView: MustacheParent {
     let isNumber: Bool
     let isFile: Bool
     let value: String
-    let choices: [Choice]
+    var choices: [Choice]
     let date: DateField?
     let files: [FileLink]
     let hasFiles: Bool
@@ -26,6 +26,8 @@ struct QuestionView: MustacheParent {
     /// never say it twice): as the page's heading, or kept for screen readers only when the
     /// page's guidance has to come between the heading and the question.
     var heading: QuestionHeading = .separate
+    /// A question about which of the parent's children, not yet answered.
+    let asksForChildren: Bool
 
     init(_ q: Question, draft: FormDraft, errors: [FieldError], children: [Pupil]) {
         id = q.id
@@ -44,6 +46,7 @@ struct QuestionView: MustacheParent {
         isCheckboxes = multiple
         isRadios = !multiple && [.choice, .yesno, .session, .children].contains(q.kind)
         let chosen = Set(draft.all(q.id))
+        asksForChildren = q.kind == .children && chosen.isEmpty
         choices = ChoiceField(q.id, options.map {
             Choice(value: $0.value, label: $0.label, hint: $0.hint, checked: chosen.contains($0.value))
         }, errors).choices
