@@ -202,10 +202,11 @@ class FormWalker:
             elif kind == "dates":
                 lines = [f"{d.day}/{d.month}/{d.year}" for d in (first_monday(), first_monday() + datetime.timedelta(days=1))]
                 self.type_into(qid, self.answers.get(qid, "\n".join(lines)))
-            elif kind in ("text", "textarea", "number"):
+            elif kind in ("text", "textarea", "number", "time"):
                 default = {"text": "An answer from the browser test",
                            "textarea": "An answer from the browser test, in a sentence.",
-                           "number": str(question.get("min", 0) + 1)}[kind]
+                           "number": str(question.get("min", 0) + 1),
+                           "time": "2:30pm"}[kind]
                 self.type_into(qid, self.answers.get(qid, default))
             else:
                 raise AssertionError(f"{self.form_id}/{page['id']}: the suite cannot answer a '{kind}' question ('{qid}')")

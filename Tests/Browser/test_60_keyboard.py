@@ -72,7 +72,7 @@ def is_button(text: str):
 
 
 def test_keyboard_only_leave_form(driver, audit):
-    sign_in(driver, "parent1@example.com")  # one child
+    sign_in(driver, "parent2@example.com")  # two children: the children page starts with none ticked
     kb = Keyboard(driver, audit)
     driver.get(BASE_URL + "/parent")
     audit.check("keyboard: parent home")
