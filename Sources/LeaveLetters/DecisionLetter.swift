@@ -27,6 +27,11 @@ public struct DecisionLetter: Hashable, Sendable {
     public var parentAddress: [String] = []
     /// How a parent asks for a review or complains, as the school's settings word it.
     public var reviewProcedure: String?
+    /// Set for the letter that asks for evidence before anything is decided: `reason` is then what
+    /// the headteacher needs, and `outcome` is not said.
+    public var asksForEvidence = false
+    /// Where the parent reads the request and sends what is asked for.
+    public var portalAddress: String?
     /// When a child out at lunchtime is due back ("1pm"), for a lunchtime permission's letter.
     public var lunchtimeReturnBy: String?
     /// The school's crest as uploaded (PNG), for the letterhead.

@@ -45,6 +45,7 @@ extension DecisionLetter {
     /// Which of the school's letters this decision sends.
     public var kind: LetterKind {
         let lunchtime = request.application.type == .lunchtime
+        if asksForEvidence { return .evidenceAsked }
         if amendment?.kind == .rescinded { return lunchtime ? .lunchtimeStopped : .rescinded }
         if lunchtime { return outcome == .refused ? .lunchtimeRefused : .lunchtimeGranted }
         if byLicence { return .licence }
@@ -77,7 +78,9 @@ extension DecisionLetter {
             opening: opening, facts: facts,
             reasonHeading: heading.flatMap { LetterWording.fill($0, values) } ?? "",
             reason: reason.split(separator: "\n", omittingEmptySubsequences: true).map(String.init),
-            after: LetterWording.fill(text.after, values), closing: LetterWording.fill(common.closing, values),
+            after: LetterWording.fill(text.after, values),
+            // Nothing is decided yet, so there is nothing to discuss or ask to be reviewed.
+            closing: kind == .evidenceAsked ? [] : LetterWording.fill(common.closing, values),
             signOff: common.signOff.flatMap { LetterWording.fill($0, values) } ?? "", signatory: signatory, crest: crest)
     }
 
@@ -87,12 +90,16 @@ extension DecisionLetter {
         let rows: [(String, String)] = a.type == .lunchtime
             ? [("Pupil", "\(pupil.fullName), \(pupil.yearGroup.name)"), ("Kind of request", a.title),
                ("Days", a.details.days.map(\.name).joined(separator: ", ")), ("From", a.start.date.longForm),
-               ("Until", a.end.date.longForm), ("Collected by", a.details.collector ?? ""), ("Decision", outcome.title)]
+               ("Until", a.end.date.longForm), ("Collected by", a.details.collector ?? ""), ("Decision", decisionFact)]
             : [("Pupil", "\(pupil.fullName), \(pupil.yearGroup.name)"), ("Kind of request", a.title),
                ("First session", a.start.longForm), ("Last session", a.end.longForm),
                ("School time", TimeMissed.describe(sessions: request.sessions)),
-               ("Back at school", TimeMissed.describeReturn(a.returnDate, end: a.end)), ("Decision", outcome.title)]
+               ("Back at school", TimeMissed.describeReturn(a.returnDate, end: a.end)), ("Decision", decisionFact)]
         return rows.map { LetterContent.Fact(label: $0.0, value: $0.1) }
+    }
+
+    var decisionFact: String {
+        asksForEvidence ? "Not decided yet: evidence asked for" : outcome.title
     }
 
     /// What each placeholder of the school's wording stands for in this letter. A value left
@@ -105,6 +112,7 @@ extension DecisionLetter {
             "letterDate": letterDate.longForm,
         ]
         values["reviewProcedure"] = reviewProcedure
+        values["portalAddress"] = portalAddress
         if a.type == .lunchtime {
             values["days"] = a.details.days.map { $0.name + "s" }.joined(separator: " and ")
             values["from"] = a.start.date.longForm

@@ -14,6 +14,8 @@ public enum LetterKind: String, CaseIterable, Sendable {
     case rescinded
     /// A lunchtime permission withdrawn by the school (000: "with written reasons").
     case lunchtimeStopped = "lunchtime-stopped"
+    /// Not decided yet: the headteacher asks the parent for evidence first (001 §5.1).
+    case evidenceAsked = "evidence-asked"
     case common
 
     public var file: String { "letters/\(rawValue).yaml" }
@@ -49,6 +51,7 @@ public enum LetterKind: String, CaseIterable, Sendable {
         case .amended: return common.union(Self.earlier)
         case .rescinded: return common.union(Self.leave).union(Self.earlier)
         case .lunchtimeStopped: return common.union(Self.lunchtime).union(Self.earlier)
+        case .evidenceAsked: return common.union(Self.leave).union(Self.lunchtime).union(["portalAddress"])
         }
     }
 }

@@ -42,6 +42,27 @@ struct EvidenceAskTests {
             #expect((mail?["subject"] as String?)?.contains("Evidence needed for your request \(reference)") == true)
             #expect((mail?["body"] as String?)?.contains("A copy of the funeral notice, please.") == true)
 
+            // Issue 14: a letter too, for the office to post, carried by the e-mail; nothing decided in it.
+            let letter = try await database.writer.read { db in
+                try Row.fetchOne(db, sql: "SELECT id, kind, decisionId, html, pdf IS NOT NULL AS hasPDF FROM letter")
+            }
+            #expect(letter?["kind"] == "evidence-asked" && (letter?["decisionId"] as Int64?) == nil && letter?["hasPDF"] == true)
+            let html = try #require(letter?["html"] as String?)
+            #expect(html.contains("Evidence needed for your request for Bryn Marrowfield (\(reference))"))
+            #expect(html.contains("<h2>What the school needs</h2>") && html.contains("A copy of the funeral notice, please."))
+            #expect(html.contains("<td>Not decided yet: evidence asked for</td>"))
+            #expect(html.contains("/parent/requests/\(reference)"))
+            #expect(!html.contains("Yours sincerely,</p>\n<p>If you would like to discuss"))
+            #expect(try await database.writer.read { db in
+                try Int64.fetchOne(db, sql: "SELECT letterId FROM outbox WHERE kind = 'evidence-requested'")
+            } == letter?["id"])
+            let office = Browser(client)
+            try await office.signIn("office@oakhollow.example")
+            let letters = try await office.get("/office/letters").html
+            #expect(letters.contains("Evidence asked for") && letters.contains(reference))
+            // The parent's own letter link is the decision's, never this one.
+            #expect(try await parent.get("/parent/requests/\(reference)/letter.pdf").status == .notFound)
+
             // The parent sees what is needed; sending nothing says so and keeps what they typed.
             let own = try await parent.get("/parent/requests/\(reference)")
             #expect(own.html.contains("The school needs evidence before it can decide"))

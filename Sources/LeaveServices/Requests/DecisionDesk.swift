@@ -48,9 +48,14 @@ public struct DecisionDesk: Sendable {
         let message = parent.flatMap { parent in
             school.map { texts.evidenceRequested(to: parent, request: item.request, pupil: item.pupil, note: note, school: $0) }
         }
+        // A letter too, for the office to post: the parent may not read e-mail, and the record keeps
+        // what was asked. Nothing is decided: the letter says so and names no outcome.
+        var letter = try await letter(.refused, note, answers: DecisionAnswers(outcome: "", reason: note), for: item, by: decider)
+        letter.asksForEvidence = true
+        letter.portalAddress = texts.publicURL + "/parent/requests/" + item.request.reference.text
         do {
             try await store.askForEvidence(requestID: item.request.id, schoolID: item.request.schoolID, note: note,
-                                           by: Actor(decider), at: clock.now, message: message)
+                                           by: Actor(decider), at: clock.now, message: message, letter: LetterDocument(letter.content(wording)))
         } catch StoreError.notOpen(let status) {
             throw ServiceError.conflict("Request \(item.request.reference.text) has been \(status.title.lowercased()), so no evidence can be asked for.")
         }

@@ -72,5 +72,39 @@ extension AppDatabase {
         migrator.registerMigration("v25: e-mails with their letter") { db in
             try db.alter(table: "outbox") { t in t.add(column: "letterId", .integer).references("letter") }
         }
+        // A letter that asks for evidence belongs to no decision (issue 14): the letters table
+        // is rebuilt with decisionId optional and each letter's kind, keeping every letter, its
+        // id, and the rules that it is never deleted or rewritten and is printed once.
+        migrator.registerMigration("v26: letters that ask for evidence") { db in
+            try db.execute(sql: """
+                CREATE TABLE letterRebuilt (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  schoolId INTEGER NOT NULL REFERENCES school(id),
+                  requestId INTEGER NOT NULL REFERENCES leaveRequest(id),
+                  decisionId INTEGER UNIQUE REFERENCES decision(id),
+                  kind TEXT NOT NULL DEFAULT 'decision',
+                  html TEXT NOT NULL,
+                  createdAt DATETIME NOT NULL,
+                  printedAt DATETIME,
+                  printedById INTEGER,
+                  pdf BLOB,
+                  pdfSha256 TEXT);
+                INSERT INTO letterRebuilt (id, schoolId, requestId, decisionId, kind, html, createdAt, printedAt, printedById, pdf, pdfSha256)
+                  SELECT id, schoolId, requestId, decisionId, 'decision', html, createdAt, printedAt, printedById, pdf, pdfSha256 FROM letter;
+                DROP TABLE letter;
+                ALTER TABLE letterRebuilt RENAME TO letter;
+                CREATE INDEX letter_waiting ON letter(schoolId, printedAt);
+                CREATE INDEX letter_request ON letter(requestId);
+                CREATE TRIGGER letter_keep BEFORE DELETE ON letter
+                  BEGIN SELECT RAISE(ABORT, 'letters are never deleted'); END;
+                CREATE TRIGGER letter_fixed BEFORE UPDATE OF html, decisionId, requestId, kind ON letter
+                  BEGIN SELECT RAISE(ABORT, 'a letter is stored unchanged'); END;
+                CREATE TRIGGER letter_printedOnce BEFORE UPDATE OF printedAt ON letter
+                  WHEN OLD.printedAt IS NOT NULL
+                  BEGIN SELECT RAISE(ABORT, 'a letter is marked printed once'); END;
+                CREATE TRIGGER letter_pdf_fixed BEFORE UPDATE OF pdf, pdfSha256 ON letter
+                  BEGIN SELECT RAISE(ABORT, 'a letter is stored unchanged'); END;
+                """)
+        }
     }
 }

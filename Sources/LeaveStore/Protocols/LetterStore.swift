@@ -7,13 +7,14 @@ public struct StoredLetter: Hashable, Sendable, Identifiable {
     public let requestID: Int64
     public let reference: ReferenceNumber
     public let pupilName: String
-    public let outcome: DecisionOutcome
+    /// Nil for a letter that asks for evidence, before any decision.
+    public let outcome: DecisionOutcome?
     public let html: String
     public let createdAt: Date
     public let printedAt: Date?
 
     public init(id: Int64, requestID: Int64, reference: ReferenceNumber, pupilName: String,
-                outcome: DecisionOutcome, html: String, createdAt: Date, printedAt: Date?) {
+                outcome: DecisionOutcome?, html: String, createdAt: Date, printedAt: Date?) {
         self.id = id
         self.requestID = requestID
         self.reference = reference

@@ -102,7 +102,9 @@ public protocol RequestStore: Sendable {
     func amend(_ decision: Decision, replacing: Date, schoolID: Int64, letter: LetterDocument, message: MailMessage?) async throws
     /// Sends an open request back to its parent for evidence (`note` says what), with the
     /// parent's e-mail, in one transaction. Throws `notOpen` for a decided or withdrawn one.
-    func askForEvidence(requestID: Int64, schoolID: Int64, note: String, by actor: Actor, at: Date, message: MailMessage?) async throws
+    /// With `letter`, the letter that asks for it goes to the office to post, and with the e-mail.
+    func askForEvidence(requestID: Int64, schoolID: Int64, note: String, by actor: Actor, at: Date, message: MailMessage?,
+                        letter: LetterDocument?) async throws
     /// The parent's answer: their files (already stored as uploads) go with the request and it
     /// returns to the queue. Throws `notOpen` unless evidence was asked for.
     func sendEvidence(requestID: Int64, uploadIDs: [String], answer: String, by parent: Actor, at: Date) async throws

@@ -193,7 +193,9 @@ struct LetterRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var id: Int64?
     var schoolId: Int64
     var requestId: Int64
-    var decisionId: Int64
+    /// Nil for a letter that belongs to no decision (evidence asked for).
+    var decisionId: Int64?
+    var kind: String = "decision"
     var html: String
     var createdAt: Date
     var printedAt: Date?

@@ -4,7 +4,8 @@ import LeaveCore
 
 /// Evidence asked of a parent after their request was sent, and sent by them in answer.
 extension SQLiteStore {
-    public func askForEvidence(requestID: Int64, schoolID: Int64, note: String, by actor: Actor, at: Date, message: MailMessage?) async throws {
+    public func askForEvidence(requestID: Int64, schoolID: Int64, note: String, by actor: Actor, at: Date, message: MailMessage?,
+                               letter document: LetterDocument?) async throws {
         try await writer.write { db in
             guard let status = try String.fetchOne(db, sql: "SELECT status FROM leaveRequest WHERE id = ? AND schoolId = ?",
                                                    arguments: [requestID, schoolID]).flatMap(RequestStatus.init(rawValue:))
@@ -20,7 +21,16 @@ extension SQLiteStore {
             var event = AuditEventRecord(AuditEvent(schoolID: schoolID, actor: actor, action: .evidenceRequested,
                                                     requestID: requestID, at: at, detail: note))
             try event.insert(db)
-            if let message { try Self.enqueue(message, at: at, in: db) }
+            var letterID: Int64?
+            if let document {
+                var letter = LetterRecord(id: nil, schoolId: schoolID, requestId: requestID, decisionId: nil, kind: "evidence-asked",
+                                          html: document.html, createdAt: at, printedAt: nil, printedById: nil,
+                                          pdf: document.pdf.isEmpty ? nil : Data(document.pdf),
+                                          pdfSha256: document.pdf.isEmpty ? nil : document.pdfSHA256)
+                try letter.insert(db)
+                letterID = document.pdf.isEmpty ? nil : letter.id
+            }
+            if let message { try Self.enqueue(message, at: at, letterID: letterID, in: db) }
         }
     }
 

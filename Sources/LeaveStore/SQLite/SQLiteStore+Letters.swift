@@ -56,7 +56,7 @@ extension SQLiteStore: LetterStore {
     public func standingLetterPDF(requestID: Int64, schoolID: Int64) async throws -> StoredLetterPDF? {
         try await writer.read { db in
             try Self.letterPDFs(db, where: """
-                letter.requestId = ? AND letter.schoolId = ?
+                letter.requestId = ? AND letter.schoolId = ? AND letter.decisionId IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM decision AS later WHERE later.supersedesId = letter.decisionId)
                 ORDER BY letter.id DESC LIMIT 1
                 """, [requestID, schoolID]).first
@@ -100,12 +100,13 @@ extension SQLiteStore: LetterStore {
                    leaveRequest.reference, decision.outcome, pupil.forename, pupil.surname
             FROM letter
             JOIN leaveRequest ON leaveRequest.id = letter.requestId
-            JOIN decision ON decision.id = letter.decisionId
+            LEFT JOIN decision ON decision.id = letter.decisionId
             JOIN pupil ON pupil.id = leaveRequest.pupilId
             WHERE \(clause)
             """, arguments: arguments).map { row in
-            guard let reference = ReferenceNumber(row["reference"] as String),
-                  let outcome = DecisionOutcome(rawValue: row["outcome"]) else { throw StoreError.corrupt("letter") }
+            guard let reference = ReferenceNumber(row["reference"] as String) else { throw StoreError.corrupt("letter") }
+            // No outcome for a letter that asks for evidence: nothing is decided yet.
+            let outcome = (row["outcome"] as String?).flatMap(DecisionOutcome.init(rawValue:))
             return StoredLetter(id: row["id"], requestID: row["requestId"], reference: reference,
                                 pupilName: "\(row["forename"] as String) \(row["surname"] as String)",
                                 outcome: outcome, html: row["html"], createdAt: row["createdAt"], printedAt: row["printedAt"])

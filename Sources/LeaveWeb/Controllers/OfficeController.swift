@@ -110,7 +110,7 @@ struct OfficeController {
 
     func row(_ letter: StoredLetter) -> LetterRow {
         LetterRow(id: letter.id, reference: letter.reference.text, pupilName: letter.pupilName,
-                  outcome: letter.outcome.title, outcomeClass: letter.outcome.rawValue,
+                  outcome: letter.outcome?.title ?? "Evidence asked for", outcomeClass: letter.outcome?.rawValue ?? "evidence",
                   createdAt: clock.describe(letter.createdAt), printedAt: letter.printedAt.map(clock.describe),
                   href: Paths.Office.letter(letter.id), printedAction: Paths.Office.printed(letter.id),
                   pdfHref: Paths.Office.letterPDF(letter.id))
