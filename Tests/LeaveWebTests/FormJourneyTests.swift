@@ -57,15 +57,21 @@ struct FormJourneyTests {
         }
     }
 
+    /// Bryn's parent, signed in, with the medical form begun for Bryn.
+    static func medicalForBryn(_ client: any TestClientProtocol) async throws -> Browser {
+        let parent = Browser(client)
+        try await parent.signIn("parent2@example.com")
+        try await parent.get("/parent/forms/medical")
+        let ids = try await parent.childIDs(["Bryn Marrowfield"], form: "medical")
+        try await parent.post("/parent/forms/medical/children", ids.map { ("children", $0) })
+        return parent
+    }
+
     /// Issue 15: "time accepts 'half ten'": a time must be one, said beside the box and kept as
     /// typed; a time typed "14:00" is shown back as GOV.UK writes it.
     @Test func anAppointmentTimeMustBeATime() async throws {
         try await PortalHarness.run { client in
-            let parent = Browser(client)
-            try await parent.signIn("parent2@example.com")
-            try await parent.get("/parent/forms/medical")
-            let ids = try await parent.childIDs(["Bryn Marrowfield"], form: "medical")
-            try await parent.post("/parent/forms/medical/children", ids.map { ("children", $0) })
+            let parent = try await Self.medicalForBryn(client)
             let appointment = [("start-day", "11"), ("start-month", "12"), ("start-year", "2026"), ("missed", "AM"), ("purpose", "Dentist")]
             let wrong = try await parent.post("/parent/forms/medical/appointment", appointment + [("time", "half ten")])
             #expect(wrong.status == .unprocessableContent)
@@ -80,11 +86,7 @@ struct FormJourneyTests {
     /// A Friday afternoon's appointment: half a day, back on Monday morning, never on Saturday.
     @Test func anAfternoonAppointmentOnAFridayIsBackOnMonday() async throws {
         try await PortalHarness.run { client in
-            let parent = Browser(client)
-            try await parent.signIn("parent2@example.com")
-            try await parent.get("/parent/forms/medical")
-            let ids = try await parent.childIDs(["Bryn Marrowfield"], form: "medical")
-            try await parent.post("/parent/forms/medical/children", ids.map { ("children", $0) })
+            let parent = try await Self.medicalForBryn(client)
             try await parent.post("/parent/forms/medical/appointment", [("start-day", "11"), ("start-month", "12"), ("start-year", "2026"),
                                                                          ("time", "2pm"), ("missed", "PM"), ("purpose", "")])
             try await parent.post("/parent/forms/medical/card", [])
