@@ -52,4 +52,22 @@ struct RegisterWriteBackTests {
         let csv = RegisterWriteBack.csv([entry])
         #expect(csv == "UPN,Date,Session,Code,Reference,Write\r\n\"'=HYPERLINK(\"\"x\"\")\",2026-11-24,PM,J1,LP-AAAAAB,granted\r\n")
     }
+
+    /// Issue 14 "marked exported": each session against what the last export gave the MIS.
+    @Test func eachSessionIsNewExportedOrChangedSinceItsExport() {
+        let morning = SessionPoint(Self.d("2026-12-01"), .am), afternoon = SessionPoint(Self.d("2026-12-01"), .pm)
+        let reference = ReferenceNumber("LP-AAAAAD")!
+        let entries = [
+            RegisterWriteBack.Entry(upn: "A1", session: morning, code: .exceptional, reference: reference, onlyIfAbsent: false),
+            RegisterWriteBack.Entry(upn: "A1", session: afternoon, code: .unauthorisedHoliday, reference: reference, onlyIfAbsent: true),
+            RegisterWriteBack.Entry(upn: "A2", session: morning, code: .medical, reference: reference, onlyIfAbsent: false),
+        ]
+        let then = Date(timeIntervalSince1970: 1_800_000_000)
+        let exported: [RegisterWriteBack.Cell: (code: AttendanceCode, at: Date)] = [
+            RegisterWriteBack.Cell(upn: "A1", session: morning): (.exceptional, then),
+            RegisterWriteBack.Cell(upn: "A1", session: afternoon): (.exceptional, then),  // granted then, refused since
+        ]
+        #expect(RegisterWriteBack.states(entries, exported: exported)
+                == [.exported(on: then), .changed(from: .exceptional, on: then), .new])
+    }
 }
