@@ -52,6 +52,7 @@ public struct PortalServices: Sendable {
     public var passwordChanges: PasswordChanges { PasswordChanges(store: store, passwords: passwords, clock: clock, texts: texts) }
     public var digests: RequestDigests { RequestDigests(store: store, clock: clock, texts: texts) }
     public var registerExports: RegisterExports { RegisterExports(store: store, clock: clock) }
+    public var licences: LicenceAddition { LicenceAddition(store: store, clock: clock) }
     public var lunchtime: LunchtimeDesk { LunchtimeDesk(store: store, clock: clock) }
     public var setup: SchoolSetup { SchoolSetup(store: store, invitations: invitations) }
 

@@ -78,6 +78,28 @@ struct FormPatternTests {
             #expect(page.contains("PERF-NO-LICENCE"))
             #expect(page.contains("Next week"))
             #expect(try await head.get("/decisions?advice=blocked").html.contains(reference))
+            // The licence comes: the parent adds it on the request's page, mistakes said beside each box and kept.
+            let own = try await parent.get("/parent/requests/\(reference)").html
+            #expect(own.contains("The headteacher cannot authorise this absence without a licence"))
+            let wrong = try await parent.post("/parent/requests/\(reference)/licence", [("licenceNumber", ""), ("authority", "Sampleton Council"),
+                                                                                       ("licenceDates", "7/12/2026\n32/12/2026")])
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.html.contains("Enter the licence number") && wrong.html.contains("is not a real date"))
+            #expect(wrong.html.contains("value=\"Sampleton Council\""))
+            let added = try await parent.post("/parent/requests/\(reference)/licence", [("licenceNumber", "PL-2026-200"), ("authority", "Sampleton Council"),
+                                                                                       ("licenceDates", "7/12/2026\n8/12/2026")])
+            #expect(added.location == "/parent/requests/\(reference)?done=licence-added")
+            let after = try await parent.get(try #require(added.location)).html
+            #expect(after.contains("Licence added") && after.contains("You added the licence"))
+            #expect(!after.contains("Add the licence"))
+            // The rules look again: the licence names the days, so it authorises them (000), and the request leaves "cannot be granted".
+            let reviewed = try await head.get("/decisions/\(reference)").html
+            #expect(reviewed.contains("PERF-DATED") && !reviewed.contains("PERF-NO-LICENCE"))
+            #expect(!(try await head.get("/decisions?advice=blocked").html.contains(reference)))
+            #expect(try await parent.post("/parent/requests/\(reference)/licence", [("licenceNumber", "PL-2"), ("authority", "X")]).status == .conflict)
+            let stranger = Browser(client)
+            try await stranger.signIn("parent3@example.com")
+            #expect(try await stranger.post("/parent/requests/\(reference)/licence", [("licenceNumber", "PL-3"), ("authority", "X")]).status == .notFound)
         }
     }
 

@@ -22,6 +22,8 @@ public struct AuditEvent: Hashable, Sendable {
         case rescinded
         /// A letter printed again from the PDF kept with its decision (issue 14).
         case letterReprinted = "letter-reprinted"
+        /// The performance licence a parent added to a request sent before it was issued (issue 15).
+        case licenceAdded = "licence-added"
     }
 
     public let schoolID: Int64

@@ -38,3 +38,16 @@ extension LeaveApplication {
     /// for lunchtime permission, which is not an absence.
     public var registerCodeWhenGranted: AttendanceCode? { Evaluator.registerCode(type: type, category: category) }
 }
+
+extension LeaveApplication {
+    /// The application with a licence the parent added after sending it (issue 15): the rules,
+    /// the pages and the letter read it as if it had been given with the request.
+    public func withLicence(number: String, authority: String, dates: [SchoolDate]) -> LeaveApplication {
+        var details = self.details
+        details.licenceNumber = number
+        details.licenceAuthority = authority
+        details.licenceDates = dates
+        return LeaveApplication(pupilID: pupilID, kind: kind, purpose: purpose, start: start, end: end, returnDate: returnDate,
+                                category: category, details: details)
+    }
+}

@@ -43,7 +43,7 @@ public struct RequestReview: Sendable {
                 let submittedOn = clock.date(of: item.request.submittedAt)
                 let input = EvaluationInput(asOf: clock.today, policy: policy, calendar: calendar, yearGroup: item.pupil.yearGroup,
                                             history: history, previousRequests: previous,
-                                            request: Self.underReview(item.request.application, submittedOn: submittedOn,
+                                            request: Self.underReview(try await application(of: item), submittedOn: submittedOn,
                                                                       meetingHeld: try await meetingHeld(item)))
                 evaluated[item.request.id] = Evaluator.evaluate(input)
                 deadlines[item.request.id] = DecisionDeadline.of(item.request.application.type, start: item.request.application.start,
@@ -80,6 +80,14 @@ public struct RequestReview: Sendable {
         return undated.count
     }
 
+    /// The request as the rules read it: a performance with the licence its parent added later.
+    func application(of item: RequestWithPupil) async throws -> LeaveApplication {
+        let application = item.request.application
+        guard application.type == .performance, !application.details.hasLicence,
+              let added = try await store.addedLicence(requestID: item.request.id) else { return application }
+        return application.withLicence(number: added.number, authority: added.authority, dates: added.dates)
+    }
+
     /// Whether the meeting with the parent a lunchtime request needs has been recorded.
     func meetingHeld(_ item: RequestWithPupil) async throws -> Bool {
         guard item.request.application.type == .lunchtime else { return false }
@@ -92,7 +100,7 @@ public struct RequestReview: Sendable {
         if let stored = try await store.latestEvaluation(requestID: item.request.id, schoolID: item.request.schoolID) {
             return stored.evaluation
         }
-        return try await evaluate(item.request.application, pupil: item.pupil, requestID: item.request.id,
+        return try await evaluate(try await application(of: item), pupil: item.pupil, requestID: item.request.id,
                                   submittedOn: clock.date(of: item.request.submittedAt), meetingHeld: try await meetingHeld(item))
     }
 

@@ -106,5 +106,25 @@ extension AppDatabase {
                   BEGIN SELECT RAISE(ABORT, 'a letter is stored unchanged'); END;
                 """)
         }
+        // Issue 15: a performance sent before its licence was issued gets the licence added later;
+        // the request itself stays as it was sent, the licence beside it.
+        migrator.registerMigration("v27: licences added later") { db in
+            try db.create(table: "requestLicence") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("school").notNull()
+                t.column("requestId", .integer).notNull().unique().references("leaveRequest")
+                t.column("number", .text).notNull()
+                t.column("authority", .text).notNull()
+                t.column("dates", .text).notNull()
+                t.column("addedAt", .datetime).notNull()
+                t.column("addedById", .integer).notNull()
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER requestLicence_kept BEFORE DELETE ON requestLicence
+                  BEGIN SELECT RAISE(ABORT, 'a licence added to a request is kept'); END;
+                CREATE TRIGGER requestLicence_fixed BEFORE UPDATE ON requestLicence
+                  BEGIN SELECT RAISE(ABORT, 'a licence added to a request is kept as it was added'); END;
+                """)
+        }
     }
 }

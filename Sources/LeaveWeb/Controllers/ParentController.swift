@@ -24,6 +24,7 @@ struct ParentController {
         parent.get(Paths.Parent.withdraw.routerPath) { _, context in try await withdrawPage(context) }
         parent.post(Paths.Parent.withdraw.routerPath) { _, context in try await withdraw(context) }
         parent.post(Paths.Parent.evidence.routerPath) { _, context in try await sendEvidence(context) }
+        parent.post(Paths.Parent.licence.routerPath) { _, context in try await addLicence(context) }
         parent.get(Paths.Parent.letter.routerPath) { _, context in
             // The parent's own request only; the letter of the decision that stands, as printed.
             let (_, found) = try await ownRequest(context)
@@ -161,13 +162,15 @@ struct ParentController {
         var evidenceForm: EvidenceForm?
         var done: DoneBanner?
         var timeline: ParentTimeline?
+        var licenceForm: LicenceForm?
 
         func child(named key: String) -> Any? {
             switch key {
             case "timeline": orAbsent(self.timeline)
+            case "licenceForm": orAbsent(self.licenceForm)
             case "evidence": orAbsent(self.evidence)
             case "evidenceForm": orAbsent(self.evidenceForm)
-            case "errors": self.evidenceForm?.errors ?? ErrorSummary([])
+            case "errors": self.evidenceForm?.errors ?? self.licenceForm?.errors ?? ErrorSummary([])
             case "request": self.request
             case "decision": orAbsent(self.decision)
             case "letterHref": Paths.Parent.letter(self.request.item.request.reference)
@@ -237,11 +240,13 @@ struct ParentController {
     enum DoneBanner: String {
         case withdrawn
         case evidenceSent = "evidence-sent"
+        case licenceAdded = "licence-added"
 
         var title: String {
             switch self {
             case .withdrawn: "Request withdrawn"
             case .evidenceSent: "Evidence sent"
+            case .licenceAdded: "Licence added"
             }
         }
 
@@ -249,6 +254,7 @@ struct ParentController {
             switch self {
             case .withdrawn: "The school has been told. You do not need to do anything else."
             case .evidenceSent: "The school has what you sent, and the request is back with the headteacher to decide."
+            case .licenceAdded: "The headteacher can now decide the request. Please also send a copy of the licence, or bring it to the school office."
             }
         }
     }
@@ -260,7 +266,8 @@ struct ParentController {
     }
 
     func detailsPage(_ account: Account, _ found: RequestWithPupil, errors: [FieldError], answer: String,
-                     context: PortalRequestContext, status: HTTPResponse.Status, done: DoneBanner? = nil) async throws -> Response {
+                     context: PortalRequestContext, status: HTTPResponse.Status, done: DoneBanner? = nil,
+                     typedLicence: [String: String] = [:]) async throws -> Response {
         let schoolID = found.request.schoolID
         let decision = try await store.decision(requestID: found.request.id, schoolID: schoolID)
         let asks = try await store.evidenceAsks(requestID: found.request.id, schoolID: schoolID)
@@ -268,6 +275,9 @@ struct ParentController {
         var content = DetailsContent(request: RequestRow(found, clock: clock), decision: decision.map { DecisionView($0, clock: clock) })
         content.done = done
         content.evidence = EvidenceHistory(asks: asks, files: later, clock: clock)
+        if try await services.licences.canAdd(found) {
+            content.licenceForm = LicenceForm(action: Paths.Parent.licence(found.request.reference), errors: errors, typed: typedLicence)
+        }
         content.timeline = ParentTimeline(try await store.auditTrail(requestID: found.request.id, schoolID: schoolID),
                                           parentID: account.id, clock: clock)
         if found.request.status == .evidenceRequested, let ask = asks.last(where: { $0.answeredAt == nil }) ?? asks.last {
@@ -278,6 +288,20 @@ struct ParentController {
         return views.render(.requestDetails, content,
                             layout: Layout(title: "Request \(found.request.reference.text)", account: account, csrfToken: context.csrfToken,
                                            hasErrors: !errors.isEmpty), status: status)
+    }
+
+    /// The licence for a performance sent before it was issued.
+    func addLicence(_ context: PortalRequestContext) async throws -> Response {
+        let (account, found) = try await ownRequest(context)
+        let form = context.form
+        let typed = ["licenceNumber": form["licenceNumber"], "authority": form["authority"], "licenceDates": form["licenceDates"]]
+        let errors = try await services.licences.add(found, number: form["licenceNumber"], authority: form["authority"],
+                                                     dates: form["licenceDates"], parent: account)
+        guard errors.isEmpty else {
+            return try await detailsPage(account, found, errors: errors, answer: "", context: context, status: .unprocessableContent,
+                                         typedLicence: typed)
+        }
+        return .redirect(to: Paths.Parent.request(found.request.reference) + "?done=" + DoneBanner.licenceAdded.rawValue)
     }
 
     /// The evidence the school asked for: files (as any evidence is checked) and a message.

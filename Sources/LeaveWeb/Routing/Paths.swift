@@ -67,6 +67,8 @@ enum Paths {
         static let confirmation = PathPattern("/parent/requests/:reference/confirmation")
         static let withdraw = PathPattern("/parent/requests/:reference/withdraw")
         static let evidence = PathPattern("/parent/requests/:reference/evidence")
+        /// The licence added to a performance sent before it was issued.
+        static let licence = PathPattern("/parent/requests/:reference/licence")
         /// The letter of the decision that stands, as the office printed it.
         static let letter = PathPattern("/parent/requests/:reference/letter.pdf")
 
@@ -75,6 +77,7 @@ enum Paths {
         static func confirmation(_ reference: ReferenceNumber) -> String { confirmation(reference.text) }
         static func withdraw(_ reference: ReferenceNumber) -> String { withdraw(reference.text) }
         static func evidence(_ reference: ReferenceNumber) -> String { evidence(reference.text) }
+        static func licence(_ reference: ReferenceNumber) -> String { licence(reference.text) }
         static func letter(_ reference: ReferenceNumber) -> String { letter(reference.text) }
     }
 

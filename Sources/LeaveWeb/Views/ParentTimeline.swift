@@ -34,6 +34,7 @@ struct ParentTimeline: MustacheParent {
             case .rescinded: "The headteacher withdrew the permission"
             case .letterPrinted: "The school printed the letter to post to you"
             case .withdrawn: byParent ? "You withdrew the request" : "The request was withdrawn"
+            case .licenceAdded: byParent ? "You added the licence" : "The licence was added"
             case .meetingRecorded, .consultationRecorded, .letterReprinted: nil
             }
             return what.map { Entry(when: clock.describe(event.at), what: $0) }
@@ -43,6 +44,33 @@ struct ParentTimeline: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "entries": entries
+        default: nil
+        }
+    }
+}
+
+/// The licence's details, asked on the request's own page when it was sent without one.
+struct LicenceForm: MustacheParent {
+    let action: String
+    let errors: ErrorSummary
+    let number: TextField
+    let authority: TextField
+    let dates: TextField
+
+    init(action: String, errors: [FieldError], typed: [String: String]) {
+        self.action = action
+        self.errors = ErrorSummary(errors)
+        number = TextField("licenceNumber", typed["licenceNumber"] ?? "", errors)
+        authority = TextField("authority", typed["authority"] ?? "", errors)
+        dates = TextField("licenceDates", typed["licenceDates"] ?? "", errors)
+    }
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "action": action
+        case "number": number
+        case "authority": authority
+        case "dates": dates
         default: nil
         }
     }

@@ -208,6 +208,7 @@ struct AuditRow: MustacheParent {
         case .amended: "Decision amended"
         case .rescinded: "Decision rescinded"
         case .letterReprinted: "Letter reprinted"
+        case .licenceAdded: "Licence added"
         }
     }
 
