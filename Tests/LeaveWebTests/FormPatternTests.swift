@@ -97,6 +97,13 @@ struct FormPatternTests {
             #expect(reviewed.contains("PERF-DATED") && !reviewed.contains("PERF-NO-LICENCE"))
             #expect(!(try await head.get("/decisions?advice=blocked").html.contains(reference)))
             #expect(try await parent.post("/parent/requests/\(reference)/licence", [("licenceNumber", "PL-2"), ("authority", "X")]).status == .conflict)
+            // The office records it as authorised by that licence, and the letter names it.
+            let office = Browser(client)
+            try await office.signIn("office@oakhollow.example")
+            #expect(try await office.post("/office/licences/\(reference)").status == .seeOther)
+            let letters = try await office.get("/office/letters/printed").html + (try await office.get("/office/letters").html)
+            let letterPath = try #require(letters.letterPaths.first)
+            #expect(try await office.get(letterPath).html.contains("the child performance licence PL-2026-200 issued by Sampleton Council"))
             let stranger = Browser(client)
             try await stranger.signIn("parent3@example.com")
             #expect(try await stranger.post("/parent/requests/\(reference)/licence", [("licenceNumber", "PL-3"), ("authority", "X")]).status == .notFound)

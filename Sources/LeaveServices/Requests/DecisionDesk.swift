@@ -263,10 +263,12 @@ public struct DecisionDesk: Sendable {
     /// A performance whose licence names its days is authorised by the licence itself (000
     /// "Performances and activities": C1, no further decision): the office or the headteacher
     /// records it in one step, with the licence as the reason, and the parent gets the letter.
-    public func recordAuthorisedByLicence(_ item: RequestWithPupil, by account: Account) async throws {
-        guard [.headteacher, .deputy, .office].contains(account.role), item.request.schoolID == account.schoolID else {
+    public func recordAuthorisedByLicence(_ sent: RequestWithPupil, by account: Account) async throws {
+        guard [.headteacher, .deputy, .office].contains(account.role), sent.request.schoolID == account.schoolID else {
             throw ServiceError.notFound
         }
+        // A licence the parent added after sending is the licence that authorises it.
+        let item = try await RequestReview(store: store, clock: clock).withAddedLicence(sent)
         let reference = item.request.reference.text
         guard item.request.status.isOpen else {
             throw ServiceError.conflict("Request \(reference) has been \(item.request.status.title.lowercased()) and no longer needs recording.")

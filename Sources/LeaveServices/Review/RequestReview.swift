@@ -88,6 +88,17 @@ public struct RequestReview: Sendable {
         return application.withLicence(number: added.number, authority: added.authority, dates: added.dates)
     }
 
+    /// The request with the licence its parent added later, for the letter and the record.
+    func withAddedLicence(_ item: RequestWithPupil) async throws -> RequestWithPupil {
+        let application = try await application(of: item)
+        guard application != item.request.application else { return item }
+        let r = item.request
+        return RequestWithPupil(request: LeaveRequest(id: r.id, reference: r.reference, schoolID: r.schoolID, parentID: r.parentID,
+                                                      application: application, sessions: r.sessions, schoolDays: r.schoolDays,
+                                                      status: r.status, submittedAt: r.submittedAt, decideBy: r.decideBy),
+                                pupil: item.pupil, group: item.group)
+    }
+
     /// Whether the meeting with the parent a lunchtime request needs has been recorded.
     func meetingHeld(_ item: RequestWithPupil) async throws -> Bool {
         guard item.request.application.type == .lunchtime else { return false }
