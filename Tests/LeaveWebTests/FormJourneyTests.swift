@@ -161,15 +161,20 @@ struct FormJourneyTests {
         }
     }
 
+    /// Bryn's lunchtime request for Fridays from 1 December, collected by Sam.
+    static func lunchtimeOnFridays(_ parent: Browser) async throws -> [String] {
+        try await fill(parent, form: "lunchtime", children: ["Bryn Marrowfield"], pages: [
+            ("days", [("days", "Friday"), ("from-day", "1"), ("from-month", "12"), ("from-year", "2026")]),
+            ("collection", [("collector", "Sam Marrowfield"), ("purpose", "Lunch at home")]),
+        ])
+    }
+
     /// 000 "Leave during lunch times": the parent can withdraw their own permission.
     @Test func aParentStopsALunchtimePermission() async throws {
         try await PortalHarness.run { client in
             let parent = Browser(client)
             try await parent.signIn("parent2@example.com")
-            let refs = try await Self.fill(parent, form: "lunchtime", children: ["Bryn Marrowfield"], pages: [
-                ("days", [("days", "Friday"), ("from-day", "1"), ("from-month", "12"), ("from-year", "2026")]),
-                ("collection", [("collector", "Sam Marrowfield"), ("purpose", "Lunch at home")]),
-            ])
+            let refs = try await Self.lunchtimeOnFridays(parent)
             let head = Browser(client)
             try await head.signIn("head@oakhollow.example")
             #expect(try await head.post("/decisions/\(refs[0])", [("confirmed", "yes"), ("outcome", "granted"), ("reason", "Agreed at our meeting")]).status == .seeOther)
@@ -202,10 +207,7 @@ struct FormJourneyTests {
         try await PortalHarness.run { client in
             let parent = Browser(client)
             try await parent.signIn("parent2@example.com")
-            let refs = try await Self.fill(parent, form: "lunchtime", children: ["Bryn Marrowfield"], pages: [
-                ("days", [("days", "Friday"), ("from-day", "1"), ("from-month", "12"), ("from-year", "2026")]),
-                ("collection", [("collector", "Sam Marrowfield"), ("purpose", "Lunch at home")]),
-            ])
+            let refs = try await Self.lunchtimeOnFridays(parent)
             try await parent.get("/parent/forms/lunchtime-stop")
             let ids = try await parent.childIDs(["Bryn Marrowfield"], form: "lunchtime-stop")
             _ = try await parent.post("/parent/forms/lunchtime-stop/children", [("children", ids[0])])

@@ -10,6 +10,8 @@ public struct FormSubmission {
     public var endOfTerm: (SchoolDate) -> SchoolDate? = { _ in nil }
     /// When the child is back after leave ending then, for a form that does not ask.
     public var returnToSchool: (SessionPoint) -> SessionPoint? = { _ in nil }
+    /// The questions on the pages shown for these answers, worked out once for every answer read.
+    let askedQuestions: Set<String>
 
     public init(form: FormDefinition, draft: FormDraft, children: [Pupil], endOfTerm: @escaping (SchoolDate) -> SchoolDate? = { _ in nil },
                 returnToSchool: @escaping (SessionPoint) -> SessionPoint? = { _ in nil }) {
@@ -18,6 +20,7 @@ public struct FormSubmission {
         self.children = children
         self.endOfTerm = endOfTerm
         self.returnToSchool = returnToSchool
+        askedQuestions = Set(draft.visiblePages(of: form).flatMap { draft.visibleQuestions(of: $0).map(\.id) })
     }
 
     public var chosenChildren: [Pupil] {
@@ -29,7 +32,7 @@ public struct FormSubmission {
     /// Whether the question was asked, its page and itself shown: an answer left on a page the
     /// parent later skipped (a licence number, then "no licence") is not taken.
     func asked(_ question: Question) -> Bool {
-        draft.shows(question.showIf) && draft.visiblePages(of: form).contains { $0.questions.contains { $0.id == question.id } }
+        askedQuestions.contains(question.id)
     }
 
     public func date(_ bind: Bind) -> SchoolDate? {
