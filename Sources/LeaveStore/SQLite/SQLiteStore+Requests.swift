@@ -5,8 +5,17 @@ import LeaveCore
 extension SQLiteStore: RequestStore {
     public func submit(_ application: LeaveApplication, schoolID: Int64, by parent: Actor,
                        count: SessionCount, at: Date) async throws -> LeaveRequest {
-        try await submitGroup([application], references: [.random()], schoolID: schoolID, by: parent, counts: [count], at: at,
-                              submissionKey: nil, messages: [])[0]
+        // A reference drawn at random can already be taken (thousands of requests make it likely
+        // enough to meet): draw again, as sending a form does.
+        for attempt in 1...5 {
+            do {
+                return try await submitGroup([application], references: [.random()], schoolID: schoolID, by: parent, counts: [count], at: at,
+                                             submissionKey: nil, messages: [])[0]
+            } catch StoreError.duplicateReference where attempt < 5 {
+                continue
+            }
+        }
+        throw StoreError.duplicateReference
     }
 
     public func submitGroup(_ applications: [LeaveApplication], references: [ReferenceNumber], schoolID: Int64, by parent: Actor,
