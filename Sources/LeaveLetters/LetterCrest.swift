@@ -27,16 +27,9 @@ public enum LetterCrest {
         if case .failure(let problem) = check(png) { return .failure(problem) }
         guard let image = surface(png) else { return .failure(.unreadable) }
         defer { cairo_surface_destroy(image) }
-        final class Sink { var bytes: [UInt8] = [] }
-        let sink = Unmanaged.passRetained(Sink())
-        defer { sink.release() }
-        let write: cairo_write_func_t = { closure, data, length in
-            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-            Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
-        }
-        guard cairo_surface_write_to_png_stream(image, write, sink.toOpaque()) == CAIRO_STATUS_SUCCESS else { return .failure(.unreadable) }
-        let bytes = sink.takeUnretainedValue().bytes
+        var status = CAIRO_STATUS_SUCCESS
+        let bytes = CairoByteSink.collect { callback, closure in status = cairo_surface_write_to_png_stream(image, callback, closure) }
+        guard status == CAIRO_STATUS_SUCCESS else { return .failure(.unreadable) }
         return bytes.count <= maximumBytes ? .success(bytes) : .failure(.tooLarge)
     }
 

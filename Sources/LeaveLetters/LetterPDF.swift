@@ -51,21 +51,13 @@ public enum LetterPDF {
 
     /// Runs `draw` on a PDF surface and returns the bytes Cairo wrote.
     private static func write(_ draw: (OpaquePointer) -> Void) -> [UInt8] {
-        final class Sink { var bytes: [UInt8] = [] }
-        let sink = Sink()
-        let unmanaged = Unmanaged.passRetained(sink)
-        defer { unmanaged.release() }
-        let callback: cairo_write_func_t = { closure, data, length in
-            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-            Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
+        CairoByteSink.collect { callback, closure in
+            guard let surface = cairo_pdf_surface_create_for_stream(callback, closure, pageWidth, pageHeight) else { return }
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Leave Portal")
+            draw(surface)
+            cairo_surface_finish(surface)
+            cairo_surface_destroy(surface)
         }
-        guard let surface = cairo_pdf_surface_create_for_stream(callback, unmanaged.toOpaque(), pageWidth, pageHeight) else { return [] }
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Leave Portal")
-        draw(surface)
-        cairo_surface_finish(surface)
-        cairo_surface_destroy(surface)
-        return sink.bytes
     }
 
     /// Lays out one letter, page after page, on the surface.
