@@ -18,7 +18,7 @@ struct BackupCommand: AsyncParsableCommand {
     @OptionGroup var location: DataLocation
 
     func run() async throws {
-        guard case .sqlite(let path) = try location.store() else { throw ValidationError("backups are of SQLite databases") }
+        guard case .sqlite(let path) = try location.store() else { throw ValidationError(DataLocation.postgresBackups) }
         guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("there is no database at \(path)") }
         do {
             let manifest = try await PortalBackup.backup(database: try AppDatabase.open(path: path), evidence: location.evidenceFolder,
@@ -44,7 +44,7 @@ struct RestoreCommand: AsyncParsableCommand {
     @OptionGroup var location: DataLocation
 
     func run() async throws {
-        guard case .sqlite(let path) = try location.store() else { throw ValidationError("backups are of SQLite databases") }
+        guard case .sqlite(let path) = try location.store() else { throw ValidationError(DataLocation.postgresBackups) }
         do {
             // Held while the files are swapped, so a portal cannot start on a half-restored database either.
             guard let lock = DatabaseLock.exclusive(forDatabase: path) else {
@@ -73,7 +73,10 @@ struct PortalBackupInUse: Error, CustomStringConvertible {
 
 /// Where the data is: the database setting and the evidence folder beside it.
 struct DataLocation: ParsableArguments {
-    @Option(help: "The database: a SQLite file or sqlite:PATH. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
+    static let postgresBackups = "backup and restore are for a SQLite database; back PostgreSQL up with its own tools "
+        + "(pg_dump, or pg_basebackup with WAL archiving), and the evidence folder with the files (see README)"
+
+    @Option(help: "The database: a SQLite file, sqlite:PATH or postgres://user@host/db. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
     var database: String?
 
     @Option(help: "The evidence folder. [LEAVE_PORTAL_EVIDENCE, default: evidence beside the database]")

@@ -16,13 +16,13 @@ struct CalendarCommand: AsyncParsableCommand {
 
         @Argument(help: "The .ics or .csv file.") var file: String
         @Option(help: "The school's id.") var school: Int64
-        @Option(help: "The database: a SQLite file or sqlite:PATH. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
+        @Option(help: "The database: a SQLite file, sqlite:PATH or postgres://user@host/db. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
         var database: String?
         @Flag(help: "Print the report as one JSON object.") var json = false
 
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("there is no file '\(file)'") }
-            let store = try Environment.store(database)
+            let store = try await Environment.store(database)
             do {
                 let report = try await CalendarImports(store: store, clock: Environment.clock)
                     .run(data, fileName: URL(fileURLWithPath: file).lastPathComponent, schoolID: school, by: nil)

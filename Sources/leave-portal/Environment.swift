@@ -23,9 +23,9 @@ enum Environment {
     }
 
     /// The store the setting names, opened (and migrated) for a command.
-    static func store(_ flag: String?) throws -> any PortalStore {
+    static func store(_ flag: String?) async throws -> any PortalStore {
         do {
-            return try StoreLocation(database(flag)).open()
+            return try await StoreLocation(database(flag)).open()
         } catch let error as StoreLocationError {
             throw ValidationError(error.description)
         }

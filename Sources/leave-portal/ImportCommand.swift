@@ -19,7 +19,7 @@ struct ImportCommand: AsyncParsableCommand {
         @Option(help: "The school's id. A CTF names its own school; a CSV needs this when the portal has more than one school.")
         var school: Int64?
 
-        @Option(help: "The database: a SQLite file or sqlite:PATH. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
+        @Option(help: "The database: a SQLite file, sqlite:PATH or postgres://user@host/db. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
         var database: String?
 
         @Flag(help: "Print the report as one JSON object.")
@@ -34,7 +34,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             let megabytes = limitMb ?? Environment.value("LEAVE_PORTAL_IMPORT_LIMIT_MB").flatMap(Int.init) ?? 100
             guard (1...1024).contains(megabytes) else { throw ValidationError("--limit-mb must be between 1 and 1024") }
-            let store = try Environment.store(database)
+            let store = try await Environment.store(database)
             do {
                 let (school, report) = try await RegisterImports(store: store, clock: Environment.clock, maxBytes: megabytes * 1_048_576)
                     .run(kind, path: file, schoolID: school, actorName: "command line")

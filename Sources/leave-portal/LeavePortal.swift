@@ -7,7 +7,7 @@ struct LeavePortal: AsyncParsableCommand {
         commandName: "leave-portal",
         abstract: "Leave of absence requests for schools: parents ask, the headteacher decides, the office prints the letter.",
         subcommands: [Serve.self, ImportCommand.self, EvaluateCommand.self, UserCommand.self, SchoolCommand.self, InviteCommand.self, CalendarCommand.self,
-                      BackupCommand.self, RestoreCommand.self, LettersCommand.self, RegisterCommand.self],
+                      BackupCommand.self, RestoreCommand.self, LettersCommand.self, RegisterCommand.self, MigrateCommand.self, CopyCommand.self],
         defaultSubcommand: Serve.self)
 
     /// Wrong usage exits 2, as scripts calling the portal expect, rather than

@@ -24,11 +24,11 @@ struct LettersCommand: AsyncParsableCommand {
         @Flag(help: "Mark the letters in the file printed (each recorded, as the office's button does).")
         var markPrinted = false
 
-        @Option(help: "The database: a SQLite file or sqlite:PATH. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
+        @Option(help: "The database: a SQLite file, sqlite:PATH or postgres://user@host/db. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
         var database: String?
 
         func run() async throws {
-            let store = try Environment.store(database)
+            let store = try await Environment.store(database)
             guard try await store.school(id: school) != nil else { throw ValidationError("there is no school \(school)") }
             let letters = try await store.waitingLetterPDFs(schoolID: school, limit: 1000)
             guard !letters.isEmpty else {
@@ -77,7 +77,7 @@ struct RegisterCommand: AsyncParsableCommand {
         @Option(help: "The CSV file to write (default: standard output).")
         var out: String?
 
-        @Option(help: "The database: a SQLite file or sqlite:PATH. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
+        @Option(help: "The database: a SQLite file, sqlite:PATH or postgres://user@host/db. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
         var database: String?
 
         @Flag(help: "Write the CSV without marking its sessions as exported (to look first).")
@@ -87,7 +87,7 @@ struct RegisterCommand: AsyncParsableCommand {
             guard case .valid(let range) = RegisterExports.range(from: from, to: to) else {
                 throw ValidationError(RegisterExports.range(from: from, to: to).errors.map(\.message).joined(separator: "; "))
             }
-            let store = try Environment.store(database)
+            let store = try await Environment.store(database)
             guard try await store.school(id: school) != nil else { throw ValidationError("there is no school \(school)") }
             let exports = RegisterExports(store: store, clock: Environment.clock)
             let csv: String

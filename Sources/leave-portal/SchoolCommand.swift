@@ -7,7 +7,7 @@ import LeaveStore
 /// What every set-up command needs: the store, the public address for links, and the mail
 /// transport, so the e-mail an invitation writes leaves at once.
 struct SetupOptions: ParsableArguments {
-    @Option(help: "The database: a SQLite file or sqlite:PATH. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
+    @Option(help: "The database: a SQLite file, sqlite:PATH or postgres://user@host/db. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
     var database: String?
 
     @Option(help: "The portal's address as people reach it, the base of every link. [LEAVE_PORTAL_PUBLIC_URL, default http://127.0.0.1:8080]")
@@ -19,8 +19,8 @@ struct SetupOptions: ParsableArguments {
     @Option(help: "The sender of the portal's e-mails. [LEAVE_PORTAL_MAIL_FROM, default leave-portal@localhost]")
     var mailFrom: String?
 
-    func invitations() throws -> (Invitations, any PortalStore) {
-        let store = try Environment.store(database)
+    func invitations() async throws -> (Invitations, any PortalStore) {
+        let store = try await Environment.store(database)
         let url = try Environment.publicURL(publicUrl)
         return (Invitations(store: store, passwords: Passwords(cost: 12), clock: Environment.clock, texts: MailTexts(publicURL: url)), store)
     }
@@ -56,7 +56,7 @@ struct SchoolCommand: AsyncParsableCommand {
         @OptionGroup var options: SetupOptions
 
         func run() async throws {
-            let (invitations, store) = try options.invitations()
+            let (invitations, store) = try await options.invitations()
             var school = NewSchool(name: name, trustName: trust ?? name, laCode: la, estab: estab)
             school.preset = preset
             school.addressLines = (address ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -95,7 +95,7 @@ struct InviteCommand: AsyncParsableCommand {
         @OptionGroup var options: SetupOptions
 
         func run() async throws {
-            let (invitations, store) = try options.invitations()
+            let (invitations, store) = try await options.invitations()
             guard try await store.school(id: school) != nil else { throw ValidationError("there is no school \(school)") }
             let result = try await invitations.inviteParents(schoolID: school)
             try await options.deliver(store)

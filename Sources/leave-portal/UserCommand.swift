@@ -22,7 +22,7 @@ struct UserCommand: AsyncParsableCommand {
             guard let role = Role(rawValue: role), role != .parent else {
                 throw ValidationError("unknown role '\(role)'; use one of admin, headteacher, deputy, office")
             }
-            let (invitations, store) = try options.invitations()
+            let (invitations, store) = try await options.invitations()
             do {
                 let sent = try await invitations.invite(schoolID: school, email: email, name: name, role: role)
                 try await options.deliver(store)
@@ -38,7 +38,7 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an account. The password is read from standard input (one line), so it never appears in the shell history.")
 
-        @Option(help: "The database: a SQLite file or sqlite:PATH. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
+        @Option(help: "The database: a SQLite file, sqlite:PATH or postgres://user@host/db. [LEAVE_PORTAL_DATABASE, default data/leave-portal.sqlite]")
         var database: String?
 
         @Option(help: "The school's id (see the admin page).")
@@ -61,7 +61,7 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError("give a password of at least \(AccountSetup.minimumPasswordLength) characters on standard input")
             }
             let cost = try Environment.bcryptCost(bcryptCost)
-            let setup = AccountSetup(store: try Environment.store(database), passwords: Passwords(cost: cost))
+            let setup = AccountSetup(store: try await Environment.store(database), passwords: Passwords(cost: cost))
             do {
                 let account = try await setup.add(schoolID: school, email: email, name: name, role: role, password: password)
                 print("Added account \(account.id) (\(account.role.title)).")

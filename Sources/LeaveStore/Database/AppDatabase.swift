@@ -36,3 +36,10 @@ public final class AppDatabase: Sendable {
         get throws { try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" } }
     }
 }
+
+extension AppDatabase {
+    /// The migrations this file has had, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
+    }
+}

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where the portal keeps its data, from the `--database` setting: a SQLite file (a path, or
-/// `sqlite:PATH`). PostgreSQL URLs are recognised so the message says what is missing.
+/// `sqlite:PATH`), or a PostgreSQL database (`postgres://user@host:5432/leave`).
 public enum StoreLocation: Equatable, Sendable {
     case sqlite(path: String)
     case postgres(url: String)
@@ -16,7 +16,7 @@ public enum StoreLocation: Equatable, Sendable {
             guard !path.isEmpty else { throw StoreLocationError("'\(text)' names no SQLite file") }
             self = .sqlite(path: path)
         } else if let scheme = text.range(of: "://") {
-            throw StoreLocationError("'\(text[..<scheme.lowerBound])' databases are not supported; use a SQLite file")
+            throw StoreLocationError("'\(text[..<scheme.lowerBound])' databases are not supported; use a SQLite file or postgres://")
         } else {
             self = .sqlite(path: text)
         }
@@ -28,8 +28,9 @@ public enum StoreLocation: Equatable, Sendable {
         return URL(fileURLWithPath: path).deletingLastPathComponent().path
     }
 
-    /// Opens the store, creating and migrating a SQLite file if needed.
-    public func open() throws -> any PortalStore {
+    /// Opens the store, creating and migrating a SQLite file if needed, or connecting to
+    /// PostgreSQL and bringing its schema up to date.
+    public func open() async throws -> any PortalStore {
         switch self {
         case .sqlite(let path):
             do {
@@ -39,7 +40,15 @@ public enum StoreLocation: Equatable, Sendable {
                 throw StoreLocationError("cannot open the database at \(path) (\(reason)): check that its folder exists or can be made, "
                                          + "and that this user may write to the folder and the file; or choose another file with --database")
             }
-        case .postgres: throw StoreLocationError("PostgreSQL is not available in this build yet; use a SQLite file")
+        case .postgres(let url):
+            let settings = try PostgresURL(url)
+            do {
+                return PostgresStore(try await PostgresDatabase.open(settings))
+            } catch {
+                let reason = StoreDiagnostics.describe(error) ?? String(describing: error)
+                throw StoreLocationError("cannot open the PostgreSQL database \(PostgresURL.withoutPassword(url)) (\(reason)): check that the server "
+                                         + "is running and reachable, that the database exists, and that the user may connect and create tables")
+            }
         }
     }
 }

@@ -20,7 +20,8 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
         ?? URL(fileURLWithPath: configuration.formsDirectory).deletingLastPathComponent().appendingPathComponent("letters").path)
     let views = try await Views.load()
     let location = try StoreLocation(configuration.database)
-    let store = try configuration.store ?? location.open()
+    let store: any PortalStore
+    if let given = configuration.store { store = given } else { store = try await location.open() }
     let clock = SchoolClock(timeZone: configuration.timeZone, now: configuration.now)
     let evidenceFolder = configuration.evidenceDirectory
         ?? URL(fileURLWithPath: location.folder ?? "data").appendingPathComponent("evidence").path

@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+@testable import LeaveCore
+@testable import LeaveStore
+
+/// The same promises from both stores (issue 16): each test runs on SQLite, and on PostgreSQL
+/// where a server is given. What the record keeps, and what may happen once, is the database's
+/// to enforce as well as the code's (000 and 001 on keeping records).
+@Suite("Both stores keep the same promises")
+struct StoreConformanceTests {
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    static func application(for pupil: Pupil, start: String = "2026-12-07", end: String = "2026-12-09", back: String = "2026-12-10") -> LeaveApplication {
+        LeaveApplication(pupilID: pupil.id, kind: .exceptional, purpose: "Funeral",
+                         start: SessionPoint(SchoolDate(iso: start)!, .am), end: SessionPoint(SchoolDate(iso: end)!, .pm),
+                         returnDate: SchoolDate(iso: back)!)
+    }
+
+    /// parent2's first child's request, as the parent's form sends it.
+    static func submitted(_ test: TestStore, start: String = "2026-12-07") async throws -> (parent: Account, request: LeaveRequest) {
+        let parent = try await test.store.account(email: "parent2@example.com")!.account
+        let child = try await test.store.children(ofParent: parent.id)[0]
+        let application = application(for: child, start: start, end: start, back: "2026-12-11")
+        let count = try await test.store.calendar(schoolID: parent.schoolID).count(from: application.start, to: application.end)
+        return (parent, try await test.store.submit(application, schoolID: parent.schoolID, by: Actor(parent), count: count, at: now))
+    }
+
+    static func head(_ test: TestStore) async throws -> Account {
+        try await test.store.account(email: "head@oakhollow.example")!.account
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aSessionLastsUntilItExpiresAndOneEndedStaysEnded(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind) { test in
+            let store = test.store
+            try await store.setSessionValue(key: "a", value: Data("one".utf8), expiresAt: Self.now + 60, keepExpiry: false, now: Self.now)
+            #expect(try await store.sessionValue(key: "a", now: Self.now)?.value == Data("one".utf8))
+            #expect(try await store.sessionValue(key: "a", now: Self.now + 61) == nil)
+            // A request still in flight when the session ended must not bring it back.
+            try await store.removeSessionValue(key: "a")
+            try await store.setSessionValue(key: "a", value: Data("two".utf8), expiresAt: nil, keepExpiry: true, now: Self.now)
+            #expect(try await store.sessionValue(key: "a", now: Self.now) == nil)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func anAddressHasOneAccountHoweverItIsTyped(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind) { test in
+            let (school, _) = try await test.store.addSchool(NewSchool(name: "Testbrook Primary", trustName: "Testbrook Trust", laCode: "999", estab: "2001"))
+            let admin = try await test.store.addAccount(schoolID: school.id, email: "Office@Testbrook.example", displayName: "Office",
+                                                        role: .admin, passwordHash: "hash")
+            #expect(admin.email == "office@testbrook.example")
+            await #expect(throws: StoreError.duplicateEmail) {
+                _ = try await test.store.addAccount(schoolID: school.id, email: "OFFICE@testbrook.example ", displayName: "Again",
+                                                    role: .office, passwordHash: "hash")
+            }
+            #expect(try await test.store.account(email: " office@TESTBROOK.example")?.account.id == admin.id)
+            #expect(try await test.store.school(id: school.id)?.name == "Testbrook Primary")
+            await #expect(throws: StoreError.duplicateSchool) {
+                _ = try await test.store.addSchool(NewSchool(name: "Another", trustName: "Testbrook Trust", laCode: "999", estab: "2001"))
+            }
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aResetLinkUsedTwiceAtOnceWorksOnce(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let head = try await Self.head(test)
+            let message = MailMessage(schoolID: head.schoolID, kind: .passwordReset, to: head.email, subject: "Reset", text: "link")
+            try await test.store.createPasswordReset(accountID: head.id, tokenHash: "token", at: Self.now, expiresAt: Self.now + 3600, message: message)
+            let found = try #require(try await test.store.passwordReset(tokenHash: "token", at: Self.now + 1))
+            let store = test.store
+            async let first = store.completePasswordReset(id: found.id, passwordHash: "new-1", at: Self.now + 2)
+            async let second = store.completePasswordReset(id: found.id, passwordHash: "new-2", at: Self.now + 2)
+            #expect([try await first, try await second].filter { $0 }.count == 1)
+            #expect(try await test.store.passwordReset(tokenHash: "token", at: Self.now + 3) == nil)
+        }
+    }
+
+    /// Each server process runs a sender: two claiming at once must not both take a message.
+    @Test(arguments: StoreKind.available)
+    func twoSendersNeverClaimTheSameMessage(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let head = try await Self.head(test)
+            for index in 0..<30 {
+                try await test.store.enqueue(MailMessage(schoolID: head.schoolID, kind: .decision, to: "p\(index)@example.com",
+                                                         subject: "S", text: "T"), at: Self.now)
+            }
+            let store = test.store
+            async let first = store.claimDueMessages(now: Self.now, until: Self.now + 300, limit: 20)
+            async let second = store.claimDueMessages(now: Self.now, until: Self.now + 300, limit: 20)
+            let (a, b) = (try await first.map(\.id), try await second.map(\.id))
+            #expect(Set(a).isDisjoint(with: b))
+            #expect(a.count + b.count == 30)
+            #expect(try await store.claimDueMessages(now: Self.now + 1, until: Self.now + 300, limit: 20).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aSubmissionIsQueuedWithItsAuditLine(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let (parent, request) = try await Self.submitted(test)
+            #expect(request.status == .awaitingDecision)
+            #expect(try await test.store.auditTrail(requestID: request.id, schoolID: parent.schoolID).map(\.action) == [.submitted])
+            #expect(try await test.store.decisionQueue(schoolID: parent.schoolID).map(\.request.reference) == [request.reference])
+            #expect(try await test.store.request(reference: request.reference, parentID: parent.id)?.request.id == request.id)
+            let other = try await test.store.account(email: "head@willowmere.example")!.account
+            #expect(try await test.store.request(reference: request.reference, schoolID: other.schoolID) == nil)
+        }
+    }
+
+    /// A form sent twice (a double click, a resend after a timeout) makes its requests once.
+    @Test(arguments: StoreKind.available)
+    func theSameSubmissionSentTwiceAtOnceMakesOneRequest(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let parent = try await test.store.account(email: "parent2@example.com")!.account
+            let child = try await test.store.children(ofParent: parent.id)[0]
+            let application = Self.application(for: child)
+            let count = try await test.store.calendar(schoolID: parent.schoolID).count(from: application.start, to: application.end)
+            let store = test.store
+            async let first = store.submitGroup([application], references: [ReferenceNumber.random()], schoolID: parent.schoolID,
+                                                by: Actor(parent), counts: [count], at: Self.now, submissionKey: "key-1", messages: [])
+            async let second = store.submitGroup([application], references: [ReferenceNumber.random()], schoolID: parent.schoolID,
+                                                 by: Actor(parent), counts: [count], at: Self.now, submissionKey: "key-1", messages: [])
+            let (a, b) = (try await first, try await second)
+            #expect(a.map(\.id) == b.map(\.id))
+            #expect(try await test.count("leaveRequest") == 1)
+        }
+    }
+
+    /// Two deciders on two server processes (here, two tasks): exactly one decision stands.
+    @Test(arguments: StoreKind.available)
+    func twoDecidersAtOnceMakeExactlyOneDecision(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let (_, request) = try await Self.submitted(test)
+            let head = try await Self.head(test)
+            let store = test.store
+            let decide: @Sendable (DecisionOutcome) async -> Bool = { outcome in
+                let decision = Decision(requestID: request.id, outcome: outcome, reason: "r", decidedBy: Actor(head), decidedAt: Self.now)
+                return (try? await store.decide(decision, schoolID: head.schoolID, letterHTML: "letter \(outcome)", message: nil)) != nil
+            }
+            async let granted = decide(.granted)
+            async let refused = decide(.refused)
+            #expect([await granted, await refused].filter { $0 }.count == 1)
+            #expect(try await test.count("decision") == 1)
+            #expect(try await test.count("letter") == 1)
+            #expect(try await test.store.auditTrail(requestID: request.id, schoolID: head.schoolID).map(\.action) == [.submitted, .decided])
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func theDatabaseRefusesToRewriteTheRecord(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let (_, request) = try await Self.submitted(test)
+            let head = try await Self.head(test)
+            let decision = Decision(requestID: request.id, outcome: .granted, reason: "Yes", decidedBy: Actor(head), decidedAt: Self.now)
+            try await test.store.decide(decision, schoolID: head.schoolID, letterHTML: "letter", message: nil)
+            for statement in [
+                "UPDATE leaveRequest SET status = 'refused' WHERE id = \(request.id)",
+                "UPDATE leaveRequest SET startDate = '2026-12-08' WHERE id = \(request.id)",
+                "DELETE FROM leaveRequest WHERE id = \(request.id)",
+                "UPDATE decision SET reason = 'changed' WHERE requestId = \(request.id)",
+                "DELETE FROM decision WHERE requestId = \(request.id)",
+                "UPDATE auditEvent SET detail = 'changed' WHERE requestId = \(request.id)",
+                "DELETE FROM letter WHERE requestId = \(request.id)",
+                "UPDATE letter SET html = 'changed' WHERE requestId = \(request.id)",
+            ] {
+                await #expect(throws: (any Error).self, "\(statement)") { try await test.execute(statement) }
+            }
+            let letter = try #require(try await test.store.letters(schoolID: head.schoolID, printed: false, offset: 0, limit: 5).letters.first)
+            try await test.store.markPrinted(letterID: letter.id, schoolID: head.schoolID, by: Actor(head), at: Self.now)
+            await #expect(throws: StoreError.alreadyPrinted) {
+                try await test.store.markPrinted(letterID: letter.id, schoolID: head.schoolID, by: Actor(head), at: Self.now + 1)
+            }
+        }
+    }
+
+    /// The queue's pages hold each waiting request once, most urgent first, whichever store.
+    @Test(arguments: StoreKind.available)
+    func theQueuePagesEveryWaitingRequestOnceInOrder(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            var made: [LeaveRequest] = []
+            for day in ["2026-12-14", "2026-12-08", "2027-01-12", "2026-12-10", "2026-12-09"] {
+                made.append(try await Self.submitted(test, start: day).request)
+            }
+            let head = try await Self.head(test)
+            var seen: [LeaveRequest] = []
+            for page in 0..<3 {
+                let found = try await test.store.decisionQueue(schoolID: head.schoolID, filter: RequestFilter(), offset: page * 2, limit: 2)
+                #expect(found.total == 5)
+                seen += found.requests.map(\.request)
+            }
+            #expect(Set(seen.map(\.id)) == Set(made.map(\.id)))
+            #expect(seen.map(\.id) == (try await test.store.decisionQueue(schoolID: head.schoolID)).map(\.request.id))
+        }
+    }
+}
