@@ -100,7 +100,9 @@ public final class PostgresDatabase: Sendable {
     /// nothing left to do; a migration that fails leaves the schema as it was.
     @discardableResult
     public func migrate() async throws -> [String] {
-        try await write { sql in
+        // READ COMMITTED, not SERIALIZABLE: a server that waited on the lock must see what the
+        // first one committed meanwhile, which a snapshot taken before the wait would hide.
+        try await transaction("BEGIN ISOLATION LEVEL READ COMMITTED") { sql in
             try await sql.execute("SELECT pg_advisory_xact_lock(7243019)")
             try await sql.execute("CREATE TABLE IF NOT EXISTS leaveMigration (name text PRIMARY KEY, appliedAt timestamptz NOT NULL DEFAULT now())")
             let applied = Set(try await sql.rows("SELECT name FROM leaveMigration").map { try $0[0, String.self] })
