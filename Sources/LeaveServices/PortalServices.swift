@@ -20,14 +20,14 @@ public struct PortalServices: Sendable {
     /// The e-mails, with links based on the portal's public address.
     public let texts: MailTexts
 
-    public init(store: any PortalStore, clock: SchoolClock, passwords: Passwords, throttle: SignInThrottle = SignInThrottle(),
+    public init(store: any PortalStore, clock: SchoolClock, passwords: Passwords, throttle: SignInThrottle? = nil,
                 forms: [String: FormDefinition], wording: LetterWording, evidence: EvidenceFiles, importLimitBytes: Int,
                 publicURL: String = "http://127.0.0.1:8080") {
         self.texts = MailTexts(publicURL: publicURL)
         self.store = store
         self.clock = clock
         self.passwords = passwords
-        self.throttle = throttle
+        self.throttle = throttle ?? SignInThrottle(store: store)
         self.forms = forms
         self.wording = wording
         self.evidence = evidence

@@ -45,7 +45,7 @@ public struct SignIn: Sendable {
         guard errors.isEmpty else { return .incomplete(errors) }
 
         // Counted before the password is checked, so attempts at the same moment cannot slip past.
-        if case .heldUntil(let until) = await throttle.reserve(address: email, client: client, now: clock.now) {
+        if case .heldUntil(let until) = try await throttle.reserve(address: email, client: client, now: clock.now) {
             let minutes = max(1, Int((until.timeIntervalSince(clock.now) / 60).rounded(.up)))
             return .heldBack([FieldError(field: "email", message: "Too many attempts to sign in with this email address. Try again in \(minutes) \(minutes == 1 ? "minute" : "minutes"), or ask the school office to reset your password")])
         }
@@ -59,7 +59,7 @@ public struct SignIn: Sendable {
         guard account.isActive else {
             return .wrongPassword([FieldError(field: "email", message: "This account has been closed. Ask the school office if you need one")])
         }
-        await throttle.succeeded(address: email, client: client)
+        try await throttle.succeeded(address: email, client: client)
         try await record(.signedIn, account: account, detail: account.role.title)
         return .signedIn(account)
     }

@@ -1,28 +1,29 @@
+import Crypto
 import Foundation
+import LeaveStore
 
 /// Slows down password guessing. An attempt is counted before its password is checked, so
 /// attempts made at the same moment cannot slip past the limit together. Two limits: one
 /// address from one client (`pairLimit`), and one address from anywhere (`addressLimit`,
-/// higher, so a guesser elsewhere does not lock the owner out at once). Kept in memory and
-/// bounded: a restart forgets it, which is acceptable for a brake rather than a lock.
-public actor SignInThrottle {
+/// higher, so a guesser elsewhere does not lock the owner out at once); and one client
+/// whatever the address (`clientLimit`).
+///
+/// The counts are kept in the database, so several server processes behind a load balancer
+/// count one guesser once, and a restart does not forget them. What was typed is kept only as
+/// a SHA-256 of the key, and only for the window.
+public struct SignInThrottle: Sendable {
+    public let store: any SignInAttemptStore
     public let pairLimit: Int
     public let addressLimit: Int
-    /// Attempts from one client whatever the address, against one client trying many addresses.
     public let clientLimit: Int
     public let window: TimeInterval
-    /// The most keys kept; past it the oldest are dropped, so a flood of made-up addresses
-    /// cannot grow the process without bound.
-    public let capacity: Int
-    private var attempts: [String: [Date]] = [:]
-    private var calls = 0
 
-    public init(pairLimit: Int = 5, addressLimit: Int = 20, clientLimit: Int = 100, window: TimeInterval = 15 * 60, capacity: Int = 50_000) {
+    public init(store: any SignInAttemptStore, pairLimit: Int = 5, addressLimit: Int = 20, clientLimit: Int = 100, window: TimeInterval = 15 * 60) {
+        self.store = store
         self.pairLimit = pairLimit
         self.addressLimit = addressLimit
         self.clientLimit = clientLimit
         self.window = window
-        self.capacity = capacity
     }
 
     public enum Reservation: Sendable, Equatable {
@@ -33,54 +34,21 @@ public actor SignInThrottle {
     }
 
     /// Counts an attempt for the address from this client, unless one of the limits is reached.
-    public func reserve(address: String, client: String, now: Date) -> Reservation {
-        sweepIfDue(now: now)
-        let pair = Self.pairKey(address, client)
-        let clientKey = Self.clientKey(client)
-        let forAddress = recent(address, now: now)
-        let forPair = recent(pair, now: now)
-        let forClient = recent(clientKey, now: now)
-        if forPair.count >= pairLimit, let oldest = forPair.first { return .heldUntil(oldest.addingTimeInterval(window)) }
-        if forAddress.count >= addressLimit, let oldest = forAddress.first { return .heldUntil(oldest.addingTimeInterval(window)) }
-        if forClient.count >= clientLimit, let oldest = forClient.first { return .heldUntil(oldest.addingTimeInterval(window)) }
-        attempts[address] = forAddress + [now]
-        attempts[pair] = forPair + [now]
-        attempts[clientKey] = forClient + [now]
-        return .allowed
+    public func reserve(address: String, client: String, now: Date) async throws -> Reservation {
+        let limits = [SignInLimit(key: Self.key("pair", address, client), limit: pairLimit),
+                      SignInLimit(key: Self.key("address", address), limit: addressLimit),
+                      SignInLimit(key: Self.key("client", client), limit: clientLimit)]
+        return try await store.reserveSignInAttempt(limits, window: window, now: now).map { .heldUntil($0) } ?? .allowed
     }
 
     /// The right password: this client's attempts for the address are forgotten, and the one
     /// just counted no longer counts against the address.
-    public func succeeded(address: String, client: String) {
-        attempts[Self.pairKey(address, client)] = nil
-        if var list = attempts[address], !list.isEmpty {
-            list.removeLast()
-            attempts[address] = list.isEmpty ? nil : list
-        }
+    public func succeeded(address: String, client: String) async throws {
+        try await store.forgetSignInAttempts(key: Self.key("pair", address, client), newestOf: Self.key("address", address))
     }
 
-    /// How many keys are held now (for tests of the bound).
-    public var keyCount: Int { attempts.count }
-
-    static func pairKey(_ address: String, _ client: String) -> String { address + "\u{1F}" + client }
-
-    static func clientKey(_ client: String) -> String { "\u{1F}" + client }
-
-    private func recent(_ key: String, now: Date) -> [Date] {
-        (attempts[key] ?? []).filter { now.timeIntervalSince($0) < window }
-    }
-
-    /// Expired entries go every so often, and the oldest keys when over capacity.
-    private func sweepIfDue(now: Date) {
-        calls += 1
-        guard calls % 256 == 0 || attempts.count >= capacity else { return }
-        attempts = attempts.compactMapValues { list in
-            let kept = list.filter { now.timeIntervalSince($0) < window }
-            return kept.isEmpty ? nil : kept
-        }
-        if attempts.count >= capacity {
-            let byAge = attempts.sorted { ($0.value.last ?? .distantPast) < ($1.value.last ?? .distantPast) }
-            for (key, _) in byAge.prefix(attempts.count - capacity * 3 / 4) { attempts[key] = nil }
-        }
+    static func key(_ kind: String, _ parts: String...) -> String {
+        let digest = SHA256.hash(data: Data(([kind] + parts).joined(separator: "\u{1F}").utf8))
+        return digest.map { String(format: "%02x", $0) }.joined()
     }
 }

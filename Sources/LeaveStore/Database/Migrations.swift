@@ -153,6 +153,7 @@ extension AppDatabase {
         registerQueueMigrations(&migrator)
         registerDecisionDeskMigrations(&migrator)
         registerOfficeDeskMigrations(&migrator)
+        registerSeveralServerMigrations(&migrator)
         return migrator
     }
 }

@@ -134,5 +134,11 @@ enum PostgresMigrations {
 
     static let all: [Migration] = [
         Migration(name: "v1 the portal's tables, as SQLite's v27 left them", statements: PostgresSchema.version1),
+        // SQLite's v28.
+        Migration(name: "v2 sign-in attempts, shared by every server", statements: [
+            "CREATE TABLE signInAttempt (\(PostgresSchema.identity), key text NOT NULL, at timestamptz NOT NULL)",
+            "CREATE INDEX signInAttempt_key ON signInAttempt(key, at)",
+            "CREATE INDEX signInAttempt_at ON signInAttempt(at)",
+        ]),
     ]
 }

@@ -17,7 +17,7 @@ public enum StoreCopy {
         "pupilContact", "attendanceMark", "assessmentPeriod", "religiousDay", "importRun", "schoolPolicy", "requestEvaluation",
         "upload", "requestUpload", "activity", "heartbeat", "decision", "letter", "outbox", "invitation", "passwordReset",
         "schoolNotification", "evidenceAsk", "requestNote", "registerExport", "registerExportEntry", "lunchtimeSignOut",
-        "schoolCrest", "requestLicence",
+        "schoolCrest", "requestLicence", "signInAttempt",
     ]
 
     public struct TableReport: Sendable, Equatable {

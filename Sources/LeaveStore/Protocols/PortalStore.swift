@@ -1,3 +1,3 @@
-/// Everything the web app needs from storage. SQLite implements it today; a PostgreSQL
-/// store for multi-instance trusts implements the same protocols.
-public typealias PortalStore = AccountStore & SchoolStore & PupilStore & RequestStore & LetterStore & WebSessionStore & RegisterStore & PolicyStore & UploadStore & CalendarEditing & DemoSeeding & StoreHealth & ActivityStore & InvitationStore & OutboxStore & CalendarImportStore & TermEditing & NotificationStore & RegisterExportStore & LunchtimeStore & LicenceStore
+/// Everything the web app needs from storage: `SQLiteStore` (one school, one machine) and
+/// `PostgresStore` (a trust or an authority, several servers) implement it alike.
+public typealias PortalStore = AccountStore & SchoolStore & PupilStore & RequestStore & LetterStore & WebSessionStore & RegisterStore & PolicyStore & UploadStore & CalendarEditing & DemoSeeding & StoreHealth & ActivityStore & InvitationStore & OutboxStore & CalendarImportStore & TermEditing & NotificationStore & RegisterExportStore & LunchtimeStore & LicenceStore & SignInAttemptStore

@@ -194,4 +194,23 @@ struct StoreConformanceTests {
             #expect(seen.map(\.id) == (try await test.store.decisionQueue(schoolID: head.schoolID)).map(\.request.id))
         }
     }
+
+    /// Guesses sent to several servers at the same moment pass the limit no more than once each.
+    @Test(arguments: StoreKind.available)
+    func signInAttemptsAtTheSameMomentStayWithinTheLimit(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind) { test in
+            let store = test.store
+            let allowed = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<12 {
+                    group.addTask { try await store.reserveSignInAttempt([SignInLimit(key: "k", limit: 5)], window: 900, now: Self.now) == nil }
+                }
+                return try await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
+            }
+            #expect(allowed == 5)
+            #expect(try await store.reserveSignInAttempt([SignInLimit(key: "k", limit: 5)], window: 900, now: Self.now + 10) == Self.now + 900)
+            try await store.forgetSignInAttempts(key: "k", newestOf: "none")
+            #expect(try await store.signInAttemptCount() == 0)
+            #expect(try await store.reserveSignInAttempt([SignInLimit(key: "k", limit: 5)], window: 900, now: Self.now + 901) == nil)
+        }
+    }
 }
