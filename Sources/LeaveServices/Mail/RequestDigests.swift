@@ -26,8 +26,9 @@ public struct RequestDigests: Sendable {
             let waiting = try await store.requestsWaiting(schoolID: school.schoolID, submittedAfter: school.lastDigestAt)
             let deciders = try await store.staff(schoolID: school.schoolID).filter { $0.isActive && ($0.role == .headteacher || $0.role == .deputy) }
             let messages = waiting.isEmpty ? [] : deciders.map { texts.newRequest(to: $0, requests: waiting, school: details) }
-            try await store.recordDigest(schoolID: school.schoolID, at: clock.now, messages: messages)
-            if !messages.isEmpty { sent += 1 }
+            // Another server may have sent it since: then this one sends nothing.
+            let recorded = try await store.recordDigest(schoolID: school.schoolID, at: clock.now, previous: school.lastDigestAt, messages: messages)
+            if recorded && !messages.isEmpty { sent += 1 }
         }
         return sent
     }

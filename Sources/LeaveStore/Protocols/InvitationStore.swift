@@ -123,6 +123,8 @@ public protocol NotificationStore: Sendable {
     func dailyDigestSchools() async throws -> [(schoolID: Int64, hour: Int, lastDigestAt: Date?)]
     /// Requests of the school still waiting that arrived after `after` (all waiting ones when nil).
     func requestsWaiting(schoolID: Int64, submittedAfter after: Date?) async throws -> [LeaveRequest]
-    /// The summary's e-mails and its time, in one transaction.
-    func recordDigest(schoolID: Int64, at: Date, messages: [MailMessage]) async throws
+    /// The summary's e-mails and its time, in one transaction, only if the last summary is still
+    /// the one `previous` names: with several servers, the one that gets there first sends it,
+    /// and the others are told (false) and send nothing.
+    func recordDigest(schoolID: Int64, at: Date, previous: Date?, messages: [MailMessage]) async throws -> Bool
 }

@@ -40,10 +40,13 @@ extension SQLiteStore: NotificationStore {
         }
     }
 
-    public func recordDigest(schoolID: Int64, at: Date, messages: [MailMessage]) async throws {
+    public func recordDigest(schoolID: Int64, at: Date, previous: Date?, messages: [MailMessage]) async throws -> Bool {
         try await writer.write { db in
+            try db.execute(sql: "UPDATE schoolNotification SET lastDigestAt = ? WHERE schoolId = ? AND lastDigestAt IS ?",
+                           arguments: [at, schoolID, previous])
+            guard db.changesCount > 0 else { return false }
             for message in messages { try Self.enqueue(message, at: at, in: db) }
-            try db.execute(sql: "UPDATE schoolNotification SET lastDigestAt = ? WHERE schoolId = ?", arguments: [at, schoolID])
+            return true
         }
     }
 }

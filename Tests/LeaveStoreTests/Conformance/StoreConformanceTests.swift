@@ -213,4 +213,22 @@ struct StoreConformanceTests {
             #expect(try await store.reserveSignInAttempt([SignInLimit(key: "k", limit: 5)], window: 900, now: Self.now + 901) == nil)
         }
     }
+
+    /// Every server runs the daily summaries: the first to record one sends it; the others, having
+    /// read the same last summary, send nothing.
+    @Test(arguments: StoreKind.available)
+    func aDailySummaryIsSentByOneServer(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let head = try await Self.head(test)
+            try await test.store.setNewRequestEmails(.daily(hour: 16), schoolID: head.schoolID, by: Actor(head), at: Self.now)
+            let previous = try #require(try await test.store.dailyDigestSchools().first { $0.schoolID == head.schoolID }).lastDigestAt
+            let message = MailMessage(schoolID: head.schoolID, kind: .newRequest, to: head.email, subject: "Today", text: "2 requests")
+            let before = try await test.count("outbox")
+            let store = test.store
+            async let first = store.recordDigest(schoolID: head.schoolID, at: Self.now, previous: previous, messages: [message])
+            async let second = store.recordDigest(schoolID: head.schoolID, at: Self.now + 1, previous: previous, messages: [message])
+            #expect([try await first, try await second].filter { $0 }.count == 1)
+            #expect(try await test.count("outbox") == before + 1)
+        }
+    }
 }

@@ -42,10 +42,12 @@ extension PostgresStore: NotificationStore {
         }
     }
 
-    public func recordDigest(schoolID: Int64, at: Date, messages: [MailMessage]) async throws {
+    public func recordDigest(schoolID: Int64, at: Date, previous: Date?, messages: [MailMessage]) async throws -> Bool {
         try await database.write { sql in
+            guard try await sql.execute("UPDATE schoolNotification SET lastDigestAt = ? WHERE schoolId = ? AND lastDigestAt IS NOT DISTINCT FROM ?",
+                                        [at, schoolID, previous]) > 0 else { return false }
             for message in messages { try await Self.enqueue(message, at: at, in: sql) }
-            try await sql.execute("UPDATE schoolNotification SET lastDigestAt = ? WHERE schoolId = ?", [at, schoolID])
+            return true
         }
     }
 }
