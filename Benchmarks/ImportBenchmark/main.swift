@@ -103,3 +103,37 @@ print("import: \(String(format: "%.2f", importSeconds)) s, \(Int(rate)) marks/s 
 print("sqlite one-statement insert: \(String(format: "%.2f", baselineSeconds)) s, \(Int(baselineRate)) rows/s")
 print("import reaches \(String(format: "%.0f", 100 * rate / baselineRate))% of SQLite's own rate (goal: 50% or more)")
 print("peak memory: \(String(format: "%.0f", memoryBefore)) MB after writing the file, \(String(format: "%.0f", memoryAfter)) MB after the import")
+
+// 4. The same file into PostgreSQL (issue 16), when given an empty database: the store's import
+// against PostgreSQL's own one-statement insert of as many rows, in the same run.
+if let url = arguments.firstIndex(of: "--postgres").map({ arguments[$0 + 1] }) {
+    let postgres = try await PostgresDatabase.open(try PostgresURL(url))
+    let pgStore = PostgresStore(postgres)
+    let pgSchool = try await pgStore.loadDemoTrust(today: SchoolDate(iso: "2025-11-23")!) { "hash" }.newSchools[0]
+    var pgReport = ImportReport()
+    let pgSeconds = try await seconds {
+        let reading = try CTFImporter().read(path: ctf.path)
+        let changes = try await pgStore.importRegister(
+            reading.batch, schoolID: pgSchool.id,
+            record: ImportRecord(kind: "ctf", fileName: "bench", actorName: "bench", at: Date(), fileProblems: reading.fileProblems))
+        pgReport = ImportReport(reading, changes)
+    }
+    precondition(pgReport.marks.added == expected && pgReport.problems.isEmpty, "PostgreSQL import incomplete: \(pgReport.summary)")
+    let pgMemory = peakMemoryMB()
+    let pgBaselineSeconds = try await seconds {
+        try await postgres.execute([
+            "CREATE TABLE markCeiling (pupilId bigint, date text COLLATE \"C\", session text, code text, schoolId bigint, PRIMARY KEY (pupilId, date, session))",
+            """
+            INSERT INTO markCeiling SELECT i / \(sessionsPerPupil), to_char(DATE '2025-09-01' + (i % \(sessionsPerPupil)) / 2, 'YYYY-MM-DD'),
+                   CASE i % 2 WHEN 0 THEN 'AM' ELSE 'PM' END, '/', 1 FROM generate_series(0, \(expected - 1)) AS i
+            """,
+            "DROP TABLE markCeiling",
+        ])
+    }
+    await postgres.close()
+    let pgRate = Double(expected) / pgSeconds
+    print("postgresql import: \(String(format: "%.2f", pgSeconds)) s, \(Int(pgRate)) marks/s")
+    print("postgresql one-statement insert: \(String(format: "%.2f", pgBaselineSeconds)) s, \(Int(Double(expected) / pgBaselineSeconds)) rows/s")
+    print("postgresql import reaches \(String(format: "%.0f", 100 * pgRate / (Double(expected) / pgBaselineSeconds)))% of PostgreSQL's own rate; "
+          + "\(String(format: "%.2f", pgRate / rate))× the SQLite import's rate; peak memory \(String(format: "%.0f", pgMemory)) MB")
+}

@@ -52,16 +52,40 @@ public final class PostgresDatabase: Sendable {
     /// One transaction, all or nothing, as if no other process wrote meanwhile.
     @discardableResult
     func write<Result: Sendable>(_ body: (PostgresSQL) async throws -> Result) async throws -> Result {
+        try await retrying { try await transaction("BEGIN ISOLATION LEVEL SERIALIZABLE", body) }
+    }
+
+    /// One transaction in which each statement sees what others have committed (READ COMMITTED):
+    /// for a single statement that is atomic alone (a session saved, the heartbeat), where
+    /// SERIALIZABLE would only add conflicts; and, with `lock`, for long work that takes turns
+    /// under an advisory lock instead (a school's register import), so it is not re-run whole
+    /// because a parent signed in meanwhile.
+    @discardableResult
+    func writeCommitted<Result: Sendable>(lock: Int64? = nil, _ body: (PostgresSQL) async throws -> Result) async throws -> Result {
+        try await retrying {
+            try await transaction("BEGIN ISOLATION LEVEL READ COMMITTED") { sql in
+                if let lock { try await sql.execute("SELECT pg_advisory_xact_lock(?)", [lock]) }
+                return try await body(sql)
+            }
+        }
+    }
+
+    private func retrying<Result: Sendable>(_ work: () async throws -> Result) async throws -> Result {
         var attempt = 0
         while true {
             do {
-                return try await transaction("BEGIN ISOLATION LEVEL SERIALIZABLE", body)
+                return try await work()
             } catch let error as PSQLError where attempt < 8 && Self.isRace(error) {
                 attempt += 1
                 // A short, growing, random pause, so two racing processes do not race again.
                 try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 << min(attempt, 5)))))
             }
         }
+    }
+
+    /// Runs statements with no values in one transaction: for benchmarks' ceilings and tools.
+    public func execute(_ statements: [String]) async throws {
+        try await write { sql in for statement in statements { try await sql.execute(statement) } }
     }
 
     /// Statements PostgreSQL refuses inside a transaction (CREATE DATABASE).
@@ -89,8 +113,11 @@ public final class PostgresDatabase: Sendable {
         return state == "40001" || state == "40P01"
     }
 
-    static func isUniqueViolation(_ error: any Error) -> Bool {
-        (error as? PSQLError)?.serverInfo?[.sqlState] == "23505"
+    /// A unique constraint refused a row; with `constraint`, that one only (named as PostgreSQL
+    /// names it: `table_column_key`, in lower case).
+    static func isUniqueViolation(_ error: any Error, of constraint: String? = nil) -> Bool {
+        guard let info = (error as? PSQLError)?.serverInfo, info[.sqlState] == "23505" else { return false }
+        return constraint == nil || info[.constraintName] == constraint
     }
 
     // MARK: Migrations
@@ -118,9 +145,10 @@ public final class PostgresDatabase: Sendable {
 
     /// The migrations applied so far, oldest first.
     public func appliedMigrations() async throws -> [String] {
-        try await read { sql in
-            try await sql.rows("SELECT name FROM leaveMigration ORDER BY appliedAt, name").map { try $0[0, String.self] }
-        }
+        let names = try await read { sql in try await sql.rows("SELECT name FROM leaveMigration").map { try $0[0, String.self] } }
+        // In the order they are declared: several applied together share one moment.
+        let position = Dictionary(PostgresMigrations.all.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return names.sorted { (position[$0] ?? .max, $0) < (position[$1] ?? .max, $1) }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import PostgresNIO
 
 /// One connection inside one transaction of `PostgresDatabase.read` or `.write`. Statements take
@@ -55,6 +56,22 @@ struct PostgresSQL {
         if returningID { return try await value(Int64.self, sql, columns.map(\.value)) }
         try await execute(sql, columns.map(\.value))
         return nil
+    }
+
+    /// Rows streamed with COPY … FROM STDIN, as text lines (tab between fields, each field
+    /// escaped with `copyField`): how a whole school's marks go in at PostgreSQL's own pace.
+    func copy(into table: String, columns: [String], lines: ByteBuffer) async throws {
+        // COPY quotes the names it is given, so they are given as PostgreSQL folded them.
+        try await connection.copyFrom(table: table.lowercased(), columns: columns.map { $0.lowercased() }, logger: logger) { writer in
+            try await writer.write(lines)
+        }
+    }
+
+    /// A field as COPY's text format reads it: backslash, tab and line ends escaped.
+    static func copyField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }
 
     static func query(_ sql: String, _ values: [any SQLValue]) throws -> PostgresQuery {

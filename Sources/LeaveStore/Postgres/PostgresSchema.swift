@@ -32,28 +32,32 @@ enum PostgresSchema {
     /// A school day as ISO text, compared byte by byte whatever the database's locale, so its
     /// order is the calendar's and its indexes serve ranges of days.
     static let day = "text COLLATE \"C\""
+    /// Every other text compares byte by byte too, as SQLite's BINARY does: a list of names or
+    /// addresses sorts the same on both stores, whatever locale the database was made with.
+    static let text = "text COLLATE \"C\""
 
     static let version1: [String] = [
         refuse,
-        "CREATE TABLE trust (\(identity), name text NOT NULL UNIQUE)",
+        "CREATE TABLE trust (\(identity), name \(text) NOT NULL UNIQUE)",
         """
-        CREATE TABLE school (\(identity), trustId bigint NOT NULL REFERENCES trust(id), name text NOT NULL,
-          addressLines text NOT NULL DEFAULT '', telephone text NOT NULL DEFAULT '', email text NOT NULL DEFAULT '',
-          headteacherName text NOT NULL DEFAULT '', laCode text, estab text, UNIQUE (trustId, name))
+        CREATE TABLE school (\(identity), trustId bigint NOT NULL REFERENCES trust(id), name \(text) NOT NULL,
+          addressLines \(text) NOT NULL DEFAULT '', telephone \(text) NOT NULL DEFAULT '', email \(text) NOT NULL DEFAULT '',
+          headteacherName \(text) NOT NULL DEFAULT '', laCode \(text), estab \(text), UNIQUE (trustId, name))
         """,
         "CREATE INDEX school_on_trustId ON school(trustId)",
         "CREATE UNIQUE INDEX school_mis ON school(laCode, estab) WHERE laCode IS NOT NULL",
         """
-        CREATE TABLE account (\(identity), schoolId bigint NOT NULL REFERENCES school(id), email text NOT NULL,
-          displayName text NOT NULL, role text NOT NULL, passwordHash text NOT NULL,
+        CREATE TABLE account (\(identity), schoolId bigint NOT NULL REFERENCES school(id), email \(text) NOT NULL,
+          displayName \(text) NOT NULL, role \(text) NOT NULL, passwordHash \(text) NOT NULL,
           deactivatedAt timestamptz, sessionsValidFrom timestamptz)
         """,
         // SQLite's NOCASE: one account per address, however it is typed.
         "CREATE UNIQUE INDEX account_email ON account(lower(email))",
         "CREATE INDEX account_on_schoolId ON account(schoolId)",
         """
-        CREATE TABLE pupil (\(identity), schoolId bigint NOT NULL REFERENCES school(id), upn text, forename text NOT NULL,
-          surname text NOT NULL, yearGroup bigint NOT NULL, misId text, dateOfBirth \(day), sex text, UNIQUE (schoolId, upn))
+        CREATE TABLE pupil (\(identity), schoolId bigint NOT NULL REFERENCES school(id), upn \(text), forename \(text) NOT NULL,
+          surname \(text) NOT NULL, yearGroup bigint NOT NULL, misId \(text), dateOfBirth \(day), sex \(text), UNIQUE (schoolId, upn),
+          UNIQUE (id, schoolId))
         """,
         "CREATE INDEX pupil_on_schoolId ON pupil(schoolId)",
         """
@@ -64,20 +68,20 @@ enum PostgresSchema {
         "CREATE INDEX parentPupil_on_pupilId ON parentPupil(pupilId)",
         "CREATE INDEX parentPupil_on_schoolId ON parentPupil(schoolId)",
         """
-        CREATE TABLE term (\(identity), schoolId bigint NOT NULL REFERENCES school(id), name text NOT NULL,
+        CREATE TABLE term (\(identity), schoolId bigint NOT NULL REFERENCES school(id), name \(text) NOT NULL,
           startDate \(day) NOT NULL, endDate \(day) NOT NULL, UNIQUE (schoolId, startDate))
         """,
         """
         CREATE TABLE closure (\(identity), schoolId bigint NOT NULL REFERENCES school(id), date \(day) NOT NULL,
-          kind text NOT NULL, name text NOT NULL, UNIQUE (schoolId, date))
+          kind \(text) NOT NULL, name \(text) NOT NULL, UNIQUE (schoolId, date))
         """,
         """
-        CREATE TABLE leaveRequest (\(identity), schoolId bigint NOT NULL REFERENCES school(id), reference text NOT NULL UNIQUE,
-          pupilId bigint NOT NULL REFERENCES pupil(id), parentId bigint NOT NULL REFERENCES account(id), kind text NOT NULL,
-          purpose text NOT NULL, startDate \(day) NOT NULL, startSession text NOT NULL, endDate \(day) NOT NULL,
-          endSession text NOT NULL, returnDate \(day) NOT NULL, sessions bigint NOT NULL, schoolDays bigint NOT NULL,
-          status text NOT NULL, submittedAt timestamptz NOT NULL, category text, details text, groupReference text,
-          submissionKey text, decideBy \(day), decideByBasis text, recommendation text)
+        CREATE TABLE leaveRequest (\(identity), schoolId bigint NOT NULL REFERENCES school(id), reference \(text) NOT NULL UNIQUE,
+          pupilId bigint NOT NULL REFERENCES pupil(id), parentId bigint NOT NULL REFERENCES account(id), kind \(text) NOT NULL,
+          purpose \(text) NOT NULL, startDate \(day) NOT NULL, startSession \(text) NOT NULL, endDate \(day) NOT NULL,
+          endSession \(text) NOT NULL, returnDate \(day) NOT NULL, sessions bigint NOT NULL, schoolDays bigint NOT NULL,
+          status \(text) NOT NULL, submittedAt timestamptz NOT NULL, category \(text), details \(text), groupReference \(text),
+          submissionKey \(text), decideBy \(day), decideByBasis \(text), recommendation \(text))
         """,
         "CREATE INDEX leaveRequest_on_pupilId ON leaveRequest(pupilId)",
         "CREATE INDEX leaveRequest_parentPupil ON leaveRequest(parentId, pupilId, submittedAt)",
@@ -91,72 +95,74 @@ enum PostgresSchema {
         "CREATE INDEX leaveRequest_advice ON leaveRequest(schoolId, status, recommendation)",
         """
         CREATE TABLE auditEvent (\(identity), schoolId bigint NOT NULL REFERENCES school(id), at timestamptz NOT NULL,
-          actorId bigint NOT NULL, actorName text NOT NULL, actorRole text NOT NULL, action text NOT NULL,
-          requestId bigint NOT NULL REFERENCES leaveRequest(id), detail text NOT NULL)
+          actorId bigint NOT NULL, actorName \(text) NOT NULL, actorRole \(text) NOT NULL, action \(text) NOT NULL,
+          requestId bigint NOT NULL REFERENCES leaveRequest(id), detail \(text) NOT NULL)
         """,
         "CREATE INDEX auditEvent_request ON auditEvent(requestId, at)",
         "CREATE INDEX auditEvent_schoolAction ON auditEvent(schoolId, action)",
-        "CREATE TABLE webSession (key text PRIMARY KEY, value bytea NOT NULL, expiresAt double precision)",
+        "CREATE TABLE webSession (key \(text) PRIMARY KEY, value bytea NOT NULL, expiresAt double precision)",
         "CREATE INDEX webSession_expiry ON webSession(expiresAt)",
         """
         CREATE TABLE pupilContact (\(identity), schoolId bigint NOT NULL REFERENCES school(id),
-          pupilId bigint NOT NULL REFERENCES pupil(id) ON DELETE CASCADE, name text NOT NULL,
-          relationship text NOT NULL DEFAULT '', parentalResponsibility boolean NOT NULL DEFAULT false, email text, address text)
+          pupilId bigint NOT NULL REFERENCES pupil(id) ON DELETE CASCADE, name \(text) NOT NULL,
+          relationship \(text) NOT NULL DEFAULT '', parentalResponsibility boolean NOT NULL DEFAULT false, email \(text), address \(text))
         """,
         "CREATE INDEX pupilContact_on_schoolId ON pupilContact(schoolId)",
         "CREATE INDEX pupilContact_email ON pupilContact(pupilId, email)",
         """
-        CREATE TABLE attendanceMark (pupilId bigint NOT NULL REFERENCES pupil(id) ON DELETE CASCADE, date \(day) NOT NULL,
-          session text NOT NULL CHECK (session IN ('AM', 'PM')), code text NOT NULL, schoolId bigint NOT NULL REFERENCES school(id),
-          PRIMARY KEY (pupilId, date, session))
+        CREATE TABLE attendanceMark (pupilId bigint NOT NULL, date \(day) NOT NULL,
+          session \(text) NOT NULL CHECK (session IN ('AM', 'PM')), code \(text) NOT NULL, schoolId bigint NOT NULL,
+          PRIMARY KEY (pupilId, date, session),
+          -- One check a mark, not two: that the pupil is there, and that the mark's school is the pupil's.
+          FOREIGN KEY (pupilId, schoolId) REFERENCES pupil(id, schoolId) ON DELETE CASCADE)
         """,
         """
-        CREATE TABLE assessmentPeriod (\(identity), schoolId bigint NOT NULL REFERENCES school(id), name text NOT NULL,
-          yearGroups text NOT NULL, startDate \(day) NOT NULL, endDate \(day) NOT NULL, UNIQUE (schoolId, name, startDate))
+        CREATE TABLE assessmentPeriod (\(identity), schoolId bigint NOT NULL REFERENCES school(id), name \(text) NOT NULL,
+          yearGroups \(text) NOT NULL, startDate \(day) NOT NULL, endDate \(day) NOT NULL, UNIQUE (schoolId, name, startDate))
         """,
         """
-        CREATE TABLE religiousDay (\(identity), schoolId bigint NOT NULL REFERENCES school(id), religion text NOT NULL,
-          name text NOT NULL, date \(day) NOT NULL, UNIQUE (schoolId, religion, date))
+        CREATE TABLE religiousDay (\(identity), schoolId bigint NOT NULL REFERENCES school(id), religion \(text) NOT NULL,
+          name \(text) NOT NULL, date \(day) NOT NULL, UNIQUE (schoolId, religion, date))
         """,
         """
         CREATE TABLE importRun (\(identity), schoolId bigint NOT NULL REFERENCES school(id), at timestamptz NOT NULL,
-          kind text NOT NULL, fileName text NOT NULL, actorName text NOT NULL, report text NOT NULL)
+          kind \(text) NOT NULL, fileName \(text) NOT NULL, actorName \(text) NOT NULL, report \(text) NOT NULL)
         """,
         "CREATE INDEX importRun_school ON importRun(schoolId)",
         """
-        CREATE TABLE schoolPolicy (schoolId bigint PRIMARY KEY REFERENCES school(id), preset text NOT NULL,
-          overrides text NOT NULL DEFAULT '{}', updatedAt timestamptz, updatedBy text)
+        CREATE TABLE schoolPolicy (schoolId bigint PRIMARY KEY REFERENCES school(id), preset \(text) NOT NULL,
+          overrides \(text) NOT NULL DEFAULT '{}', updatedAt timestamptz, updatedBy \(text))
         """,
         """
         CREATE TABLE requestEvaluation (\(identity), schoolId bigint NOT NULL REFERENCES school(id),
-          requestId bigint NOT NULL REFERENCES leaveRequest(id), evaluatedAt timestamptz NOT NULL, recommendation text NOT NULL,
-          findings text NOT NULL, sessions bigint, schoolDays bigint, attendanceToDate double precision,
-          projectedAttendance double precision, registerCode text)
+          requestId bigint NOT NULL REFERENCES leaveRequest(id), evaluatedAt timestamptz NOT NULL, recommendation \(text) NOT NULL,
+          findings \(text) NOT NULL, sessions bigint, schoolDays bigint, attendanceToDate double precision,
+          projectedAttendance double precision, registerCode \(text))
         """,
         "CREATE INDEX requestEvaluation_latest ON requestEvaluation(requestId, id)",
         """
-        CREATE TABLE upload (id text PRIMARY KEY, schoolId bigint NOT NULL REFERENCES school(id),
-          parentId bigint NOT NULL REFERENCES account(id), fileName text NOT NULL, contentType text NOT NULL,
+        CREATE TABLE upload (id \(text) PRIMARY KEY, schoolId bigint NOT NULL REFERENCES school(id),
+          parentId bigint NOT NULL REFERENCES account(id), fileName \(text) NOT NULL, contentType \(text) NOT NULL,
           size bigint NOT NULL, createdAt timestamptz NOT NULL)
         """,
         "CREATE INDEX upload_on_schoolId ON upload(schoolId)",
         """
-        CREATE TABLE requestUpload (requestId bigint NOT NULL REFERENCES leaveRequest(id), uploadId text NOT NULL REFERENCES upload(id),
+        CREATE TABLE requestUpload (requestId bigint NOT NULL REFERENCES leaveRequest(id), uploadId \(text) NOT NULL REFERENCES upload(id),
           PRIMARY KEY (requestId, uploadId))
         """,
         """
         CREATE TABLE activity (\(identity), schoolId bigint REFERENCES school(id), at timestamptz NOT NULL, actorId bigint,
-          actorName text, actorRole text, action text NOT NULL, detail text NOT NULL)
+          actorName \(text), actorRole \(text), action \(text) NOT NULL, detail \(text) NOT NULL)
         """,
         "CREATE INDEX activity_school ON activity(schoolId, id)",
         "CREATE TABLE heartbeat (id bigint PRIMARY KEY, at timestamptz NOT NULL)",
         """
         CREATE TABLE decision (\(identity), schoolId bigint NOT NULL REFERENCES school(id),
-          requestId bigint NOT NULL REFERENCES leaveRequest(id), outcome text NOT NULL, reason text NOT NULL,
-          deciderId bigint NOT NULL, deciderName text NOT NULL, deciderRole text NOT NULL, decidedAt timestamptz NOT NULL,
-          overrideReason text, consultation text, findings text, grantedFrom \(day), grantedTo \(day),
+          requestId bigint NOT NULL REFERENCES leaveRequest(id), outcome \(text) NOT NULL, reason \(text) NOT NULL,
+          deciderId bigint NOT NULL, deciderName \(text) NOT NULL, deciderRole \(text) NOT NULL, decidedAt timestamptz NOT NULL,
+          overrideReason \(text), consultation \(text), findings \(text), grantedFrom \(day), grantedTo \(day),
           supersedesId bigint UNIQUE REFERENCES decision(id),
-          amendment text CHECK (amendment IN ('amended', 'rescinded')), amendmentReason text,
+          amendment \(text) CHECK (amendment IN ('amended', 'rescinded')), amendmentReason \(text),
           CHECK ((supersedesId IS NULL) = (amendment IS NULL)))
         """,
         "CREATE INDEX decision_school ON decision(schoolId)",
@@ -164,22 +170,22 @@ enum PostgresSchema {
         """
         CREATE TABLE letter (\(identity), schoolId bigint NOT NULL REFERENCES school(id),
           requestId bigint NOT NULL REFERENCES leaveRequest(id), decisionId bigint UNIQUE REFERENCES decision(id),
-          kind text NOT NULL DEFAULT 'decision', html text NOT NULL, createdAt timestamptz NOT NULL, printedAt timestamptz,
-          printedById bigint, pdf bytea, pdfSha256 text)
+          kind \(text) NOT NULL DEFAULT 'decision', html \(text) NOT NULL, createdAt timestamptz NOT NULL, printedAt timestamptz,
+          printedById bigint, pdf bytea, pdfSha256 \(text))
         """,
         "CREATE INDEX letter_waiting ON letter(schoolId, printedAt)",
         "CREATE INDEX letter_request ON letter(requestId)",
         """
-        CREATE TABLE outbox (\(identity), schoolId bigint NOT NULL REFERENCES school(id), kind text NOT NULL,
-          toAddress text NOT NULL, subject text NOT NULL, body text NOT NULL, createdAt timestamptz NOT NULL,
+        CREATE TABLE outbox (\(identity), schoolId bigint NOT NULL REFERENCES school(id), kind \(text) NOT NULL,
+          toAddress \(text) NOT NULL, subject \(text) NOT NULL, body \(text) NOT NULL, createdAt timestamptz NOT NULL,
           attempts bigint NOT NULL DEFAULT 0, nextAttemptAt timestamptz NOT NULL, sentAt timestamptz, failedAt timestamptz,
-          lastError text, letterId bigint REFERENCES letter(id))
+          lastError \(text), letterId bigint REFERENCES letter(id))
         """,
         "CREATE INDEX outbox_on_schoolId ON outbox(schoolId)",
         "CREATE INDEX outbox_due ON outbox(sentAt, failedAt, nextAttemptAt)",
         """
-        CREATE TABLE invitation (\(identity), schoolId bigint NOT NULL REFERENCES school(id), email text NOT NULL,
-          name text NOT NULL, role text NOT NULL, tokenHash text NOT NULL UNIQUE, createdAt timestamptz NOT NULL,
+        CREATE TABLE invitation (\(identity), schoolId bigint NOT NULL REFERENCES school(id), email \(text) NOT NULL,
+          name \(text) NOT NULL, role \(text) NOT NULL, tokenHash \(text) NOT NULL UNIQUE, createdAt timestamptz NOT NULL,
           expiresAt timestamptz NOT NULL, acceptedAt timestamptz, accountId bigint REFERENCES account(id),
           outboxId bigint REFERENCES outbox(id))
         """,
@@ -188,55 +194,55 @@ enum PostgresSchema {
         "CREATE INDEX invitation_list ON invitation(schoolId, (role = 'parent'))",
         """
         CREATE TABLE passwordReset (\(identity), accountId bigint NOT NULL REFERENCES account(id),
-          tokenHash text NOT NULL UNIQUE, createdAt timestamptz NOT NULL, expiresAt timestamptz NOT NULL, usedAt timestamptz)
+          tokenHash \(text) NOT NULL UNIQUE, createdAt timestamptz NOT NULL, expiresAt timestamptz NOT NULL, usedAt timestamptz)
         """,
         "CREATE INDEX passwordReset_on_accountId ON passwordReset(accountId)",
         """
-        CREATE TABLE schoolNotification (schoolId bigint PRIMARY KEY REFERENCES school(id), mode text NOT NULL DEFAULT 'each',
+        CREATE TABLE schoolNotification (schoolId bigint PRIMARY KEY REFERENCES school(id), mode \(text) NOT NULL DEFAULT 'each',
           hour bigint NOT NULL DEFAULT 16, lastDigestAt timestamptz)
         """,
         """
         CREATE TABLE evidenceAsk (\(identity), schoolId bigint NOT NULL REFERENCES school(id),
-          requestId bigint NOT NULL REFERENCES leaveRequest(id), note text NOT NULL, askedAt timestamptz NOT NULL,
-          askedByName text NOT NULL, answeredAt timestamptz, answer text)
+          requestId bigint NOT NULL REFERENCES leaveRequest(id), note \(text) NOT NULL, askedAt timestamptz NOT NULL,
+          askedByName \(text) NOT NULL, answeredAt timestamptz, answer \(text))
         """,
         "CREATE INDEX evidenceAsk_on_schoolId ON evidenceAsk(schoolId)",
         "CREATE INDEX evidenceAsk_request ON evidenceAsk(requestId)",
         """
         CREATE TABLE requestNote (\(identity), schoolId bigint NOT NULL REFERENCES school(id),
-          requestId bigint NOT NULL REFERENCES leaveRequest(id), kind text NOT NULL, heldOn \(day) NOT NULL, note text NOT NULL,
-          recordedByName text NOT NULL, recordedAt timestamptz NOT NULL)
+          requestId bigint NOT NULL REFERENCES leaveRequest(id), kind \(text) NOT NULL, heldOn \(day) NOT NULL, note \(text) NOT NULL,
+          recordedByName \(text) NOT NULL, recordedAt timestamptz NOT NULL)
         """,
         "CREATE INDEX requestNote_on_schoolId ON requestNote(schoolId)",
         "CREATE INDEX requestNote_request ON requestNote(requestId)",
         """
         CREATE TABLE registerExport (\(identity), schoolId bigint NOT NULL REFERENCES school(id), fromDate \(day) NOT NULL,
-          toDate \(day) NOT NULL, exportedAt timestamptz NOT NULL, actorId bigint, actorName text NOT NULL, entries bigint NOT NULL,
-          csvSha256 text NOT NULL)
+          toDate \(day) NOT NULL, exportedAt timestamptz NOT NULL, actorId bigint, actorName \(text) NOT NULL, entries bigint NOT NULL,
+          csvSha256 \(text) NOT NULL)
         """,
         "CREATE INDEX registerExport_on_schoolId ON registerExport(schoolId)",
         """
         CREATE TABLE registerExportEntry (exportId bigint NOT NULL REFERENCES registerExport(id), schoolId bigint NOT NULL,
-          upn text NOT NULL, date \(day) NOT NULL, session text NOT NULL, code text NOT NULL, reference text NOT NULL,
+          upn \(text) NOT NULL, date \(day) NOT NULL, session \(text) NOT NULL, code \(text) NOT NULL, reference \(text) NOT NULL,
           onlyIfAbsent boolean NOT NULL)
         """,
         "CREATE INDEX registerExportEntry_session ON registerExportEntry(schoolId, date, upn, session)",
         """
         CREATE TABLE lunchtimeSignOut (\(identity), schoolId bigint NOT NULL REFERENCES school(id),
           requestId bigint NOT NULL REFERENCES leaveRequest(id), pupilId bigint NOT NULL REFERENCES pupil(id),
-          date \(day) NOT NULL, outAt timestamptz NOT NULL, collectedBy text NOT NULL, outByName text NOT NULL,
-          dueBackMinutes bigint NOT NULL, inAt timestamptz, inByName text, UNIQUE (requestId, date))
+          date \(day) NOT NULL, outAt timestamptz NOT NULL, collectedBy \(text) NOT NULL, outByName \(text) NOT NULL,
+          dueBackMinutes bigint NOT NULL, inAt timestamptz, inByName \(text), UNIQUE (requestId, date))
         """,
         "CREATE INDEX lunchtimeSignOut_day ON lunchtimeSignOut(schoolId, date)",
         "CREATE INDEX lunchtimeSignOut_pupil ON lunchtimeSignOut(pupilId, date)",
         """
-        CREATE TABLE schoolCrest (schoolId bigint PRIMARY KEY REFERENCES school(id), png bytea NOT NULL, sha256 text NOT NULL,
+        CREATE TABLE schoolCrest (schoolId bigint PRIMARY KEY REFERENCES school(id), png bytea NOT NULL, sha256 \(text) NOT NULL,
           uploadedAt timestamptz NOT NULL)
         """,
         """
         CREATE TABLE requestLicence (\(identity), schoolId bigint NOT NULL REFERENCES school(id),
-          requestId bigint NOT NULL UNIQUE REFERENCES leaveRequest(id), number text NOT NULL, authority text NOT NULL,
-          dates text NOT NULL, addedAt timestamptz NOT NULL, addedById bigint NOT NULL)
+          requestId bigint NOT NULL UNIQUE REFERENCES leaveRequest(id), number \(text) NOT NULL, authority \(text) NOT NULL,
+          dates \(text) NOT NULL, addedAt timestamptz NOT NULL, addedById bigint NOT NULL)
         """,
         "CREATE INDEX requestLicence_on_schoolId ON requestLicence(schoolId)",
     ] + guards

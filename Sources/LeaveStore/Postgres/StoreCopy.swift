@@ -143,11 +143,20 @@ public enum StoreCopy {
 
     private static func checksumInTarget(_ table: String, columns: [Column], _ sql: PostgresSQL) async throws -> (rows: Int, sum: RowSum) {
         var sum = RowSum()
-        let rows = try await sql.rows("SELECT \(columns.map(\.name).joined(separator: ", ")) FROM \(table)")
-        for row in rows {
-            sum.add(try columns.indices.map { index in try CopiedValue(row, index, as: columns[index].type) })
+        var count = 0
+        // Through a cursor, a few thousand rows at a time: years of marks, or every letter's PDF,
+        // need not fit in memory at once.
+        try await sql.execute("DECLARE leave_copy_check NO SCROLL CURSOR FOR SELECT \(columns.map(\.name).joined(separator: ", ")) FROM \(table)")
+        while true {
+            let rows = try await sql.rows("FETCH 2000 FROM leave_copy_check")
+            guard !rows.isEmpty else { break }
+            for row in rows {
+                sum.add(try columns.indices.map { index in try CopiedValue(row, index, as: columns[index].type) })
+            }
+            count += rows.count
         }
-        return (rows.count, sum)
+        try await sql.execute("CLOSE leave_copy_check")
+        return (count, sum)
     }
 }
 

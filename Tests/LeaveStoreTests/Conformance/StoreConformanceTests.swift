@@ -231,4 +231,36 @@ struct StoreConformanceTests {
             #expect(try await test.count("outbox") == before + 1)
         }
     }
+
+    /// The MIS's register, imported twice: the first time every mark is new (PostgreSQL streams
+    /// them with COPY), the second time only the changed ones are written and counted.
+    @Test(arguments: StoreKind.available)
+    func aRegisterImportedTwiceCountsOnlyWhatChanged(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let head = try await Self.head(test)
+            let school = try #require(try await test.store.school(id: head.schoolID))
+            let days = (0..<5).map { SchoolDate(iso: "2026-11-02")!.adding(days: $0) }
+            func batch(illOn sick: SchoolDate?) -> RegisterBatch {
+                var batch = RegisterBatch()
+                batch.pupils = DemoTrust.roll(of: school).map { pupil in
+                    RegisterBatch.PupilEntry(pupil: pupil, marks: days.flatMap { day in
+                        [SessionMark(SessionPoint(day, .am), day == sick ? .illness : .presentAM),
+                         SessionMark(SessionPoint(day, .pm), day == sick ? .illness : .presentPM)]
+                    })
+                }
+                return batch
+            }
+            let record = ImportRecord(kind: "test", fileName: "register", actorName: "test", at: Self.now)
+            let pupils = DemoTrust.roll(of: school).count
+            let first = try await test.store.importRegister(batch(illOn: nil), schoolID: school.id, record: record)
+            #expect(first.marksAdded == pupils * 10 && first.marksChanged == 0)
+            let second = try await test.store.importRegister(batch(illOn: days[2]), schoolID: school.id, record: record)
+            #expect(second.marksAdded == 0 && second.marksChanged == pupils * 2)
+            #expect(try await test.count("attendanceMark") == pupils * 10)
+            let child = try await test.store.children(ofParent: try await test.store.account(email: "parent2@example.com")!.account.id)[0]
+            let history = try await test.store.attendanceHistory(pupilID: child.id, schoolID: school.id)
+            #expect(history.code(at: SessionPoint(days[2], .pm)) == .illness)
+            #expect(history.code(at: SessionPoint(days[0], .pm)) == .presentPM, "a backslash code survives COPY's escaping")
+        }
+    }
 }

@@ -35,7 +35,7 @@ extension PostgresStore: ActivityStore, StoreHealth {
 
     /// Proves the database takes writes (a full disk, a replica promoted wrongly, a read-only role).
     public func takesWrites(at: Date) async -> Bool {
-        (try? await database.write { sql in
+        (try? await database.writeCommitted { sql in
             try await sql.execute("INSERT INTO heartbeat (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at", [at])
         }) != nil
     }

@@ -11,7 +11,7 @@ extension PostgresStore: CalendarEditing {
     }
 
     static func assessments(_ sql: PostgresSQL, schoolID: Int64) async throws -> [StoredAssessment] {
-        try await sql.rows("SELECT id, name, yearGroups, startDate, endDate FROM assessmentPeriod WHERE schoolId = ? ORDER BY startDate",
+        try await sql.rows("SELECT id, name, yearGroups, startDate, endDate FROM assessmentPeriod WHERE schoolId = ? ORDER BY startDate, name, id",
                            [schoolID]).compactMap { row in
             guard let start = SchoolDate(iso: try row["startDate", String.self]),
                   let end = SchoolDate(iso: try row["endDate", String.self]) else { return nil }
@@ -22,7 +22,7 @@ extension PostgresStore: CalendarEditing {
     }
 
     static func religiousDays(_ sql: PostgresSQL, schoolID: Int64) async throws -> [StoredReligiousDay] {
-        try await sql.rows("SELECT id, religion, name, date FROM religiousDay WHERE schoolId = ? ORDER BY date", [schoolID]).compactMap { row in
+        try await sql.rows("SELECT id, religion, name, date FROM religiousDay WHERE schoolId = ? ORDER BY date, religion, id", [schoolID]).compactMap { row in
             guard let date = SchoolDate(iso: try row["date", String.self]) else { return nil }
             return StoredReligiousDay(id: try row["id", Int64.self],
                                       day: ReligiousDay(religion: try row["religion", String.self], name: try row["name", String.self], date: date))

@@ -90,7 +90,7 @@ extension PostgresStore {
     public func evidenceWaiting(schoolID: Int64, limit: Int) async throws -> [RequestWithPupil] {
         try await database.read { sql in
             try await Self.withPupils(sql, sql: """
-                WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ? ORDER BY leaveRequest.submittedAt LIMIT ?
+                WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ? ORDER BY leaveRequest.submittedAt, leaveRequest.id LIMIT ?
                 """, [schoolID, RequestStatus.evidenceRequested.rawValue, max(0, min(limit, 500))], answers: false)
         }
     }

@@ -38,7 +38,7 @@ extension PostgresStore: NotificationStore {
                 query += " AND submittedAt > ?"
                 values.append(after)
             }
-            return try await sql.records(LeaveRequestRecord.self, query + " ORDER BY submittedAt", values).map { try $0.request() }
+            return try await sql.records(LeaveRequestRecord.self, query + " ORDER BY submittedAt, id", values).map { try $0.request() }
         }
     }
 

@@ -1,9 +1,14 @@
 import Foundation
 import LeaveCore
+import NIOCore
 
 extension PostgresStore: RegisterStore {
+    /// Imports of one school take turns under a lock of their own, each statement seeing what is
+    /// committed (a file is long work, and SERIALIZABLE would re-run it whole whenever a parent
+    /// accepting an invitation touched the same tables). The lock's key is the school's id in a
+    /// range of its own.
     public func importRegister(_ batch: RegisterBatch, schoolID: Int64, record: ImportRecord) async throws -> RegisterChanges {
-        try await database.write { sql in
+        try await database.writeCommitted(lock: Self.importLock + schoolID) { sql in
             let target = PostgresRegisterImport(sql: sql, schoolID: schoolID)
             var changes = RegisterChanges()
             for entry in batch.pupils {
@@ -27,6 +32,7 @@ extension PostgresStore: RegisterStore {
                 changes.marksChanged += merged.changed
                 if merged.added + merged.changed > 0 { changes.changedPupils.insert(pupilID) }
             }
+            try await target.flush()
             let summary = RegisterChanges.summary(
                 pupilsAdded: changes.pupilsAdded, pupilsUpdated: changes.pupilsUpdated, marksAdded: changes.marksAdded,
                 marksChanged: changes.marksChanged, problems: record.fileProblems + unknownRows)
@@ -36,6 +42,8 @@ extension PostgresStore: RegisterStore {
             return changes
         }
     }
+
+    static let importLock: Int64 = 0x4C50_0000_0000
 
     public func attendanceHistory(pupilID: Int64, schoolID: Int64) async throws -> AttendanceHistory {
         try await database.read { sql in try await Self.attendanceHistory(sql, pupilID: pupilID, schoolID: schoolID) }
@@ -123,9 +131,27 @@ extension PostgresStore: RegisterStore {
 
 /// Writes a register batch inside the one transaction of `PostgresStore.importRegister`, as
 /// `SQLiteImportTarget` does for SQLite.
-private struct PostgresRegisterImport {
+private final class PostgresRegisterImport {
     let sql: PostgresSQL
     let schoolID: Int64
+    /// A pupil's first marks, waiting to be streamed in with COPY: a whole school's year is half a
+    /// million rows, which statements of a thousand rows take ten times as long to write.
+    private var copyLines = ByteBuffer()
+    private var copyPupils: Set<Int64> = []
+    static let copyFlushBytes = 8 << 20
+
+    init(sql: PostgresSQL, schoolID: Int64) {
+        self.sql = sql
+        self.schoolID = schoolID
+    }
+
+    /// Writes the marks waiting for COPY; before the import ends, and before a pupil's marks are read again.
+    func flush() async throws {
+        guard copyLines.readableBytes > 0 else { return }
+        try await sql.copy(into: "attendanceMark", columns: ["pupilId", "date", "session", "code", "schoolId"], lines: copyLines)
+        copyLines.clear()
+        copyPupils.removeAll()
+    }
 
     /// Marks go in rows of a thousand per statement: each statement is a round trip to the
     /// server, and a whole school's year is half a million marks.
@@ -237,6 +263,23 @@ private struct PostgresRegisterImport {
     /// one-by-one writes leave it.
     func mergeMarks(_ marks: [SessionMark], pupilID: Int64) async throws -> (added: Int, changed: Int) {
         guard let first = marks.map(\.point.date).min(), let last = marks.map(\.point.date).max() else { return (0, 0) }
+        if copyPupils.contains(pupilID) { try await flush() }
+        let alreadyMarked = try await sql.value(Int64.self, """
+            SELECT 1 FROM attendanceMark WHERE pupilId = ? AND date BETWEEN ? AND ? LIMIT 1
+            """, [pupilID, first.iso, last.iso]) != nil
+        if !alreadyMarked, Set(marks.map(\.point)).count == marks.count {
+            // The pupil's first marks in these dates, each session once: all new, so streamed.
+            var days: [Int: String] = [:]
+            let ids = "\(pupilID)\t", school = "\t\(schoolID)\n"
+            for mark in marks {
+                let day = days[mark.point.date.dayNumber] ?? mark.point.date.iso
+                days[mark.point.date.dayNumber] = day
+                copyLines.writeString(ids + day + "\t" + mark.point.session.rawValue + "\t" + PostgresSQL.copyField(mark.code.rawValue) + school)
+            }
+            copyPupils.insert(pupilID)
+            if copyLines.readableBytes >= Self.copyFlushBytes { try await flush() }
+            return (marks.count, 0)
+        }
         var existing: [String: String] = [:]
         for row in try await sql.rows("""
             SELECT date, session, code FROM attendanceMark WHERE pupilId = ? AND date BETWEEN ? AND ?

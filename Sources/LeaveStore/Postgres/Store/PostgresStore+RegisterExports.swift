@@ -59,7 +59,7 @@ extension PostgresStore: RegisterExportStore {
                 SELECT entry.upn, entry.date, entry.session, entry.code, run.exportedAt
                 FROM registerExportEntry AS entry JOIN registerExport AS run ON run.id = entry.exportId
                 WHERE entry.schoolId = ? AND entry.date BETWEEN ? AND ?
-                ORDER BY entry.exportId
+                ORDER BY entry.exportId, entry.date, entry.session, entry.upn, entry.reference
                 """, [schoolID, from.iso, to.iso])
             for row in rows {
                 let upn = try row[0, String.self], day = try row[1, String.self], half = try row[2, String.self]

@@ -52,7 +52,7 @@ extension PostgresStore: RequestStore {
                 for message in messages { try await Self.enqueue(message, at: at, in: sql) }
                 return stored
             }
-        } catch where PostgresDatabase.isUniqueViolation(error) {
+        } catch where PostgresDatabase.isUniqueViolation(error, of: "leaverequest_reference_key") {
             // Another server took the reference between the check above and the insert.
             throw StoreError.duplicateReference
         }
@@ -276,7 +276,7 @@ extension PostgresStore: RequestStore {
                 found += try await Self.withPupils(sql, sql: """
                     WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
                       AND leaveRequest.pupilId IN (\(Array(repeating: "?", count: slice.count).joined(separator: ", ")))
-                    ORDER BY leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt
+                    ORDER BY leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt, leaveRequest.id
                     """, arguments)
             }
             return found

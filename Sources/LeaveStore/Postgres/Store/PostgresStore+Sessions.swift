@@ -11,7 +11,7 @@ extension PostgresStore: WebSessionStore {
     }
 
     public func setSessionValue(key: String, value: Data, expiresAt: Date?, keepExpiry: Bool, now: Date) async throws {
-        try await database.write { sql in
+        try await database.writeCommitted { sql in
             if keepExpiry {
                 // Only a session that still exists is updated: one ended meanwhile (a new sign-in,
                 // a sign-out, on this server process or another) must not come back.
@@ -27,6 +27,6 @@ extension PostgresStore: WebSessionStore {
     }
 
     public func removeSessionValue(key: String) async throws {
-        try await database.write { sql in try await sql.execute("DELETE FROM webSession WHERE key = ?", [key]) }
+        try await database.writeCommitted { sql in try await sql.execute("DELETE FROM webSession WHERE key = ?", [key]) }
     }
 }
