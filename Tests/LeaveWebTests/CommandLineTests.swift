@@ -138,3 +138,27 @@ extension CommandLineTests {
         #expect(noSchool.errors.contains("there is no school 7"))
     }
 }
+
+extension CommandLineTests {
+    /// `migrate` makes the tables without serving, and a second run finds nothing to do; `copy`
+    /// refuses what it cannot copy from, before touching anything (issue 16).
+    @Test func migrateAndCopySayWhatTheyDid() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leave-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("school.sqlite").path
+        let first = try Self.run(["migrate", "--database", file])
+        #expect(first.status == 0)
+        #expect(first.output.contains("the SQLite database at \(file): applied"))
+        #expect(first.output.contains("v28: sign-in attempts"))
+        let second = try Self.run(["migrate", "--database", file])
+        #expect(second.output.contains("up to date"))
+        let wrongWay = try Self.run(["copy", "--from", "postgres://app@db/leave", "--to", "postgres://app@db/other"])
+        #expect(wrongWay.status == 2)
+        #expect(wrongWay.errors.contains("--from must be a SQLite file"))
+        let missing = try Self.run(["copy", "--from", folder.appendingPathComponent("none.sqlite").path, "--to", "postgres://app@db/leave"])
+        #expect(missing.errors.contains("there is no SQLite database at"))
+        let noServer = try Self.run(["serve", "--database", "postgres://app@127.0.0.1:1/leave", "--forms", PortalHarness.formsFolder])
+        #expect(noServer.status == 1)
+        #expect(noServer.errors.contains("cannot open the PostgreSQL database postgres://app@127.0.0.1:1/leave"))
+    }
+}

@@ -19,7 +19,37 @@ enum PortalHarness {
 
     static func run(configure: (inout PortalConfiguration) -> Void = { _ in },
                     _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        if let server = postgres {
+            try await runOnPostgres(server, configure: configure, test)
+            return
+        }
         try await run(configure: configure) { client, _ in try await test(client) }
+    }
+
+    /// With LEAVE_PORTAL_TEST_STORE=postgres (and a server in LEAVE_PORTAL_TEST_POSTGRES), every
+    /// test that needs only the portal's pages runs on a new PostgreSQL database instead: the web
+    /// suite as a second conformance suite for the PostgreSQL store (scripts/test runs it so).
+    /// Tests that read the SQLite file themselves stay on SQLite.
+    static let postgres: PostgresURL? = {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["LEAVE_PORTAL_TEST_STORE"] == "postgres", let text = environment["LEAVE_PORTAL_TEST_POSTGRES"] else { return nil }
+        return try? PostgresURL(text)
+    }()
+
+    static func runOnPostgres(_ server: PostgresURL, configure: (inout PortalConfiguration) -> Void,
+                              _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leave-web-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await PostgresScratch.with(server: server) { database, url in
+            var configuration = PortalConfiguration(
+                database: "postgres://\(url.username)@localhost/\(url.database)", store: PostgresStore(database),
+                loadDemo: true, bcryptCost: 4, logLevel: .warning, formsDirectory: formsFolder, now: { now })
+            configuration.publicDirectory = publicFolder
+            configuration.evidenceDirectory = folder.appendingPathComponent("evidence").path
+            configure(&configuration)
+            let app = try await buildApplication(configuration: configuration)
+            try await app.test(.router) { client in try await test(client) }
+        }
     }
 
     /// The same, giving the test the database too, to look at what the portal wrote.

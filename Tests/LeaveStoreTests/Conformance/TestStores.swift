@@ -27,28 +27,7 @@ enum TestPostgres {
     static func withDatabase<Result: Sendable>(migrating: Bool = true,
                                                _ body: (PostgresDatabase, PostgresURL) async throws -> Result) async throws -> Result {
         guard let url else { throw StoreError.corrupt("LEAVE_PORTAL_TEST_POSTGRES is not set") }
-        let name = "leave_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20))"
-        let admin = try await PostgresDatabase.open(url, migrating: false)
-        try await admin.outsideTransaction { sql in try await sql.execute("CREATE DATABASE \(name)") }
-        let ownURL = url.with(database: name)
-        do {
-            let database = try await PostgresDatabase.open(ownURL, migrating: migrating)
-            let result: Result
-            do {
-                result = try await body(database, ownURL)
-            } catch {
-                await database.close()
-                throw error
-            }
-            await database.close()
-            try await admin.outsideTransaction { sql in try await sql.execute("DROP DATABASE \(name) WITH (FORCE)") }
-            await admin.close()
-            return result
-        } catch {
-            _ = try? await admin.outsideTransaction { sql in try await sql.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-            await admin.close()
-            throw error
-        }
+        return try await PostgresScratch.with(server: url, migrating: migrating, body)
     }
 }
 
