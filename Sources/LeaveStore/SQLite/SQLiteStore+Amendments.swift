@@ -59,7 +59,7 @@ extension SQLiteStore {
             }
             if !narrowing.actorName.isEmpty {
                 filter += #" AND auditEvent.actorName LIKE ? ESCAPE '\'"#
-                arguments += ["%" + Self.escapeLike(narrowing.actorName) + "%"]
+                arguments += ["%" + RequestNarrowing.escapeLike(narrowing.actorName) + "%"]
             }
             if let from = narrowing.from {
                 filter += " AND auditEvent.at >= ?"

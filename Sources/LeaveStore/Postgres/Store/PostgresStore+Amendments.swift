@@ -66,7 +66,7 @@ extension PostgresStore {
             if !narrowing.actorName.isEmpty {
                 // ILIKE: SQLite's LIKE ignored case, and the admin types part of a name however it comes.
                 filter += #" AND auditEvent.actorName ILIKE ? ESCAPE '\'"#
-                arguments.append("%" + SQLiteStore.escapeLike(narrowing.actorName) + "%")
+                arguments.append("%" + RequestNarrowing.escapeLike(narrowing.actorName) + "%")
             }
             if let from = narrowing.from {
                 filter += " AND auditEvent.at >= ?"

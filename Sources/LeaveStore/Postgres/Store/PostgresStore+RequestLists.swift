@@ -1,0 +1,114 @@
+import Foundation
+import LeaveCore
+
+/// The lists a request appears in: a parent's (or one child's), the headteacher's queue and
+/// what has been decided, each fifty at a time along an index.
+extension PostgresStore {
+    public func requests(parentID: Int64, pupilID: Int64?, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int) {
+        try await database.read { sql in
+            let (filter, order, arguments): (String, String, [any SQLValue]) = if let pupilID {
+                (Self.childFilter, Self.childOrder, [parentID, pupilID])
+            } else {
+                (Self.parentFilter, Self.parentOrder, [parentID])
+            }
+            // PostgreSQL refuses an ORDER BY beside COUNT(*): the count takes the conditions alone.
+            let total = try await Int(sql.value(Int64.self, "SELECT COUNT(*) FROM leaveRequest " + filter, arguments) ?? 0)
+            let page = try await Self.withPupils(sql, sql: order + " LIMIT ? OFFSET ?",
+                                                 arguments + [max(0, min(limit, 500)), max(0, offset)], answers: false)
+            return (page, total)
+        }
+    }
+
+    /// A parent's requests, newest first, along `leaveRequest_parent`; one child's along
+    /// `leaveRequest_parentPupil`. The id last, as SQLite's index gives equal times, so pages do not overlap.
+    static let parentFilter = "WHERE leaveRequest.parentId = ?"
+    static let childFilter = "WHERE leaveRequest.parentId = ? AND leaveRequest.pupilId = ?"
+    static let parentOrder = parentFilter + " ORDER BY leaveRequest.submittedAt DESC, leaveRequest.id DESC"
+    static let childOrder = childFilter + " ORDER BY leaveRequest.submittedAt DESC, leaveRequest.id DESC"
+
+    public func decidedRequests(schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int) async throws -> (requests: [DecidedRequest], total: Int) {
+        try await database.read { sql in
+            let narrowing = Self.narrowing(filter)
+            let arguments: [any SQLValue] = [schoolID] + narrowing.sqlValues
+            let total = try await Int(sql.value(Int64.self, """
+                SELECT COUNT(*) FROM decision
+                \(narrowing.needsRequest ? "JOIN leaveRequest ON leaveRequest.id = decision.requestId" : "")
+                \(narrowing.needsPupil ? "JOIN pupil ON pupil.id = leaveRequest.pupilId" : "")
+                WHERE decision.schoolId = ? AND \(Self.standing)\(narrowing.sql)
+                """, arguments) ?? 0)
+            let rows = try await sql.rows(Self.decidedSQL(narrowing.sql) + " LIMIT ? OFFSET ?",
+                                          arguments + [max(0, min(limit, 500)), max(0, offset)])
+            let page = try rows.map { row in
+                let d = LeaveRequestRecord.columnCount + 6
+                guard let outcome = DecisionOutcome(rawValue: try row[d, String.self]) else { throw StoreError.corrupt("decision") }
+                return try DecidedRequest(item: Self.requestWithPupil(row, answers: false), outcome: outcome,
+                                          decidedAt: row[d + 1, Date.self], deciderName: row[d + 2, String.self])
+            }
+            return (page, total)
+        }
+    }
+
+    /// The decisions of a school, newest first: a range of `decision_school` read backwards.
+    static func decidedSQL(_ narrowing: String = "") -> String {
+        """
+        SELECT \(LeaveRequestRecord.columns), \(pupilColumns), decision.outcome, decision.decidedAt, decision.deciderName
+        FROM decision
+        JOIN leaveRequest ON leaveRequest.id = decision.requestId
+        JOIN pupil ON pupil.id = leaveRequest.pupilId
+        WHERE decision.schoolId = ? AND \(standing)\(narrowing) ORDER BY decision.id DESC
+        """
+    }
+
+    /// A decision no later one supersedes: the one that stands.
+    static let standing = "NOT EXISTS (SELECT 1 FROM decision AS later WHERE later.supersedesId = decision.id)"
+
+    public func decisionQueue(schoolID: Int64) async throws -> [RequestWithPupil] {
+        try await database.read { sql in
+            try await Self.withPupils(sql, sql: """
+                \(Self.queueOrder())
+                """, [schoolID, RequestStatus.awaitingDecision.rawValue])
+        }
+    }
+
+    public func decisionQueue(schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int) {
+        try await database.read { sql in
+            let narrowing = Self.narrowing(filter)
+            let from = "FROM leaveRequest" + (narrowing.needsPupil ? " JOIN pupil ON pupil.id = leaveRequest.pupilId " : " ")
+            let arguments: [any SQLValue] = [schoolID, RequestStatus.awaitingDecision.rawValue] + narrowing.sqlValues
+            let total = try await Int(sql.value(Int64.self, "SELECT COUNT(*) " + from + Self.queueOrder(narrowing.sql, ordered: false),
+                                                arguments) ?? 0)
+            // The page's ids first, along the index `leaveRequest_queueOrder`, then those rows:
+            // skipping to the hundredth page then passes over index entries, not whole requests.
+            let ids = try await sql.rows("SELECT leaveRequest.id " + from + Self.queueOrder(narrowing.sql) + " LIMIT ? OFFSET ?",
+                                         arguments + [max(0, min(limit, 500)), max(0, offset)]).map { try $0[0, Int64.self] }
+            return (try await Self.withPupils(sql, ids: ids), total)
+        }
+    }
+
+    public func queueAdvice(schoolID: Int64) async throws -> (counts: [Recommendation: Int], total: Int) {
+        try await database.read { sql in
+            // Counted from the index `leaveRequest_advice`.
+            let rows = try await sql.rows("""
+                SELECT recommendation, COUNT(*) FROM leaveRequest WHERE schoolId = ? AND status = ? GROUP BY recommendation
+                """, [schoolID, RequestStatus.awaitingDecision.rawValue])
+            var counts: [Recommendation: Int] = [:]
+            var total = 0
+            for row in rows {
+                let count = try Int(row[1, Int64.self])
+                total += count
+                if let advice = try row.optional(0, String.self).flatMap(Recommendation.init(rawValue:)) { counts[advice] = count }
+            }
+            return (counts, total)
+        }
+    }
+
+    /// The queue's order, which the index `leaveRequest_queueOrder` gives: the deadline first (one
+    /// not yet worked out, first of all: NULLS FIRST, as SQLite sorts them), then the first day;
+    /// the id last, as SQLite's index ends with the rowid, so equal requests keep their place between pages.
+    static func queueOrder(_ narrowing: String = "", ordered: Bool = true) -> String {
+        """
+        WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?\(narrowing)
+        \(ordered ? "ORDER BY leaveRequest.decideBy NULLS FIRST, leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt, leaveRequest.id" : "")
+        """
+    }
+}
