@@ -83,6 +83,9 @@ public protocol RequestStore: Sendable {
     func decisionQueue(schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int)
     /// How many requests wait for a decision under each advice of the rules, and in all.
     func queueAdvice(schoolID: Int64) async throws -> (counts: [Recommendation: Int], total: Int)
+    /// The queue page's page, advice, counts and (with `evidenceLimit` > 0) the requests waiting
+    /// for evidence, together.
+    func queuePage(schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int, evidenceLimit: Int) async throws -> QueuePage
     /// The undecided requests of these pupils, whose findings a change to one of them can alter.
     func openRequests(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestWithPupil]
     func decision(requestID: Int64, schoolID: Int64) async throws -> Decision?

@@ -90,10 +90,12 @@ extension SQLiteStore {
     }
 
     public func evidenceWaiting(schoolID: Int64, limit: Int) async throws -> [RequestWithPupil] {
-        try await writer.read { db in
-            try Self.withPupils(db, sql: """
-                WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ? ORDER BY leaveRequest.submittedAt LIMIT ?
-                """, [schoolID, RequestStatus.evidenceRequested.rawValue, max(0, min(limit, 500))], answers: false)
-        }
+        try await writer.read { db in try Self.evidenceWaiting(db, schoolID: schoolID, limit: limit) }
+    }
+
+    static func evidenceWaiting(_ db: Database, schoolID: Int64, limit: Int) throws -> [RequestWithPupil] {
+        try Self.withPupils(db, sql: """
+            WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ? ORDER BY leaveRequest.submittedAt, leaveRequest.id LIMIT ?
+            """, [schoolID, RequestStatus.evidenceRequested.rawValue, max(0, min(limit, 500))], answers: false)
     }
 }

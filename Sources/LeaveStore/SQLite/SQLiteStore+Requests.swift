@@ -211,38 +211,6 @@ extension SQLiteStore: RequestStore {
         }
     }
 
-    public func decisionQueue(schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int) {
-        try await writer.read { db in
-            let narrowing = Self.narrowing(filter)
-            let from = "FROM leaveRequest" + (narrowing.needsPupil ? " JOIN pupil ON pupil.id = leaveRequest.pupilId " : " ")
-            let arguments: [any DatabaseValueConvertible] = [schoolID, RequestStatus.awaitingDecision.rawValue] + narrowing.arguments
-            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) " + from + Self.queueOrder(narrowing.sql, ordered: false)),
-                                         arguments: StatementArguments(arguments)) ?? 0
-            // The page's ids first, from the index alone (it ends with the rowid), then those rows:
-            // skipping to the hundredth page then passes over index entries, not whole requests.
-            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT leaveRequest.id " + from + Self.queueOrder(narrowing.sql) + " LIMIT ? OFFSET ?"),
-                                         arguments: StatementArguments(arguments + [max(0, min(limit, 500)), max(0, offset)]))
-            return (try Self.withPupils(db, ids: ids), total)
-        }
-    }
-
-    public func queueAdvice(schoolID: Int64) async throws -> (counts: [Recommendation: Int], total: Int) {
-        try await writer.read { db in
-            // Counted from the index `leaveRequest_advice` alone.
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT recommendation, COUNT(*) FROM leaveRequest WHERE schoolId = ? AND status = ? GROUP BY recommendation
-                """), arguments: [schoolID, RequestStatus.awaitingDecision.rawValue])
-            var counts: [Recommendation: Int] = [:]
-            var total = 0
-            for row in rows {
-                let count: Int = row[1]
-                total += count
-                if let advice = (row[0] as String?).flatMap(Recommendation.init(rawValue:)) { counts[advice] = count }
-            }
-            return (counts, total)
-        }
-    }
-
     /// The queue's order, which the index `leaveRequest_queueOrder` gives without sorting: the
     /// deadline first (one not yet worked out, first of all), then the first day.
     static func queueOrder(_ narrowing: String = "", ordered: Bool = true) -> String {

@@ -59,24 +59,26 @@ extension HeadteacherController {
         let account = try context.requireAccount()
         let form = RequestFilterForm(request.uri.queryParameters, list: .queue)
         let filter = form.filter(today: clock.today)
-        let (page, pagination) = try await Pagination.load(page: Pagination.requested(request.uri.queryParameters.get("page")),
-                                                           href: form.href(page:)) { offset, limit in
-            let found = try await store.decisionQueue(schoolID: account.schoolID, filter: filter, offset: offset, limit: limit)
-            return (found.requests, found.total)
+        // One read for the whole page; a page asked for past the end is read again as the last.
+        let requested = Pagination.requested(request.uri.queryParameters.get("page"))
+        let read = { (offset: Int) in
+            try await store.queuePage(schoolID: account.schoolID, filter: filter, offset: offset, limit: Pagination.pageSize,
+                                      evidenceLimit: offset == 0 && !form.isActive ? 50 : 0)
         }
-        let (counts, waitingInAll) = try await store.queueAdvice(schoolID: account.schoolID)
+        var queue = try await read((requested - 1) * Pagination.pageSize)
+        let pagination = Pagination(page: requested, total: queue.total, href: form.href(page:))
+        if pagination.page != requested { queue = try await read(pagination.offset) }
+        let page = queue.requests
         let adviceCounts = Recommendation.allCases.compactMap { advice -> AdviceCount? in
-            guard let count = counts[advice], count > 0 else { return nil }
+            guard let count = queue.adviceCounts[advice], count > 0 else { return nil }
             let query = form.query(advice: advice == form.advice ? nil : advice)
             return AdviceCount(advice: advice, count: count, href: Paths.Decisions.queue() + (query.isEmpty ? "" : "?" + query),
                                current: advice == form.advice)
         }
-        let advice = try await store.recommendations(requestIDs: page.map { $0.request.id }, schoolID: account.schoolID)
-        let rows = QueueGrouping.together(page).map { RequestRow($0.item, clock: clock, recommendation: advice[$0.item.request.id], sentWith: $0.sentWith) }
-        let waiting = pagination.page == 1 && !form.isActive ? try await store.evidenceWaiting(schoolID: account.schoolID, limit: 50) : []
+        let rows = QueueGrouping.together(page).map { RequestRow($0.item, clock: clock, recommendation: queue.advice[$0.item.request.id], sentWith: $0.sentWith) }
         return views.render(.queue, QueueContent(rows: views.rows(.queue, rows), count: pagination.total,
-                                                 waitingInAll: waitingInAll, pagination: pagination, filter: form,
-                                                 adviceCounts: adviceCounts, waitingForEvidence: waiting.map { RequestRow($0, clock: clock) }),
+                                                 waitingInAll: queue.waitingInAll, pagination: pagination, filter: form,
+                                                 adviceCounts: adviceCounts, waitingForEvidence: queue.evidenceWaiting.map { RequestRow($0, clock: clock) }),
                             layout: Layout(title: form.isActive ? "Decision queue (filtered)" : "Decision queue", account: account,
                                            csrfToken: context.csrfToken))
     }

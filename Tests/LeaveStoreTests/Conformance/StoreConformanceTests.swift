@@ -192,6 +192,11 @@ struct StoreConformanceTests {
             }
             #expect(Set(seen.map(\.id)) == Set(made.map(\.id)))
             #expect(seen.map(\.id) == (try await test.store.decisionQueue(schoolID: head.schoolID)).map(\.request.id))
+            // The page as the queue page reads it, in one transaction: the same rows and counts.
+            let whole = try await test.store.queuePage(schoolID: head.schoolID, filter: RequestFilter(), offset: 2, limit: 2, evidenceLimit: 50)
+            #expect(whole.requests.map(\.request.id) == Array(seen.map(\.id)[2..<4]))
+            #expect(whole.total == 5 && whole.waitingInAll == 5 && whole.evidenceWaiting.isEmpty)
+            #expect(whole.adviceCounts.values.reduce(0, +) <= 5)
         }
     }
 

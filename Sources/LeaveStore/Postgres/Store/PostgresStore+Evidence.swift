@@ -88,10 +88,12 @@ extension PostgresStore {
     }
 
     public func evidenceWaiting(schoolID: Int64, limit: Int) async throws -> [RequestWithPupil] {
-        try await database.read { sql in
-            try await Self.withPupils(sql, sql: """
-                WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ? ORDER BY leaveRequest.submittedAt, leaveRequest.id LIMIT ?
-                """, [schoolID, RequestStatus.evidenceRequested.rawValue, max(0, min(limit, 500))], answers: false)
-        }
+        try await database.read { sql in try await Self.evidenceWaiting(sql, schoolID: schoolID, limit: limit) }
+    }
+
+    static func evidenceWaiting(_ sql: PostgresSQL, schoolID: Int64, limit: Int) async throws -> [RequestWithPupil] {
+        try await Self.withPupils(sql, sql: """
+            WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ? ORDER BY leaveRequest.submittedAt, leaveRequest.id LIMIT ?
+            """, [schoolID, RequestStatus.evidenceRequested.rawValue, max(0, min(limit, 500))], answers: false)
     }
 }

@@ -70,38 +70,6 @@ extension PostgresStore {
         }
     }
 
-    public func decisionQueue(schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int) async throws -> (requests: [RequestWithPupil], total: Int) {
-        try await database.read { sql in
-            let narrowing = Self.narrowing(filter)
-            let from = "FROM leaveRequest" + (narrowing.needsPupil ? " JOIN pupil ON pupil.id = leaveRequest.pupilId " : " ")
-            let arguments: [any SQLValue] = [schoolID, RequestStatus.awaitingDecision.rawValue] + narrowing.sqlValues
-            let total = try await Int(sql.value(Int64.self, "SELECT COUNT(*) " + from + Self.queueOrder(narrowing.sql, ordered: false),
-                                                arguments) ?? 0)
-            // The page's ids first, along the index `leaveRequest_queueOrder`, then those rows:
-            // skipping to the hundredth page then passes over index entries, not whole requests.
-            let ids = try await sql.rows("SELECT leaveRequest.id " + from + Self.queueOrder(narrowing.sql) + " LIMIT ? OFFSET ?",
-                                         arguments + [max(0, min(limit, 500)), max(0, offset)]).map { try $0[0, Int64.self] }
-            return (try await Self.withPupils(sql, ids: ids), total)
-        }
-    }
-
-    public func queueAdvice(schoolID: Int64) async throws -> (counts: [Recommendation: Int], total: Int) {
-        try await database.read { sql in
-            // Counted from the index `leaveRequest_advice`.
-            let rows = try await sql.rows("""
-                SELECT recommendation, COUNT(*) FROM leaveRequest WHERE schoolId = ? AND status = ? GROUP BY recommendation
-                """, [schoolID, RequestStatus.awaitingDecision.rawValue])
-            var counts: [Recommendation: Int] = [:]
-            var total = 0
-            for row in rows {
-                let count = try Int(row[1, Int64.self])
-                total += count
-                if let advice = try row.optional(0, String.self).flatMap(Recommendation.init(rawValue:)) { counts[advice] = count }
-            }
-            return (counts, total)
-        }
-    }
-
     /// The queue's order, which the index `leaveRequest_queueOrder` gives: the deadline first (one
     /// not yet worked out, first of all: NULLS FIRST, as SQLite sorts them), then the first day;
     /// the id last, as SQLite's index ends with the rowid, so equal requests keep their place between pages.
