@@ -137,20 +137,6 @@ extension SQLiteStore: RequestStore {
         }
     }
 
-    /// The decisions of a school, newest first: a range of `decision_school` read backwards.
-    static func decidedSQL(_ narrowing: String = "") -> String {
-        """
-        SELECT \(LeaveRequestRecord.columns), \(pupilColumns), decision.outcome, decision.decidedAt, decision.deciderName
-        FROM decision
-        JOIN leaveRequest ON leaveRequest.id = decision.requestId
-        JOIN pupil ON pupil.id = leaveRequest.pupilId
-        WHERE decision.schoolId = ? AND \(standing)\(narrowing) ORDER BY decision.id DESC
-        """
-    }
-
-    /// A decision no later one supersedes: the one that stands.
-    static let standing = "NOT EXISTS (SELECT 1 FROM decision AS later WHERE later.supersedesId = decision.id)"
-
     public func request(reference: ReferenceNumber, parentID: Int64) async throws -> RequestWithPupil? {
         try await writer.read { db in
             try Self.withPupils(db, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.parentId = ?", [reference.text, parentID]).first
@@ -304,18 +290,6 @@ extension SQLiteStore: RequestStore {
     static func withPupils(_ db: Database, sql: String, _ arguments: StatementArguments, answers: Bool = true) throws -> [RequestWithPupil] {
         // Cached: these few statements run on every list page, and preparing one costs more than running it.
         try Row.fetchAll(db.cachedStatement(sql: withPupilsSQL(sql)), arguments: arguments).map { try requestWithPupil($0, answers: answers) }
-    }
-
-    static let pupilColumns = """
-        pupil.id, pupil.schoolId, pupil.upn, pupil.forename, pupil.surname, pupil.yearGroup
-        """
-
-    static func withPupilsSQL(_ clause: String) -> String {
-        """
-        SELECT \(LeaveRequestRecord.columns), \(pupilColumns)
-        FROM leaveRequest JOIN pupil ON pupil.id = leaveRequest.pupilId
-        \(clause)
-        """
     }
 
     /// A row of `LeaveRequestRecord.columns` then `pupilColumns`, and anything after them.

@@ -48,20 +48,6 @@ extension PostgresStore {
         }
     }
 
-    /// The decisions of a school, newest first: a range of `decision_school` read backwards.
-    static func decidedSQL(_ narrowing: String = "") -> String {
-        """
-        SELECT \(LeaveRequestRecord.columns), \(pupilColumns), decision.outcome, decision.decidedAt, decision.deciderName
-        FROM decision
-        JOIN leaveRequest ON leaveRequest.id = decision.requestId
-        JOIN pupil ON pupil.id = leaveRequest.pupilId
-        WHERE decision.schoolId = ? AND \(standing)\(narrowing) ORDER BY decision.id DESC
-        """
-    }
-
-    /// A decision no later one supersedes: the one that stands.
-    static let standing = "NOT EXISTS (SELECT 1 FROM decision AS later WHERE later.supersedesId = decision.id)"
-
     public func decisionQueue(schoolID: Int64) async throws -> [RequestWithPupil] {
         try await database.read { sql in
             try await Self.withPupils(sql, sql: """

@@ -246,18 +246,6 @@ extension PostgresStore: RequestStore {
         try await sql.rows(withPupilsSQL(clause), arguments).map { try requestWithPupil($0, answers: answers) }
     }
 
-    static let pupilColumns = """
-        pupil.id, pupil.schoolId, pupil.upn, pupil.forename, pupil.surname, pupil.yearGroup
-        """
-
-    static func withPupilsSQL(_ clause: String) -> String {
-        """
-        SELECT \(LeaveRequestRecord.columns), \(pupilColumns)
-        FROM leaveRequest JOIN pupil ON pupil.id = leaveRequest.pupilId
-        \(clause)
-        """
-    }
-
     /// A row of `LeaveRequestRecord.columns` then `pupilColumns`, and anything after them; read by
     /// position, since both tables have an `id` and a `schoolId`.
     static func requestWithPupil(_ row: SQLRow, answers: Bool) throws -> RequestWithPupil {
