@@ -25,6 +25,20 @@ extension RequestSQL {
         """
     }
 
+    /// The standing decisions whose leave meets a range of days (the last day, then the first),
+    /// for the register write-back: pupils without a UPN cannot go back to the MIS.
+    static var decidedLeaveSQL: String {
+        """
+        SELECT \(LeaveRequestRecord.columns), \(pupilColumns), decision.outcome, decision.grantedFrom, decision.grantedTo
+        FROM decision
+        JOIN leaveRequest ON leaveRequest.id = decision.requestId
+        JOIN pupil ON pupil.id = leaveRequest.pupilId
+        WHERE decision.schoolId = ? AND \(standing)
+          AND leaveRequest.startDate <= ? AND leaveRequest.endDate >= ? AND pupil.upn IS NOT NULL
+        ORDER BY leaveRequest.startDate, leaveRequest.id
+        """
+    }
+
     /// A decision no later one supersedes: the one that stands.
     static var standing: String { "NOT EXISTS (SELECT 1 FROM decision AS later WHERE later.supersedesId = decision.id)" }
 }

@@ -106,15 +106,7 @@ extension SQLiteStore: RegisterStore {
 extension SQLiteStore {
     public func decidedLeave(schoolID: Int64, from: SchoolDate, to: SchoolDate) async throws -> [RegisterWriteBack.DecidedLeave] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT \(LeaveRequestRecord.columns), \(Self.pupilColumns), decision.outcome, decision.grantedFrom, decision.grantedTo
-                FROM decision
-                JOIN leaveRequest ON leaveRequest.id = decision.requestId
-                JOIN pupil ON pupil.id = leaveRequest.pupilId
-                WHERE decision.schoolId = ? AND \(Self.standing)
-                  AND leaveRequest.startDate <= ? AND leaveRequest.endDate >= ? AND pupil.upn IS NOT NULL
-                ORDER BY leaveRequest.startDate, leaveRequest.id
-                """, arguments: [schoolID, to.iso, from.iso]).compactMap { row in
+            try Row.fetchAll(db, sql: Self.decidedLeaveSQL, arguments: [schoolID, to.iso, from.iso]).compactMap { row in
                 let item = try Self.requestWithPupil(row, answers: false)
                 let d = LeaveRequestRecord.columnCount + 6
                 guard let upn = row[LeaveRequestRecord.columnCount + 2] as String?,

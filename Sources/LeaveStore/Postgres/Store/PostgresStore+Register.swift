@@ -108,15 +108,7 @@ extension PostgresStore: RegisterStore {
 
     public func decidedLeave(schoolID: Int64, from: SchoolDate, to: SchoolDate) async throws -> [RegisterWriteBack.DecidedLeave] {
         try await database.read { sql in
-            try await sql.rows("""
-                SELECT \(LeaveRequestRecord.columns), \(Self.pupilColumns), decision.outcome, decision.grantedFrom, decision.grantedTo
-                FROM decision
-                JOIN leaveRequest ON leaveRequest.id = decision.requestId
-                JOIN pupil ON pupil.id = leaveRequest.pupilId
-                WHERE decision.schoolId = ? AND \(Self.standing)
-                  AND leaveRequest.startDate <= ? AND leaveRequest.endDate >= ? AND pupil.upn IS NOT NULL
-                ORDER BY leaveRequest.startDate, leaveRequest.id
-                """, [schoolID, to.iso, from.iso]).compactMap { row in
+            try await sql.rows(Self.decidedLeaveSQL, [schoolID, to.iso, from.iso]).compactMap { row in
                 let item = try Self.requestWithPupil(row, answers: false)
                 let d = LeaveRequestRecord.columnCount + 6
                 guard let upn = try row.optional(LeaveRequestRecord.columnCount + 2, String.self),
