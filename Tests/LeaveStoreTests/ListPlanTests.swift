@@ -55,4 +55,14 @@ struct ListPlanTests {
         #expect(plan.contains { $0.contains("INDEX \(query.index) ") || $0.hasSuffix("INDEX \(query.index)") }, "plan: \(plan)")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "plan: \(plan)")
     }
+
+    /// The queue's counts by advice are a few rows read by their key, however long the queue.
+    @Test func theQueuesCountsAreReadByTheirKeyNotCounted() async throws {
+        let temp = try await TemporaryDatabase().withDemo()
+        let plan = try await temp.database.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT recommendation, requests FROM requestCount WHERE schoolId = ? AND status = ? AND requests > 0",
+                             arguments: [1, "awaiting-decision"]).map { $0["detail"] as String }
+        }
+        #expect(plan == ["SEARCH requestCount USING PRIMARY KEY (schoolId=? AND status=?)"], "plan: \(plan)")
+    }
 }

@@ -7,9 +7,18 @@ import Testing
 /// exactly as swift-mustache renders the same text, escaping included.
 @Suite("Row templates")
 struct RowTemplateTests {
-    struct Row: MustacheParent {
+    /// A row of any names, for comparing with the library whatever a template asks for.
+    struct Row: TemplateRow {
         let values: [String: Any]
-        func child(named key: String) -> Any? { values[key] }
+        static func field(named name: String) -> String? { name }
+        func value(_ field: String) -> RowValue {
+            switch values[field] {
+            case let text as String: .text(text)
+            case let flag as Bool: .flag(flag)
+            case is Absent, nil: .absent
+            case let other?: .other(other)
+            }
+        }
     }
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -27,7 +36,7 @@ struct RowTemplateTests {
         return [Row(values: plain), Row(values: awkward), Row(values: sparse)]
     }
 
-    static func keys(in parts: [RowTemplate.Part]) -> Set<String> {
+    static func keys(in parts: [RowSyntax]) -> Set<String> {
         parts.reduce(into: Set<String>()) { keys, part in
             switch part {
             case .text: break
@@ -40,23 +49,31 @@ struct RowTemplateTests {
     @Test(arguments: RowTemplateName.allCases)
     func rendersAsTheTemplateLibraryDoes(_ name: RowTemplateName) throws {
         let text = try String(contentsOf: Self.folder.appendingPathComponent(name.rawValue + ".mustache"), encoding: .utf8)
-        let row = try RowTemplate(name: name.rawValue, text: text)
+        let row = try RowTemplate<Row>(name: name.rawValue, text: text)
         // Registered before the template is read, as `Views.load` does: the pragma names it.
         MustacheContentTypes.register(PortalHTML(), named: PortalHTML.name)
         let library = try MustacheTemplate(string: PortalHTML.pragma + text)
-        for sample in Self.rows(for: Self.keys(in: row.parts)) {
+        for sample in Self.rows(for: Self.keys(in: row.syntax)) {
             #expect(row.render([sample]) == library.render(sample), "\(name.rawValue) with \(sample.values)")
         }
     }
 
     @Test func sectionsShowForTrueAndForTextAndHideForAbsentValues() throws {
-        let row = try RowTemplate(name: "t", text: "{{#a}}A{{.}}{{/a}}{{^b}}not b{{/b}}{{#c}}C{{/c}}|{{{raw}}}|{{esc}}")
+        let row = try RowTemplate<Row>(name: "t", text: "{{#a}}A{{.}}{{/a}}{{^b}}not b{{/b}}{{#c}}C{{/c}}|{{{raw}}}|{{esc}}")
         let html = row.render([Row(values: ["a": "1", "b": false, "c": Absent.value, "raw": "<b>", "esc": "<b>"])])
         #expect(html == "A1not b|<b>|&lt;b&gt;")
     }
 
     @Test(arguments: ["{{#a}}never closed", "{{/a}}", "{{a.b}}", "{{> partial}}", "{{unclosed", "{{}}"])
     func aTemplateItCannotRenderStopsTheStart(_ text: String) {
-        #expect(throws: RowTemplate.Mistake.self) { try RowTemplate(name: "broken", text: text) }
+        #expect(throws: RowTemplateMistake.self) { try RowTemplate<Row>(name: "broken", text: text) }
+    }
+
+    /// Each row template is compiled against the view-model its rows are: every name it uses
+    /// must be one of that view-model's, or the portal does not start.
+    @Test func everyRowTemplateCompilesAgainstItsViewModel() throws {
+        _ = try RowTemplates(folder: Self.folder.path)
+        #expect(throws: RowTemplateMistake.self) { try RowTemplate<RequestRow>(name: "queue-row", text: "<td>{{referenc}}</td>") }
+        #expect(throws: RowTemplateMistake.self) { try RowTemplate<HeadteacherController.DecidedRow>(name: "decided-row", text: "{{#overlaps}}x{{/overlaps}}") }
     }
 }

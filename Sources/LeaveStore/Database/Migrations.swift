@@ -154,6 +154,7 @@ extension AppDatabase {
         registerDecisionDeskMigrations(&migrator)
         registerOfficeDeskMigrations(&migrator)
         registerSeveralServerMigrations(&migrator)
+        registerCountMigrations(&migrator)
         return migrator
     }
 }

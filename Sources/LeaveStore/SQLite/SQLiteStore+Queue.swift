@@ -13,20 +13,24 @@ extension SQLiteStore {
 
     public func queuePage(schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int, evidenceLimit: Int) async throws -> QueuePage {
         try await writer.read { db in
-            let page = try Self.decisionQueue(db, schoolID: schoolID, filter: filter, offset: offset, limit: limit)
             let counts = try Self.queueAdvice(db, schoolID: schoolID)
+            let page = try Self.decisionQueue(db, schoolID: schoolID, filter: filter, offset: offset, limit: limit,
+                                              knownTotal: filter.isEmpty ? counts.total : nil)
             return QueuePage(requests: page.requests, total: page.total, advice: try Self.advice(db, requestIDs: page.requests.map(\.request.id)),
                              adviceCounts: counts.counts, waitingInAll: counts.total,
                              evidenceWaiting: evidenceLimit > 0 ? try Self.evidenceWaiting(db, schoolID: schoolID, limit: evidenceLimit) : [])
         }
     }
 
-    static func decisionQueue(_ db: Database, schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int) throws -> (requests: [RequestWithPupil], total: Int) {
+    /// `knownTotal`: the queue's size when the caller has it already (the counts kept per advice
+    /// add up to it when nothing narrows the queue), so the requests are not counted again.
+    static func decisionQueue(_ db: Database, schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int,
+                              knownTotal: Int? = nil) throws -> (requests: [RequestWithPupil], total: Int) {
         let narrowing = Self.narrowing(filter)
         let from = "FROM leaveRequest" + (narrowing.needsPupil ? " JOIN pupil ON pupil.id = leaveRequest.pupilId " : " ")
         let arguments: [any DatabaseValueConvertible] = [schoolID, RequestStatus.awaitingDecision.rawValue] + narrowing.arguments
-        let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) " + from + Self.queueOrder(narrowing.sql, ordered: false)),
-                                     arguments: StatementArguments(arguments)) ?? 0
+        let total = try knownTotal ?? Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) " + from + Self.queueOrder(narrowing.sql, ordered: false)),
+                                                   arguments: StatementArguments(arguments)) ?? 0
         // The page's ids first, from the index alone (it ends with the rowid), then those rows:
         // skipping to the hundredth page then passes over index entries, not whole requests.
         let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT leaveRequest.id " + from + Self.queueOrder(narrowing.sql) + " LIMIT ? OFFSET ?"),
@@ -35,16 +39,16 @@ extension SQLiteStore {
     }
 
     static func queueAdvice(_ db: Database, schoolID: Int64) throws -> (counts: [Recommendation: Int], total: Int) {
-        // Counted from the index `leaveRequest_advice` alone.
+        // Kept by triggers in `requestCount` (migration v29): a few rows, whatever the queue's length.
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT recommendation, COUNT(*) FROM leaveRequest WHERE schoolId = ? AND status = ? GROUP BY recommendation
+            SELECT recommendation, requests FROM requestCount WHERE schoolId = ? AND status = ? AND requests > 0
             """), arguments: [schoolID, RequestStatus.awaitingDecision.rawValue])
         var counts: [Recommendation: Int] = [:]
         var total = 0
         for row in rows {
             let count: Int = row[1]
             total += count
-            if let advice = (row[0] as String?).flatMap(Recommendation.init(rawValue:)) { counts[advice] = count }
+            if let advice = Recommendation(rawValue: row[0] as String) { counts[advice] = count }
         }
         return (counts, total)
     }

@@ -76,28 +76,35 @@ extension HeadteacherController {
                                current: advice == form.advice)
         }
         let rows = QueueGrouping.together(page).map { RequestRow($0.item, clock: clock, recommendation: queue.advice[$0.item.request.id], sentWith: $0.sentWith) }
-        return views.render(.queue, QueueContent(rows: views.rows(.queue, rows), count: pagination.total,
+        return views.render(.queue, QueueContent(rows: views.rows.queue.render(rows), count: pagination.total,
                                                  waitingInAll: queue.waitingInAll, pagination: pagination, filter: form,
                                                  adviceCounts: adviceCounts, waitingForEvidence: queue.evidenceWaiting.map { RequestRow($0, clock: clock) }),
                             layout: Layout(title: form.isActive ? "Decision queue (filtered)" : "Decision queue", account: account,
                                            csrfToken: context.csrfToken))
     }
 
-    struct DecidedRow: MustacheParent {
+    struct DecidedRow: TemplateRow {
         let request: RequestRow
         let outcome: String
         let outcomeClass: String
         let decidedAt: String
         let deciderName: String
 
-        /// Flat, as a row template reads it: the request's own values, and the decision's.
-        func child(named key: String) -> Any? {
-            switch key {
-            case "outcome": self.outcome
-            case "outcomeClass": self.outcomeClass
-            case "decidedAt": self.decidedAt
-            case "deciderName": self.deciderName
-            default: self.request.child(named: key)
+        enum Own: String { case outcome, outcomeClass, decidedAt, deciderName }
+        /// Flat, as a row template reads it: the decision's values, and the request's own.
+        enum Field { case own(Own), request(RequestRow.Field) }
+
+        static func field(named name: String) -> Field? {
+            Own(rawValue: name).map(Field.own) ?? RequestRow.field(named: name).map(Field.request)
+        }
+
+        func value(_ field: Field) -> RowValue {
+            switch field {
+            case .own(.outcome): .text(outcome)
+            case .own(.outcomeClass): .text(outcomeClass)
+            case .own(.decidedAt): .text(decidedAt)
+            case .own(.deciderName): .text(deciderName)
+            case .request(let field): request.value(field)
             }
         }
     }
@@ -136,7 +143,7 @@ extension HeadteacherController {
             DecidedRow(request: RequestRow($0.item, clock: clock), outcome: $0.outcome.title, outcomeClass: $0.outcome.rawValue,
                        decidedAt: clock.describe($0.decidedAt), deciderName: $0.deciderName)
         }
-        return views.render(.decided, DecidedContent(rows: views.rows(.decided, rows), isEmpty: rows.isEmpty, pagination: pagination, filter: form),
+        return views.render(.decided, DecidedContent(rows: views.rows.decided.render(rows), isEmpty: rows.isEmpty, pagination: pagination, filter: form),
                             layout: Layout(title: form.isActive ? "Decided requests (filtered)" : "Decided requests", account: account,
                                            csrfToken: context.csrfToken))
     }

@@ -31,7 +31,7 @@ struct OfficeController {
         office.post(Paths.Office.licence.routerPath) { _, context in try await recordLicence(context) }
     }
 
-    struct LetterRow: MustacheParent {
+    struct LetterRow: TemplateRow {
         let id: Int64
         let reference: String
         let pupilName: String
@@ -43,19 +43,22 @@ struct OfficeController {
         let printedAction: String
         let pdfHref: String
 
-        func child(named key: String) -> Any? {
-            switch key {
-            case "id": self.id
-            case "reference": self.reference
-            case "pupilName": self.pupilName
-            case "outcome": self.outcome
-            case "outcomeClass": self.outcomeClass
-            case "createdAt": self.createdAt
-            case "printedAt": orAbsent(self.printedAt)
-            case "href": self.href
-            case "printedAction": self.printedAction
-            case "pdfHref": self.pdfHref
-            default: nil
+        enum Field: String { case id, reference, pupilName, outcome, outcomeClass, createdAt, printedAt, href, printedAction, pdfHref }
+
+        static func field(named name: String) -> Field? { Field(rawValue: name) }
+
+        func value(_ field: Field) -> RowValue {
+            switch field {
+            case .id: .other(id)
+            case .reference: .text(reference)
+            case .pupilName: .text(pupilName)
+            case .outcome: .text(outcome)
+            case .outcomeClass: .text(outcomeClass)
+            case .createdAt: .text(createdAt)
+            case .printedAt: .optional(printedAt)
+            case .href: .text(href)
+            case .printedAction: .text(printedAction)
+            case .pdfHref: .text(pdfHref)
             }
         }
     }
@@ -130,7 +133,7 @@ struct OfficeController {
             LicenceRow(request: RequestRow($0, clock: clock), action: Paths.Office.licence($0.request.reference))
         }
         let newest = printed ? nil : try await store.newestWaitingLetterID(schoolID: account.schoolID)
-        let content = LettersContent(rows: views.rows(.letter, page.map(row)), isEmpty: page.isEmpty, printed: printed, pagination: pagination,
+        let content = LettersContent(rows: views.rows.letter.render(page.map(row)), isEmpty: page.isEmpty, printed: printed, pagination: pagination,
                                      licences: licences, batchHref: newest.map { Paths.Office.waitingPDF() + "?upto=\($0)" },
                                      batchUpTo: newest, waitingCount: pagination.total)
         return views.render(.letters, content, layout: Layout(title: printed ? "Printed letters" : "Letters to print",

@@ -88,7 +88,7 @@ struct ParentController {
             return (found.requests, found.total)
         }
         let requests = page.map { RequestRow($0, clock: clock) }
-        let content = HomeContent(children: children.map(ChildLink.init), rows: views.rows(.request, requests), hasRequests: !requests.isEmpty,
+        let content = HomeContent(children: children.map(ChildLink.init), rows: views.rows.request.render(requests), hasRequests: !requests.isEmpty,
                                   pagination: pagination)
         return views.render(.parentHome, content, layout: Layout(title: "Your requests", account: account, csrfToken: context.csrfToken))
     }
@@ -122,7 +122,7 @@ struct ParentController {
             return (found.requests, found.total)
         }
         let requests = page.map { RequestRow($0, clock: clock) }
-        return views.render(.parentChild, ChildContent(child: ChildLink(pupil), rows: views.rows(.request, requests), hasRequests: !requests.isEmpty,
+        return views.render(.parentChild, ChildContent(child: ChildLink(pupil), rows: views.rows.request.render(requests), hasRequests: !requests.isEmpty,
                                                        pagination: pagination),
                             layout: Layout(title: pupil.fullName, account: account, csrfToken: context.csrfToken))
     }

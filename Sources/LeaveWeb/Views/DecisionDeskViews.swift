@@ -184,12 +184,21 @@ struct PupilPictureView: MustacheParent {
     }
 
     /// A request of the pupil or a sibling; `overlaps` when its dates meet this request's.
-    struct HistoryRow: MustacheParent {
+    struct HistoryRow: TemplateRow {
         let row: RequestRow
         let overlaps: Bool
 
-        func child(named key: String) -> Any? {
-            key == "overlaps" ? self.overlaps : self.row.child(named: key)
+        enum Field { case overlaps, request(RequestRow.Field) }
+
+        static func field(named name: String) -> Field? {
+            name == "overlaps" ? .overlaps : RequestRow.field(named: name).map(Field.request)
+        }
+
+        func value(_ field: Field) -> RowValue {
+            switch field {
+            case .overlaps: .flag(overlaps)
+            case .request(let field): row.value(field)
+            }
         }
     }
 
@@ -222,7 +231,7 @@ struct PupilPictureView: MustacheParent {
             return HistoryRow(row: RequestRow(other, clock: clock), overlaps: meets)
         }
         hasHistory = !history.isEmpty
-        historyRows = views.rows(.history, history)
+        historyRows = views.rows.history.render(history)
     }
 
     func child(named key: String) -> Any? {

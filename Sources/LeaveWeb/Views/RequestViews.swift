@@ -5,7 +5,7 @@ import Mustache
 
 /// A request as one row of a list or the head of its own page. Each value is worked out only
 /// when the template asks for it: a list shows a few of them for fifty rows, a page all of them for one.
-struct RequestRow: MustacheParent {
+struct RequestRow: TemplateRow {
     let item: RequestWithPupil
     let clock: SchoolClock
     /// The rules' newest advice, for the queue.
@@ -77,47 +77,56 @@ struct RequestRow: MustacheParent {
 
     var pupilHref: String { Paths.Decisions.pupil(String(item.pupil.id)) }
 
-    func child(named key: String) -> Any? {
-        switch key {
-        case "reference": self.reference
-        case "pupilName": self.pupilName
-        case "yearGroup": self.yearGroup
-        case "kind": self.kind
-        case "purpose": self.purpose
-        case "firstSession": self.firstSession
-        case "lastSession": self.lastSession
-        case "firstDay": self.firstDay
-        case "lastDay": self.lastDay
-        case "returnDate": self.returnDate
-        case "timeMissed": self.timeMissed
-        case "schoolDays": self.schoolDays
-        case "sessions": self.sessions
-        case "status": self.status
-        case "statusClass": self.statusClass
-        case "isOpen": self.isOpen
-        case "submittedAt": self.submittedAt
-        case "answers": self.answers
-        case "hasAnswers": self.hasAnswers
-        case "evidence": self.evidence
-        case "hasEvidence": self.hasEvidence
-        case "parentHref": self.parentHref
-        case "decisionHref": self.decisionHref
-        case "withdrawHref": self.withdrawHref
-        case "recommendation": self.recommendation
-        case "recommendationClass": self.recommendationClass
-        case "isLunchtime": self.isLunchtime
-        case "lunchtimeDays": self.lunchtimeDays
-        case "fromDate": self.fromDate
-        case "untilDate": self.untilDate
-        case "collector": self.collector
-        case "when": self.when
-        case "whenDetail": self.whenDetail
-        case "decideBy": orAbsent(self.decideBy)
-        case "decideByWhy": self.decideByWhy
-        case "decideByOverdue": self.decideByOverdue
-        case "sentWith": self.sentWith
-        case "pupilHref": self.pupilHref
-        default: nil
+    enum Field: String {
+        case reference, pupilName, yearGroup, kind, purpose, firstSession, lastSession, firstDay, lastDay, returnDate
+        case timeMissed, schoolDays, sessions, status, statusClass, isOpen, submittedAt, answers, hasAnswers, evidence
+        case hasEvidence, parentHref, decisionHref, withdrawHref, recommendation, recommendationClass, isLunchtime
+        case lunchtimeDays, fromDate, untilDate, collector, when, whenDetail, decideBy, decideByWhy, decideByOverdue
+        case sentWith, pupilHref
+    }
+
+    static func field(named name: String) -> Field? { Field(rawValue: name) }
+
+    func value(_ field: Field) -> RowValue {
+        switch field {
+        case .reference: .text(self.reference)
+        case .pupilName: .text(self.pupilName)
+        case .yearGroup: .text(self.yearGroup)
+        case .kind: .text(self.kind)
+        case .purpose: .text(self.purpose)
+        case .firstSession: .text(self.firstSession)
+        case .lastSession: .text(self.lastSession)
+        case .firstDay: .text(self.firstDay)
+        case .lastDay: .text(self.lastDay)
+        case .returnDate: .text(self.returnDate)
+        case .timeMissed: .text(self.timeMissed)
+        case .schoolDays: .other(self.schoolDays)
+        case .sessions: .other(self.sessions)
+        case .status: .text(self.status)
+        case .statusClass: .text(self.statusClass)
+        case .isOpen: .flag(self.isOpen)
+        case .submittedAt: .text(self.submittedAt)
+        case .answers: .other(self.answers)
+        case .hasAnswers: .flag(self.hasAnswers)
+        case .evidence: .other(self.evidence)
+        case .hasEvidence: .flag(self.hasEvidence)
+        case .parentHref: .text(self.parentHref)
+        case .decisionHref: .text(self.decisionHref)
+        case .withdrawHref: .text(self.withdrawHref)
+        case .recommendation: .text(self.recommendation)
+        case .recommendationClass: .text(self.recommendationClass)
+        case .isLunchtime: .flag(self.isLunchtime)
+        case .lunchtimeDays: .text(self.lunchtimeDays)
+        case .fromDate: .text(self.fromDate)
+        case .untilDate: .text(self.untilDate)
+        case .collector: .text(self.collector)
+        case .when: .text(self.when)
+        case .whenDetail: .text(self.whenDetail)
+        case .decideBy: .optional(self.decideBy)
+        case .decideByWhy: .text(self.decideByWhy)
+        case .decideByOverdue: .flag(self.decideByOverdue)
+        case .sentWith: .text(self.sentWith)
+        case .pupilHref: .text(self.pupilHref)
         }
     }
 }

@@ -62,3 +62,27 @@ enum RowTemplateName: String, CaseIterable, Sendable {
     case letter = "letter-row"
     case history = "history-row"
 }
+
+/// Each long list's row template, compiled at start against the view-model its rows are, so a
+/// name the view-model lacks stops the start. Placed in a page with `{{{rows}}}`.
+struct RowTemplates: Sendable {
+    let queue: RowTemplate<RequestRow>
+    let request: RowTemplate<RequestRow>
+    let decided: RowTemplate<HeadteacherController.DecidedRow>
+    let letter: RowTemplate<OfficeController.LetterRow>
+    let history: RowTemplate<PupilPictureView.HistoryRow>
+
+    init(folder: String) throws {
+        func load<Row>(_ name: RowTemplateName) throws -> RowTemplate<Row> {
+            guard let text = try? String(contentsOfFile: folder + "/" + name.rawValue + ".mustache", encoding: .utf8) else {
+                throw Views.ViewsError.templatesMissing(["rows/" + name.rawValue])
+            }
+            return try RowTemplate(name: name.rawValue, text: text)
+        }
+        queue = try load(.queue)
+        request = try load(.request)
+        decided = try load(.decided)
+        letter = try load(.letter)
+        history = try load(.history)
+    }
+}

@@ -6,7 +6,8 @@ import Mustache
 /// The Mustache templates, loaded once at start, and the one way pages are rendered.
 public struct Views: Sendable {
     let pages: PageTemplates
-    let rowTemplates: [RowTemplateName: RowTemplate]
+    /// The long lists' rows, each compiled against its row's view-model.
+    let rows: RowTemplates
 
     /// Loads every template bundled with LeaveWeb; a template that does not parse, or one the
     /// portal names that is not there, stops the start.
@@ -22,14 +23,7 @@ public struct Views: Sendable {
         }
         let missing = Template.allCases.filter { templates[$0.rawValue] == nil }
         guard missing.isEmpty else { throw ViewsError.templatesMissing(missing.map(\.rawValue)) }
-        var rowTemplates: [RowTemplateName: RowTemplate] = [:]
-        for row in RowTemplateName.allCases {
-            guard let text = try? String(contentsOfFile: folder + "/rows/" + row.rawValue + ".mustache", encoding: .utf8) else {
-                throw ViewsError.templatesMissing(["rows/" + row.rawValue])
-            }
-            rowTemplates[row] = try RowTemplate(name: row.rawValue, text: text)
-        }
-        return Views(pages: PageTemplates(templates: templates), rowTemplates: rowTemplates)
+        return Views(pages: PageTemplates(templates: templates), rows: try RowTemplates(folder: folder + "/rows"))
     }
 
     public enum ViewsError: Error, CustomStringConvertible {
@@ -41,12 +35,6 @@ public struct Views: Sendable {
                 names.isEmpty ? "the page templates folder is missing" : "page templates missing: \(names.joined(separator: ", "))"
             }
         }
-    }
-
-    /// The rows of a long list as HTML, for the page's template to place with `{{{rows}}}`.
-    func rows(_ name: RowTemplateName, _ rows: [some MustacheParent]) -> String {
-        // Every row template was read at start, so it is always there.
-        rowTemplates[name]?.render(rows) ?? ""
     }
 
     func render(_ template: Template, _ content: some MustacheParent, layout: Layout, status: HTTPResponse.Status = .ok) -> Response {

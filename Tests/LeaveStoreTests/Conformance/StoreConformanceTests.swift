@@ -200,6 +200,44 @@ struct StoreConformanceTests {
         }
     }
 
+    /// The queue's counts by advice follow every change that moves a request in or out of them:
+    /// sent, advised, advised again, decided, withdrawn. SQLite keeps them by trigger (v29),
+    /// PostgreSQL counts its index; either way they equal a count of the requests themselves.
+    @Test(arguments: StoreKind.available)
+    func theQueuesCountsByAdviceFollowEveryChange(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let head = try await Self.head(test)
+            func advised(_ advice: Recommendation) -> Evaluation {
+                Evaluation(recommendation: advice, sessions: 2, schoolDays: 1, attendanceToDate: nil, projectedAttendance: nil,
+                           registerCode: nil, findings: [])
+            }
+            func expectCountsMatchTheRequests(_ step: String) async throws {
+                let page = try await test.store.queuePage(schoolID: head.schoolID, filter: RequestFilter(), offset: 0, limit: 50, evidenceLimit: 0)
+                let waiting = "leaveRequest WHERE schoolId = \(head.schoolID) AND status = 'awaiting-decision'"
+                #expect(page.waitingInAll == (try await test.count(waiting)), "\(step)")
+                #expect(page.total == page.waitingInAll, "\(step)")
+                for advice in Recommendation.allCases {
+                    let counted = try await test.count(waiting + " AND recommendation = '\(advice.rawValue)'")
+                    #expect((page.adviceCounts[advice] ?? 0) == counted, "\(step): \(advice)")
+                }
+            }
+            let (parent, first) = try await Self.submitted(test, start: "2026-12-08")
+            let second = try await Self.submitted(test, start: "2026-12-09").request
+            let third = try await Self.submitted(test, start: "2026-12-10").request
+            try await expectCountsMatchTheRequests("sent")
+            try await test.store.saveEvaluations([first.id: advised(.refuse), second.id: advised(.refuse), third.id: advised(.consider)],
+                                                 deadlines: [:], schoolID: head.schoolID, at: Self.now)
+            try await expectCountsMatchTheRequests("advised")
+            try await test.store.saveEvaluations([second.id: advised(.consider)], deadlines: [:], schoolID: head.schoolID, at: Self.now + 1)
+            try await expectCountsMatchTheRequests("advised again")
+            let decision = Decision(requestID: first.id, outcome: .refused, reason: "No", decidedBy: Actor(head), decidedAt: Self.now + 2)
+            try await test.store.decide(decision, schoolID: head.schoolID, letterHTML: "letter", message: nil)
+            try await expectCountsMatchTheRequests("decided")
+            _ = try await test.store.withdraw(requestID: third.id, schoolID: parent.schoolID, by: Actor(parent), at: Self.now + 3)
+            try await expectCountsMatchTheRequests("withdrawn")
+        }
+    }
+
     /// Guesses sent to several servers at the same moment pass the limit no more than once each.
     @Test(arguments: StoreKind.available)
     func signInAttemptsAtTheSameMomentStayWithinTheLimit(_ kind: StoreKind) async throws {
