@@ -1,5 +1,6 @@
 import Foundation
 import LeaveCore
+import Synchronization
 
 /// Turns instants into the school's dates: "today" in England, not in UTC.
 public struct SchoolClock: Sendable {
@@ -8,6 +9,13 @@ public struct SchoolClock: Sendable {
 
     /// Made once: a calendar in a time zone is costly to set up, and lists describe fifty instants.
     private let calendar: Calendar
+    /// The last day asked for and the instants it spans: a page asks for "today" once a row,
+    /// and working a day out through the calendar costs microseconds each time.
+    private let lastDay = LastDay()
+
+    private final class LastDay: Sendable {
+        let known = Mutex<(span: Range<Date>, day: SchoolDate)?>(nil)
+    }
 
     public init(timeZone: TimeZone, now: @escaping @Sendable () -> Date) {
         self.timeZone = timeZone
@@ -22,8 +30,12 @@ public struct SchoolClock: Sendable {
     public var today: SchoolDate { date(of: now) }
 
     public func date(of instant: Date) -> SchoolDate {
+        if let known = lastDay.known.withLock({ $0 }), known.span.contains(instant) { return known.day }
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        return SchoolDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? SchoolDate(dayNumber: 0)
+        let day = SchoolDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? SchoolDate(dayNumber: 0)
+        let first = start(of: day), next = start(of: day.adding(days: 1))
+        if first <= instant, instant < next { lastDay.known.withLock { $0 = (first..<next, day) } }
+        return day
     }
 
     /// The first instant of a school day, in the school's time zone.

@@ -1,16 +1,28 @@
 import Foundation
 import GRDB
+import LeaveCore
 
 extension SQLiteStore: WebSessionStore {
     public func sessionValue(key: String, now: Date) async throws -> (value: Data, expiresAt: Date?)? {
+        try await writer.read { db in try Self.sessionValue(db, key: key, now: now) }
+    }
+
+    public func session<Session: Sendable>(key: String, now: Date, decode: @escaping @Sendable (Data) throws -> (session: Session, accountID: Int64))
+        async throws -> (session: Session, expiresAt: Date?, account: Account?)? {
         try await writer.read { db in
-            // Every signed-in page starts here, so the statement is prepared once.
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT value, expiresAt FROM webSession WHERE key = ?"), arguments: [key])
-            else { return nil }
-            let expires: Double? = row["expiresAt"]
-            if let expires, expires <= now.timeIntervalSince1970 { return nil }
-            return (row["value"], expires.map { Date(timeIntervalSince1970: $0) })
+            guard let (value, expiresAt) = try Self.sessionValue(db, key: key, now: now) else { return nil }
+            let (session, accountID) = try decode(value)
+            return (session, expiresAt, try Self.account(db, id: accountID))
         }
+    }
+
+    static func sessionValue(_ db: Database, key: String, now: Date) throws -> (value: Data, expiresAt: Date?)? {
+        // Every signed-in page starts here, so the statement is prepared once.
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT value, expiresAt FROM webSession WHERE key = ?"), arguments: [key])
+        else { return nil }
+        let expires: Double? = row["expiresAt"]
+        if let expires, expires <= now.timeIntervalSince1970 { return nil }
+        return (row["value"], expires.map { Date(timeIntervalSince1970: $0) })
     }
 
     public func setSessionValue(key: String, value: Data, expiresAt: Date?, keepExpiry: Bool, now: Date) async throws {

@@ -20,6 +20,14 @@ public struct PortalSession: Codable, Sendable {
     /// Term dates read from the admin's file and shown for checking, saved only when confirmed.
     public var pendingCalendar: CalendarBatch?
 
+    /// The account, read with the session (one read a page, not two); never stored with it,
+    /// so a closed account or ended sessions are seen on the next page.
+    public var account: Account?
+
+    enum CodingKeys: String, CodingKey {
+        case accountID, formDraft, signedInAt, seenAt, lastSent, pendingCalendar
+    }
+
     public struct SentForm: Codable, Sendable {
         public let formID: String
         public let reference: String

@@ -24,13 +24,31 @@ struct StorePersistDriver: PersistDriver {
     }
 
     func getWithTTL<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
+        // The portal's own sessions come with their account, read in the same visit to the database.
+        if Object.self == PortalSession.self {
+            let found = try await store.session(key: key, now: now()) { data in
+                guard let session = try? JSONDecoder().decode(PortalSession.self, from: data) else { throw PersistError.invalidConversion }
+                return (session, session.accountID)
+            }
+            guard let found else { return nil }
+            var session = found.session
+            session.account = found.account
+            guard let object = session as? Object else { return nil }
+            return (object, found.expiresAt.map(timeLeft))
+        }
         guard let (data, expiresAt) = try await store.sessionValue(key: key, now: now()) else { return nil }
         do {
             let object = try JSONDecoder().decode(Object.self, from: data)
-            return (object, expiresAt.map { .seconds(Int64($0.timeIntervalSince(now()))) })
+            return (object, expiresAt.map(timeLeft))
         } catch {
             throw PersistError.invalidConversion
         }
+    }
+
+    /// How long until `expiry`, without trapping on a stored time no clock could reach.
+    func timeLeft(_ expiry: Date) -> Duration {
+        let seconds = expiry.timeIntervalSince(now())
+        return .seconds(seconds.isFinite ? min(max(seconds, 0), 1e10) : 0)
     }
 
     func remove(key: String) async throws {

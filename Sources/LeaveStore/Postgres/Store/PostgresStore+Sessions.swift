@@ -1,13 +1,25 @@
 import Foundation
+import LeaveCore
 
 extension PostgresStore: WebSessionStore {
     public func sessionValue(key: String, now: Date) async throws -> (value: Data, expiresAt: Date?)? {
+        try await database.read { sql in try await Self.sessionValue(sql, key: key, now: now) }
+    }
+
+    public func session<Session: Sendable>(key: String, now: Date, decode: @escaping @Sendable (Data) throws -> (session: Session, accountID: Int64))
+        async throws -> (session: Session, expiresAt: Date?, account: Account?)? {
         try await database.read { sql in
-            guard let row = try await sql.row("SELECT value, expiresAt FROM webSession WHERE key = ?", [key]) else { return nil }
-            let expires = try row.optional(1, Double.self)
-            if let expires, expires <= now.timeIntervalSince1970 { return nil }
-            return (try row[0, Data.self], expires.map { Date(timeIntervalSince1970: $0) })
+            guard let (value, expiresAt) = try await Self.sessionValue(sql, key: key, now: now) else { return nil }
+            let (session, accountID) = try decode(value)
+            return (session, expiresAt, try await Self.account(sql, id: accountID))
         }
+    }
+
+    static func sessionValue(_ sql: PostgresSQL, key: String, now: Date) async throws -> (value: Data, expiresAt: Date?)? {
+        guard let row = try await sql.row("SELECT value, expiresAt FROM webSession WHERE key = ?", [key]) else { return nil }
+        let expires = try row.optional(1, Double.self)
+        if let expires, expires <= now.timeIntervalSince1970 { return nil }
+        return (try row[0, Data.self], expires.map { Date(timeIntervalSince1970: $0) })
     }
 
     public func setSessionValue(key: String, value: Data, expiresAt: Date?, keepExpiry: Bool, now: Date) async throws {
