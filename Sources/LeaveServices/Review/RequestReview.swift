@@ -28,6 +28,8 @@ public struct RequestReview: Sendable {
         for (schoolID, ofSchool) in Dictionary(grouping: items, by: \.request.schoolID) {
             let policy = try await store.policy(schoolID: schoolID)
             let calendar = try await store.calendar(schoolID: schoolID)
+            let onRecord = Dictionary(grouping: try await store.requestsOnRecord(pupilIDs: Set(ofSchool.map(\.pupil.id)), schoolID: schoolID),
+                                      by: \.pupilID)
             var histories: [Int64: AttendanceHistory] = [:]
             var evaluated: [Int64: Evaluation] = [:]
             var deadlines: [Int64: DecisionDeadline] = [:]
@@ -39,7 +41,7 @@ public struct RequestReview: Sendable {
                     history = try await store.attendanceHistory(pupilID: item.pupil.id, schoolID: schoolID)
                     histories[item.pupil.id] = history
                 }
-                let previous = try await store.previousRequests(pupilID: item.pupil.id, schoolID: schoolID, excluding: item.request.id)
+                let previous = (onRecord[item.pupil.id] ?? []).filter { $0.id != item.request.id }.map(\.previous)
                 let submittedOn = clock.date(of: item.request.submittedAt)
                 let input = EvaluationInput(asOf: clock.today, policy: policy, calendar: calendar, yearGroup: item.pupil.yearGroup,
                                             history: history, previousRequests: previous,

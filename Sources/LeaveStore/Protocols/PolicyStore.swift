@@ -53,4 +53,7 @@ public protocol PolicyStore: Sendable {
     func recommendations(schoolID: Int64) async throws -> [Int64: Recommendation]
     /// The pupil's other requests, for overlap and "asked before" checks.
     func previousRequests(pupilID: Int64, schoolID: Int64, excluding requestID: Int64?) async throws -> [PreviousRequest]
+    /// Every request of these pupils, oldest first, in one read: a review of many requests
+    /// leaves each out of its own history instead of reading each pupil's requests again.
+    func requestsOnRecord(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestOnRecord]
 }

@@ -146,19 +146,27 @@ extension SQLiteStore: PolicyStore {
                 """, arguments: [schoolID, pupilID, requestID ?? -1])
             var previous: [PreviousRequest] = []
             while let row = try rows.next() {
-                guard let kind = LeaveKind(rawValue: row[0]), let start = SchoolDate(iso: row[1] as String),
-                      let end = SchoolDate(iso: row[2] as String), let status = RequestStatus(rawValue: row[3]) else { continue }
-                let outcome: PreviousOutcome = switch status {
-                case .awaitingDecision, .evidenceRequested: .pending
-                case .granted: .granted
-                case .grantedInPart: .grantedInPart
-                case .refused: .refused
-                case .withdrawn: .withdrawn
-                }
-                previous.append(PreviousRequest(type: kind == .medical ? .medical : .leave, category: kind.category,
-                                                start: start, end: end, outcome: outcome))
+                if let request = PreviousRequest(kind: row[0], startDate: row[1], endDate: row[2], status: row[3]) { previous.append(request) }
             }
             return previous
+        }
+    }
+
+    public func requestsOnRecord(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestOnRecord] {
+        guard !pupilIDs.isEmpty else { return [] }
+        return try await writer.read { db in
+            var found: [RequestOnRecord] = []
+            // In slices, to stay far below SQLite's limit on bound values.
+            let ids = pupilIDs.sorted()
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let slice = Array(ids[start..<min(start + 500, ids.count)])
+                let rows = try Row.fetchCursor(db, sql: Self.onRecordSQL(pupils: slice.count), arguments: StatementArguments([schoolID] + slice))
+                while let row = try rows.next() {
+                    guard let previous = PreviousRequest(kind: row[2], startDate: row[3], endDate: row[4], status: row[5]) else { continue }
+                    found.append(RequestOnRecord(id: row[0], pupilID: row[1], previous: previous))
+                }
+            }
+            return found
         }
     }
 }

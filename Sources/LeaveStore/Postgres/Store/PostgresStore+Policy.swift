@@ -140,26 +140,30 @@ extension PostgresStore: PolicyStore {
     /// pupil's earlier requests' answers (JSON) would cost more to decode than the rules cost to run.
     public func previousRequests(pupilID: Int64, schoolID: Int64, excluding requestID: Int64?) async throws -> [PreviousRequest] {
         try await database.read { sql in
-            let rows = try await sql.rows("""
+            try await sql.rows("""
                 SELECT kind, startDate, endDate, status FROM leaveRequest
                 WHERE schoolId = ? AND pupilId = ? AND id <> ?
-                """, [schoolID, pupilID, requestID ?? -1])
-            var previous: [PreviousRequest] = []
-            for row in rows {
-                guard let kind = LeaveKind(rawValue: try row[0, String.self]), let start = SchoolDate(iso: try row[1, String.self]),
-                      let end = SchoolDate(iso: try row[2, String.self]), let status = RequestStatus(rawValue: try row[3, String.self])
-                else { continue }
-                let outcome: PreviousOutcome = switch status {
-                case .awaitingDecision, .evidenceRequested: .pending
-                case .granted: .granted
-                case .grantedInPart: .grantedInPart
-                case .refused: .refused
-                case .withdrawn: .withdrawn
-                }
-                previous.append(PreviousRequest(type: kind == .medical ? .medical : .leave, category: kind.category,
-                                                start: start, end: end, outcome: outcome))
+                """, [schoolID, pupilID, requestID ?? -1]).compactMap { row in
+                PreviousRequest(kind: try row[0, String.self], startDate: try row[1, String.self], endDate: try row[2, String.self],
+                                status: try row[3, String.self])
             }
-            return previous
+        }
+    }
+
+    public func requestsOnRecord(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestOnRecord] {
+        guard !pupilIDs.isEmpty else { return [] }
+        return try await database.read { sql in
+            var found: [RequestOnRecord] = []
+            let ids = pupilIDs.sorted()
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let slice = Array(ids[start..<min(start + 500, ids.count)])
+                for row in try await sql.rows(Self.onRecordSQL(pupils: slice.count), [schoolID] + slice) {
+                    guard let previous = PreviousRequest(kind: try row[2, String.self], startDate: try row[3, String.self],
+                                                         endDate: try row[4, String.self], status: try row[5, String.self]) else { continue }
+                    found.append(RequestOnRecord(id: try row[0, Int64.self], pupilID: try row[1, Int64.self], previous: previous))
+                }
+            }
+            return found
         }
     }
 }

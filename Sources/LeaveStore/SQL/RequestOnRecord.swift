@@ -1,0 +1,41 @@
+import LeaveCore
+
+/// One of a pupil's requests as the rules read it, with its id, so that a request can be left
+/// out of its own history: a review of several requests reads their pupils' requests once.
+public struct RequestOnRecord: Sendable, Hashable {
+    public let id: Int64
+    public let pupilID: Int64
+    public let previous: PreviousRequest
+
+    public init(id: Int64, pupilID: Int64, previous: PreviousRequest) {
+        self.id = id
+        self.pupilID = pupilID
+        self.previous = previous
+    }
+}
+
+extension PreviousRequest {
+    /// A stored request's columns as the rules read them; nil for a row no version wrote.
+    init?(kind: String, startDate: String, endDate: String, status: String) {
+        guard let kind = LeaveKind(rawValue: kind), let start = SchoolDate(iso: startDate), let end = SchoolDate(iso: endDate),
+              let status = RequestStatus(rawValue: status) else { return nil }
+        let outcome: PreviousOutcome = switch status {
+        case .awaitingDecision, .evidenceRequested: .pending
+        case .granted: .granted
+        case .grantedInPart: .grantedInPart
+        case .refused: .refused
+        case .withdrawn: .withdrawn
+        }
+        self.init(type: kind == .medical ? .medical : .leave, category: kind.category, start: start, end: end, outcome: outcome)
+    }
+}
+
+extension RequestSQL {
+    /// Every request of some pupils, oldest first; `?` marks for the pupils follow the school's.
+    static func onRecordSQL(pupils: Int) -> String {
+        """
+        SELECT id, pupilId, kind, startDate, endDate, status FROM leaveRequest
+        WHERE schoolId = ? AND pupilId IN (\(Array(repeating: "?", count: pupils).joined(separator: ", "))) ORDER BY id
+        """
+    }
+}
