@@ -20,6 +20,11 @@ public struct AttendanceHistory: Sendable {
     public let marks: [SessionMark]
 
     public init(_ marks: [SessionMark]) {
+        // The stores give marks in order, one a session: kept as they are, without a dictionary and a sort.
+        if zip(marks, marks.dropFirst()).allSatisfy({ $0.point < $1.point }) {
+            self.marks = marks
+            return
+        }
         var bySession: [SessionPoint: AttendanceCode] = [:]
         for mark in marks { bySession[mark.point] = mark.code }
         self.marks = bySession.map { SessionMark($0.key, $0.value) }.sorted { $0.point < $1.point }

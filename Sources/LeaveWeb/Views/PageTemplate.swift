@@ -266,14 +266,17 @@ struct PageTemplates: Sendable {
         return found
     }
 
+    /// Byte by byte: walking a page's characters (grapheme by grapheme) to find its line starts
+    /// was a twentieth of the request page's time.
     private static func indent(_ text: String, by indentation: String) -> String {
-        var indented = ""
+        var indented: [UInt8] = []
+        indented.reserveCapacity(text.utf8.count + text.utf8.count / 8)
         var atLineStart = true
-        for character in text {
-            if atLineStart && character != "\n" { indented += indentation }
-            indented.append(character)
-            atLineStart = character == "\n"
+        for byte in text.utf8 {
+            if atLineStart && byte != UInt8(ascii: "\n") { indented.append(contentsOf: indentation.utf8) }
+            indented.append(byte)
+            atLineStart = byte == UInt8(ascii: "\n")
         }
-        return indented
+        return String(decoding: indented, as: UTF8.self)
     }
 }
