@@ -20,6 +20,20 @@ struct AppDatabaseTests {
         #expect(await temp.database.isHealthy())
     }
 
+    /// A session's draft is written without waiting for the disk; the writer is FULL again at
+    /// once, so the submission or decision written next waits for the disk as before.
+    @Test func aSessionWriteLeavesTheWriterDurableForTheNext() async throws {
+        let temp = try TemporaryDatabase()
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        try await temp.store.setSessionValue(key: "k", value: Data("draft".utf8), expiresAt: now + 60, keepExpiry: false, now: now)
+        try await temp.store.setSessionValue(key: "k", value: Data("draft 2".utf8), expiresAt: nil, keepExpiry: true, now: now)
+        #expect(try await temp.store.sessionValue(key: "k", now: now)?.value == Data("draft 2".utf8))
+        let synchronous = try await temp.database.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2, "the writer is back to FULL (2)")
+        let mapped = try await temp.database.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA mmap_size") }
+        #expect((mapped ?? 0) > 0, "pages are read through the memory map")
+    }
+
     @Test func reopeningKeepsEverythingAndRunsNoMigrationTwice() async throws {
         let temp = try await TemporaryDatabase().withDemo()
         let path = temp.folder.appendingPathComponent("nested/portal.sqlite").path

@@ -35,5 +35,10 @@ extension AppDatabase {
                 END;
                 """)
         }
+        // Every session write also clears the expired ones; without this index that was a scan of
+        // every session there is (PostgreSQL's schema has had it from the start).
+        migrator.registerMigration("v30: sessions by expiry") { db in
+            try db.create(index: "webSession_expiry", on: "webSession", columns: ["expiresAt"])
+        }
     }
 }

@@ -25,22 +25,35 @@ extension SQLiteStore: WebSessionStore {
         return (row["value"], expires.map { Date(timeIntervalSince1970: $0) })
     }
 
+    /// Committed without waiting for the disk (synchronous NORMAL, for this transaction only): a
+    /// session's draft answers survive the process being killed, as WAL keeps every commit, and
+    /// only a power cut in the moment after could lose the last page's answers. Submissions and
+    /// decisions are committed with FULL, so what is acknowledged as sent or decided is never lost.
     public func setSessionValue(key: String, value: Data, expiresAt: Date?, keepExpiry: Bool, now: Date) async throws {
-        try await writer.write { db in
-            if keepExpiry {
-                // Only a session that still exists is updated: one ended meanwhile (a new sign-in,
-                // a sign-out) must not come back through a request still in flight.
-                try db.execute(sql: "UPDATE webSession SET value = ? WHERE key = ?", arguments: [value, key])
-            } else {
-                try db.execute(sql: """
-                    INSERT INTO webSession (key, value, expiresAt) VALUES (?, ?, ?)
-                    ON CONFLICT(key) DO UPDATE SET value = excluded.value, expiresAt = excluded.expiresAt
-                    """, arguments: [key, value, expiresAt?.timeIntervalSince1970])
+        try await writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+            try db.inTransaction {
+                try Self.setSessionValue(db, key: key, value: value, expiresAt: expiresAt, keepExpiry: keepExpiry, now: now)
+                return .commit
             }
-            // Expired sessions go as new ones arrive, so the table never grows without bound.
-            try db.execute(sql: "DELETE FROM webSession WHERE expiresAt IS NOT NULL AND expiresAt < ?",
-                           arguments: [now.timeIntervalSince1970])
         }
+    }
+
+    static func setSessionValue(_ db: Database, key: String, value: Data, expiresAt: Date?, keepExpiry: Bool, now: Date) throws {
+        if keepExpiry {
+            // Only a session that still exists is updated: one ended meanwhile (a new sign-in,
+            // a sign-out) must not come back through a request still in flight.
+            try db.cachedStatement(sql: "UPDATE webSession SET value = ? WHERE key = ?").execute(arguments: [value, key])
+        } else {
+            try db.cachedStatement(sql: """
+                INSERT INTO webSession (key, value, expiresAt) VALUES (?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value, expiresAt = excluded.expiresAt
+                """).execute(arguments: [key, value, expiresAt?.timeIntervalSince1970])
+        }
+        // Expired sessions go as new ones arrive, so the table never grows without bound.
+        try db.cachedStatement(sql: "DELETE FROM webSession WHERE expiresAt IS NOT NULL AND expiresAt < ?")
+            .execute(arguments: [now.timeIntervalSince1970])
     }
 
     public func removeSessionValue(key: String) async throws {
