@@ -21,36 +21,26 @@ public struct RequestReview: Sendable {
     }
 
     /// Runs the rules on these requests as of today and keeps each result, a school's in one
-    /// transaction; the school's policy and calendar are read once, each pupil's history once.
+    /// transaction; what the rules read (policy, calendar, each pupil's marks and requests) is
+    /// read for the school's requests together, in one read.
     @discardableResult
     public func review(_ items: [RequestWithPupil]) async throws -> [Int64: Evaluation] {
         var results: [Int64: Evaluation] = [:]
         for (schoolID, ofSchool) in Dictionary(grouping: items, by: \.request.schoolID) {
-            let policy = try await store.policy(schoolID: schoolID)
-            let calendar = try await store.calendar(schoolID: schoolID)
-            let onRecord = Dictionary(grouping: try await store.requestsOnRecord(pupilIDs: Set(ofSchool.map(\.pupil.id)), schoolID: schoolID),
-                                      by: \.pupilID)
-            var histories: [Int64: AttendanceHistory] = [:]
+            let inputs = try await store.reviewInputs(schoolID: schoolID, pupilIDs: Set(ofSchool.map(\.pupil.id)))
             var evaluated: [Int64: Evaluation] = [:]
             var deadlines: [Int64: DecisionDeadline] = [:]
             for item in ofSchool {
-                let history: AttendanceHistory
-                if let known = histories[item.pupil.id] {
-                    history = known
-                } else {
-                    history = try await store.attendanceHistory(pupilID: item.pupil.id, schoolID: schoolID)
-                    histories[item.pupil.id] = history
-                }
-                let previous = (onRecord[item.pupil.id] ?? []).filter { $0.id != item.request.id }.map(\.previous)
                 let submittedOn = clock.date(of: item.request.submittedAt)
-                let input = EvaluationInput(asOf: clock.today, policy: policy, calendar: calendar, yearGroup: item.pupil.yearGroup,
-                                            history: history, previousRequests: previous,
+                let input = EvaluationInput(asOf: clock.today, policy: inputs.policy, calendar: inputs.calendar, yearGroup: item.pupil.yearGroup,
+                                            history: inputs.history(of: item.pupil.id),
+                                            previousRequests: inputs.previousRequests(of: item.pupil.id, excluding: item.request.id),
                                             request: Self.underReview(try await application(of: item), submittedOn: submittedOn,
                                                                       meetingHeld: try await meetingHeld(item)))
                 evaluated[item.request.id] = Evaluator.evaluate(input)
                 deadlines[item.request.id] = DecisionDeadline.of(item.request.application.type, start: item.request.application.start,
-                                                                 submittedOn: submittedOn, calendar: calendar,
-                                                                 lunchtimeSchoolDays: policy.lunchtimeDecisionSchoolDays)
+                                                                 submittedOn: submittedOn, calendar: inputs.calendar,
+                                                                 lunchtimeSchoolDays: inputs.policy.lunchtimeDecisionSchoolDays)
             }
             try await store.saveEvaluations(evaluated, deadlines: deadlines, schoolID: schoolID, at: clock.now)
             results.merge(evaluated) { $1 }
@@ -132,14 +122,11 @@ public struct RequestReview: Sendable {
 
     func evaluate(_ application: LeaveApplication, pupil: Pupil, requestID: Int64?, submittedOn: SchoolDate,
                   meetingHeld: Bool = false) async throws -> Evaluation {
-        async let policy = store.policy(schoolID: pupil.schoolID)
-        async let calendar = store.calendar(schoolID: pupil.schoolID)
-        async let history = store.attendanceHistory(pupilID: pupil.id, schoolID: pupil.schoolID)
-        async let previous = store.previousRequests(pupilID: pupil.id, schoolID: pupil.schoolID, excluding: requestID)
-        let input = EvaluationInput(asOf: clock.today, policy: try await policy, calendar: try await calendar,
-                                    yearGroup: pupil.yearGroup, history: try await history,
-                                    previousRequests: try await previous, request: Self.underReview(application, submittedOn: submittedOn,
-                                                                                                    meetingHeld: meetingHeld))
+        let inputs = try await store.reviewInputs(schoolID: pupil.schoolID, pupilIDs: [pupil.id])
+        let input = EvaluationInput(asOf: clock.today, policy: inputs.policy, calendar: inputs.calendar,
+                                    yearGroup: pupil.yearGroup, history: inputs.history(of: pupil.id),
+                                    previousRequests: inputs.previousRequests(of: pupil.id, excluding: requestID),
+                                    request: Self.underReview(application, submittedOn: submittedOn, meetingHeld: meetingHeld))
         return Evaluator.evaluate(input)
     }
 

@@ -24,7 +24,7 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Pages read through the memory map, not a read() call each: every write discards the
             // other connections' page caches, so a busy portal re-reads pages all the time.
-            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }
         let pool = try DatabasePool(path: path, configuration: config)
         return try AppDatabase(pool)

@@ -51,9 +51,7 @@ public protocol PolicyStore: Sendable {
     func recommendations(requestIDs: [Int64], schoolID: Int64) async throws -> [Int64: Recommendation]
     /// The newest recommendation of each request of the school that has one.
     func recommendations(schoolID: Int64) async throws -> [Int64: Recommendation]
-    /// The pupil's other requests, for overlap and "asked before" checks.
-    func previousRequests(pupilID: Int64, schoolID: Int64, excluding requestID: Int64?) async throws -> [PreviousRequest]
-    /// Every request of these pupils, oldest first, in one read: a review of many requests
-    /// leaves each out of its own history instead of reading each pupil's requests again.
-    func requestsOnRecord(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestOnRecord]
+    /// What the rules read for these pupils of a school, in one read: a review of many requests
+    /// (or the parent's check page) visits the database once, not four times a request.
+    func reviewInputs(schoolID: Int64, pupilIDs: Set<Int64>) async throws -> ReviewInputs
 }

@@ -14,6 +14,29 @@ public struct RequestOnRecord: Sendable, Hashable {
     }
 }
 
+/// Everything the rules read for some of a school's pupils, read in one transaction: the
+/// school's policy and calendar, each pupil's register marks and each pupil's requests.
+public struct ReviewInputs: Sendable {
+    public let policy: PolicySettings
+    public let calendar: SchoolCalendar
+    public let histories: [Int64: AttendanceHistory]
+    public let requests: [Int64: [RequestOnRecord]]
+
+    public init(policy: PolicySettings, calendar: SchoolCalendar, histories: [Int64: AttendanceHistory], requests: [RequestOnRecord]) {
+        self.policy = policy
+        self.calendar = calendar
+        self.histories = histories
+        self.requests = Dictionary(grouping: requests, by: \.pupilID)
+    }
+
+    public func history(of pupilID: Int64) -> AttendanceHistory { histories[pupilID] ?? AttendanceHistory([]) }
+
+    /// The pupil's requests but one (the request under review, if it is one already).
+    public func previousRequests(of pupilID: Int64, excluding requestID: Int64?) -> [PreviousRequest] {
+        (requests[pupilID] ?? []).filter { $0.id != requestID }.map(\.previous)
+    }
+}
+
 extension PreviousRequest {
     /// A stored request's columns as the rules read them; nil for a row no version wrote.
     init?(kind: String, startDate: String, endDate: String, status: String) {

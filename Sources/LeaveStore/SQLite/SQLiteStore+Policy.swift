@@ -138,35 +138,23 @@ extension SQLiteStore: PolicyStore {
 
     /// Read from the request's columns alone: the rules want dates, kind and outcome, and a
     /// pupil's earlier requests' answers (JSON) would cost more to decode than the rules cost to run.
-    public func previousRequests(pupilID: Int64, schoolID: Int64, excluding requestID: Int64?) async throws -> [PreviousRequest] {
+    public func reviewInputs(schoolID: Int64, pupilIDs: Set<Int64>) async throws -> ReviewInputs {
         try await writer.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT kind, startDate, endDate, status FROM leaveRequest
-                WHERE schoolId = ? AND pupilId = ? AND id <> ?
-                """, arguments: [schoolID, pupilID, requestID ?? -1])
-            var previous: [PreviousRequest] = []
-            while let row = try rows.next() {
-                if let request = PreviousRequest(kind: row[0], startDate: row[1], endDate: row[2], status: row[3]) { previous.append(request) }
-            }
-            return previous
-        }
-    }
-
-    public func requestsOnRecord(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestOnRecord] {
-        guard !pupilIDs.isEmpty else { return [] }
-        return try await writer.read { db in
+            var histories: [Int64: AttendanceHistory] = [:]
             var found: [RequestOnRecord] = []
-            // In slices, to stay far below SQLite's limit on bound values.
             let ids = pupilIDs.sorted()
+            for pupilID in ids { histories[pupilID] = try Self.attendanceHistory(db, pupilID: pupilID, schoolID: schoolID) }
+            // In slices, to stay far below SQLite's limit on bound values.
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let slice = Array(ids[start..<min(start + 500, ids.count)])
-                let rows = try Row.fetchCursor(db, sql: Self.onRecordSQL(pupils: slice.count), arguments: StatementArguments([schoolID] + slice))
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: Self.onRecordSQL(pupils: slice.count)), arguments: StatementArguments([schoolID] + slice))
                 while let row = try rows.next() {
                     guard let previous = PreviousRequest(kind: row[2], startDate: row[3], endDate: row[4], status: row[5]) else { continue }
                     found.append(RequestOnRecord(id: row[0], pupilID: row[1], previous: previous))
                 }
             }
-            return found
+            return ReviewInputs(policy: try Self.policy(db, schoolID: schoolID), calendar: try Self.calendar(db, schoolID: schoolID),
+                                histories: histories, requests: found)
         }
     }
 }

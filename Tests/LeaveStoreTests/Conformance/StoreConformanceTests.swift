@@ -238,6 +238,24 @@ struct StoreConformanceTests {
         }
     }
 
+    /// What the rules read, in one read: each pupil's requests in the order they were made, a
+    /// request left out of its own history, and the same marks `attendanceHistory` gives.
+    @Test(arguments: StoreKind.available)
+    func theRulesInputsAreReadTogether(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let (parent, first) = try await Self.submitted(test, start: "2026-12-08")
+            let second = try await Self.submitted(test, start: "2026-12-09").request
+            let child = first.application.pupilID
+            let inputs = try await test.store.reviewInputs(schoolID: parent.schoolID, pupilIDs: [child])
+            #expect(inputs.requests[child]?.map(\.id).suffix(2) == [first.id, second.id])
+            let others = inputs.previousRequests(of: child, excluding: second.id)
+            #expect(others.count == (inputs.requests[child]?.count ?? 0) - 1)
+            #expect(others.last?.start == first.application.start.date)
+            #expect(inputs.history(of: child).marks == (try await test.store.attendanceHistory(pupilID: child, schoolID: parent.schoolID)).marks)
+            #expect(inputs.calendar.terms == (try await test.store.calendar(schoolID: parent.schoolID)).terms)
+        }
+    }
+
     /// Guesses sent to several servers at the same moment pass the limit no more than once each.
     @Test(arguments: StoreKind.available)
     func signInAttemptsAtTheSameMomentStayWithinTheLimit(_ kind: StoreKind) async throws {

@@ -138,23 +138,12 @@ extension PostgresStore: PolicyStore {
 
     /// Read from the request's columns alone: the rules want dates, kind and outcome, and a
     /// pupil's earlier requests' answers (JSON) would cost more to decode than the rules cost to run.
-    public func previousRequests(pupilID: Int64, schoolID: Int64, excluding requestID: Int64?) async throws -> [PreviousRequest] {
+    public func reviewInputs(schoolID: Int64, pupilIDs: Set<Int64>) async throws -> ReviewInputs {
         try await database.read { sql in
-            try await sql.rows("""
-                SELECT kind, startDate, endDate, status FROM leaveRequest
-                WHERE schoolId = ? AND pupilId = ? AND id <> ?
-                """, [schoolID, pupilID, requestID ?? -1]).compactMap { row in
-                PreviousRequest(kind: try row[0, String.self], startDate: try row[1, String.self], endDate: try row[2, String.self],
-                                status: try row[3, String.self])
-            }
-        }
-    }
-
-    public func requestsOnRecord(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestOnRecord] {
-        guard !pupilIDs.isEmpty else { return [] }
-        return try await database.read { sql in
+            var histories: [Int64: AttendanceHistory] = [:]
             var found: [RequestOnRecord] = []
             let ids = pupilIDs.sorted()
+            for pupilID in ids { histories[pupilID] = try await Self.attendanceHistory(sql, pupilID: pupilID, schoolID: schoolID) }
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let slice = Array(ids[start..<min(start + 500, ids.count)])
                 for row in try await sql.rows(Self.onRecordSQL(pupils: slice.count), [schoolID] + slice) {
@@ -163,7 +152,8 @@ extension PostgresStore: PolicyStore {
                     found.append(RequestOnRecord(id: try row[0, Int64.self], pupilID: try row[1, Int64.self], previous: previous))
                 }
             }
-            return found
+            return ReviewInputs(policy: try await Self.policy(sql, schoolID: schoolID), calendar: try await Self.calendar(sql, schoolID: schoolID),
+                                histories: histories, requests: found)
         }
     }
 }
