@@ -30,8 +30,6 @@ struct AppDatabaseTests {
         #expect(try await temp.store.sessionValue(key: "k", now: now)?.value == Data("draft 2".utf8))
         let synchronous = try await temp.database.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(synchronous == 2, "the writer is back to FULL (2)")
-        let mapped = try await temp.database.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA mmap_size") }
-        #expect((mapped ?? 0) > 0, "pages are read through the memory map")
     }
 
     @Test func reopeningKeepsEverythingAndRunsNoMigrationTwice() async throws {

@@ -22,9 +22,9 @@ public final class AppDatabase: Sendable {
         config.prepareDatabase { db in
             // FULL makes each commit durable on disk before it is acknowledged.
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            // Pages read through the memory map, not a read() call each: every write discards the
-            // other connections' page caches, so a busy portal re-reads pages all the time.
-            try db.execute(sql: "PRAGMA mmap_size = 268435456")
+            // No memory map (mmap_size stays 0): in WAL mode a reader drops its whole map whenever
+            // another connection has committed, and under parents' submissions that was an munmap,
+            // an mmap and fresh page faults for every read (issue 11, measured with perf).
         }
         let pool = try DatabasePool(path: path, configuration: config)
         return try AppDatabase(pool)
