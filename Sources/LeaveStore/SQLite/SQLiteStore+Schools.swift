@@ -12,11 +12,17 @@ extension SQLiteStore: SchoolStore, PupilStore {
     }
 
     static func calendar(_ db: Database, schoolID: Int64) throws -> SchoolCalendar {
-        // Prepared once: every review and every request page reads the calendar.
-        let terms = try TermRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(TermRecord.databaseTableName) WHERE schoolId = ?"),
-                                            arguments: [schoolID]).compactMap(\.term)
-        let closures = try ClosureRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(ClosureRecord.databaseTableName) WHERE schoolId = ?"),
-                                                  arguments: [schoolID]).compactMap(\.closure)
+        // Prepared once, and read by position rather than through Codable (which finds each column
+        // by name): every review, every form's check page and every request page reads the calendar.
+        let terms = try Row.fetchAll(db.cachedStatement(sql: "SELECT name, startDate, endDate FROM term WHERE schoolId = ?"),
+                                     arguments: [schoolID]).compactMap { row -> Term? in
+            guard let start = SchoolDate(iso: row[1] as String), let end = SchoolDate(iso: row[2] as String) else { return nil }
+            return Term(name: row[0], start: start, end: end)
+        }
+        let closures = try Row.fetchAll(db.cachedStatement(sql: "SELECT date, kind, name FROM closure WHERE schoolId = ?"),
+                                        arguments: [schoolID]).compactMap { row -> Closure? in
+            SchoolDate(iso: row[0] as String).map { Closure(date: $0, kind: Closure.Kind(rawValue: row[1]) ?? .other, name: row[2]) }
+        }
         let assessments = try Row.fetchAll(db.cachedStatement(sql: "SELECT name, yearGroups, startDate, endDate FROM assessmentPeriod WHERE schoolId = ?"),
                                            arguments: [schoolID]).compactMap { row -> AssessmentPeriod? in
             guard let start = SchoolDate(iso: row[2] as String), let end = SchoolDate(iso: row[3] as String) else { return nil }
