@@ -32,6 +32,48 @@ struct AppDatabaseTests {
         #expect(synchronous == 2, "the writer is back to FULL (2)")
     }
 
+    /// A school's file from before v29, with requests in it, brought up to date: the counts the
+    /// triggers keep from then on begin from the requests already there.
+    @Test func theQueuesCountsBeginFromTheRequestsAlreadyThere() async throws {
+        let source = try await TemporaryDatabase().withDemo()
+        let parent = try #require(try await source.store.account(email: "parent2@example.com")).account
+        let child = try #require(try await source.store.children(ofParent: parent.id).first)
+        for start in ["2026-12-07", "2026-12-08", "2026-12-14"] {
+            let application = StoreConformanceTests.application(for: child, start: start, end: start, back: "2026-12-15")
+            let count = try await source.store.calendar(schoolID: parent.schoolID).count(from: application.start, to: application.end)
+            _ = try await source.store.submit(application, schoolID: parent.schoolID, by: Actor(parent), count: count,
+                                              at: StoreConformanceTests.now)
+        }
+        let older = try TemporaryDatabase.folderOnly()
+        let pool = try DatabasePool(path: older.appendingPathComponent("portal.sqlite").path)
+        try AppDatabase.migrator.migrate(pool, upTo: "v28: sign-in attempts")
+        // The rows as a file of v28 held them (v29 and v30 add no column to any table).
+        let sourcePath = source.path
+        try await pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "ATTACH DATABASE ? AS source", arguments: [sourcePath])
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
+                """)
+            try db.inTransaction {
+                for table in tables { try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM source.\(table)") }
+                return .commit
+            }
+            try db.execute(sql: "DETACH DATABASE source")
+        }
+        let brought = try AppDatabase(pool)
+        let (kept, counted) = try await brought.writer.read { db in
+            (try Row.fetchAll(db, sql: "SELECT schoolId, status, recommendation, requests FROM requestCount WHERE requests > 0 ORDER BY 1, 2, 3")
+                .map { Array($0.databaseValues) },
+             try Row.fetchAll(db, sql: """
+                SELECT schoolId, status, IFNULL(recommendation, ''), COUNT(*) FROM leaveRequest GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                """).map { Array($0.databaseValues) })
+        }
+        #expect(!counted.isEmpty)
+        #expect(kept == counted)
+        try? FileManager.default.removeItem(at: older)
+    }
+
     @Test func reopeningKeepsEverythingAndRunsNoMigrationTwice() async throws {
         let temp = try await TemporaryDatabase().withDemo()
         let path = temp.folder.appendingPathComponent("nested/portal.sqlite").path

@@ -16,6 +16,16 @@ final class TemporaryDatabase {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
+    /// The database file's path.
+    var path: String { folder.appendingPathComponent("nested/portal.sqlite").path }
+
+    /// A new empty temporary folder, for a test that makes its own file there.
+    static func folderOnly() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leave-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     /// Loads the demo trust as of 23 November 2026 with a cheap placeholder hash.
     func withDemo() async throws -> TemporaryDatabase {
         let loaded = try await DemoTrust.load(into: database, today: SchoolDate(iso: "2026-11-23")!) { "not-a-real-hash" }

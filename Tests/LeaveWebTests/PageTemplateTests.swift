@@ -45,6 +45,17 @@ struct PageTemplateTests {
         #expect(try Self.render(["s": "a\n  {{#yes}}\nb\n  {{/yes}}\n{{! note }}\nc"], "s", Model(values: ["yes": true])) == "a\nb\nc")
     }
 
+    /// A partial on a line of its own is indented line by line, where a line ends with a lone
+    /// "\n": a textarea's value comes back from the browser with "\r\n", and shown again inside
+    /// an indented partial it must not gain spaces each time (the decision form's reasons).
+    @Test func anIndentedPartialLeavesABrowsersLineBreaksAsTheyAre() throws {
+        #expect(PageTemplates.indent("a\nb\r\nc\n\nd", by: "  ") == "  a\n  b\r\nc\n\n  d")
+        let templates = ["page": "<form>\n  {{> box}}\n</form>\n", "box": "<textarea>{{text}}</textarea>\n"]
+        let typed = "first line\r\nsecond line\r\nthird"
+        let html = try #require(try Self.render(templates, "page", Model(values: ["text": typed])))
+        #expect(html == "<form>\n  <textarea>\(typed)</textarea>\n</form>\n")
+    }
+
     @Test(arguments: ["{{#a}}never closed", "{{/a}}", "{{unclosed\n}}", "{{}}", "{{<layout}}text{{/layout}}"])
     func aTemplateThatCannotBeReadStopsTheStart(_ text: String) {
         #expect(throws: PageTemplate.Mistake.self) { try PageTemplate(name: "broken", text: text) }

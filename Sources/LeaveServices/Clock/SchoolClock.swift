@@ -9,8 +9,8 @@ public struct SchoolClock: Sendable {
 
     /// Made once: a calendar in a time zone is costly to set up, and lists describe fifty instants.
     private let calendar: Calendar
-    /// The last day asked for and the instants it spans: a page asks for "today" once a row,
-    /// and working a day out through the calendar costs microseconds each time.
+    /// Today and the instants it spans: a page asks for "today" once a row, and working a day
+    /// out through the calendar costs microseconds each time.
     private let lastDay = LastDay()
 
     private final class LastDay: Sendable {
@@ -27,15 +27,25 @@ public struct SchoolClock: Sendable {
 
     public var now: Date { source() }
 
-    public var today: SchoolDate { date(of: now) }
-
-    public func date(of instant: Date) -> SchoolDate {
+    /// Today is remembered with the instants it spans; other instants are worked out each time
+    /// (a list's rows fall on many days, and would only push today out).
+    public var today: SchoolDate {
+        let instant = now
         if let known = lastDay.known.withLock({ $0 }), known.span.contains(instant) { return known.day }
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        let day = SchoolDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? SchoolDate(dayNumber: 0)
+        let day = workedOut(instant)
         let first = start(of: day), next = start(of: day.adding(days: 1))
         if first <= instant, instant < next { lastDay.known.withLock { $0 = (first..<next, day) } }
         return day
+    }
+
+    public func date(of instant: Date) -> SchoolDate {
+        if let known = lastDay.known.withLock({ $0 }), known.span.contains(instant) { return known.day }
+        return workedOut(instant)
+    }
+
+    private func workedOut(_ instant: Date) -> SchoolDate {
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return SchoolDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? SchoolDate(dayNumber: 0)
     }
 
     /// The first instant of a school day, in the school's time zone.

@@ -147,7 +147,10 @@ extension SQLiteStore: PolicyStore {
             // In slices, to stay far below SQLite's limit on bound values.
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let slice = Array(ids[start..<min(start + 500, ids.count)])
-                let rows = try Row.fetchCursor(db.cachedStatement(sql: Self.onRecordSQL(pupils: slice.count)), arguments: StatementArguments([schoolID] + slice))
+                // Kept prepared for a few pupils (a request, a family); a school's slices vary in length.
+                let sql = Self.onRecordSQL(pupils: slice.count)
+                let statement = slice.count <= 4 ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments([schoolID] + slice))
                 while let row = try rows.next() {
                     guard let previous = PreviousRequest(kind: row[2], startDate: row[3], endDate: row[4], status: row[5]) else { continue }
                     found.append(RequestOnRecord(id: row[0], pupilID: row[1], previous: previous))

@@ -29,15 +29,22 @@ extension SQLiteStore: WebSessionStore {
     /// session's draft answers survive the process being killed, as WAL keeps every commit, and
     /// only a power cut in the moment after could lose the last page's answers. Submissions and
     /// decisions are committed with FULL, so what is acknowledged as sent or decided is never lost.
+    ///
+    /// Run in a task of its own, which a cancelled request does not cancel: GRDB makes every
+    /// statement of a cancelled task throw, and the pragma that puts the writer back to FULL
+    /// must never be one of them.
     public func setSessionValue(key: String, value: Data, expiresAt: Date?, keepExpiry: Bool, now: Date) async throws {
-        try await writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
-            try db.inTransaction {
-                try Self.setSessionValue(db, key: key, value: value, expiresAt: expiresAt, keepExpiry: keepExpiry, now: now)
-                return .commit
+        let writer = writer
+        try await Task {
+            try await writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+                try db.inTransaction {
+                    try Self.setSessionValue(db, key: key, value: value, expiresAt: expiresAt, keepExpiry: keepExpiry, now: now)
+                    return .commit
+                }
             }
-        }
+        }.value
     }
 
     static func setSessionValue(_ db: Database, key: String, value: Data, expiresAt: Date?, keepExpiry: Bool, now: Date) throws {

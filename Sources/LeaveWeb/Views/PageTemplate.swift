@@ -267,15 +267,19 @@ struct PageTemplates: Sendable {
     }
 
     /// Byte by byte: walking a page's characters (grapheme by grapheme) to find its line starts
-    /// was a twentieth of the request page's time.
-    private static func indent(_ text: String, by indentation: String) -> String {
+    /// was a twentieth of the request page's time. A line starts after a lone "\n" only, as it did
+    /// when "\r\n" was one character: a textarea's value comes back from the browser with "\r\n"
+    /// and must not gain spaces each time the form is shown again.
+    static func indent(_ text: String, by indentation: String) -> String {
         var indented: [UInt8] = []
         indented.reserveCapacity(text.utf8.count + text.utf8.count / 8)
         var atLineStart = true
+        var previous: UInt8 = 0
         for byte in text.utf8 {
             if atLineStart && byte != UInt8(ascii: "\n") { indented.append(contentsOf: indentation.utf8) }
             indented.append(byte)
-            atLineStart = byte == UInt8(ascii: "\n")
+            atLineStart = byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")
+            previous = byte
         }
         return String(decoding: indented, as: UTF8.self)
     }

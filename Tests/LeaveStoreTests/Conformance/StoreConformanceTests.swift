@@ -230,10 +230,15 @@ struct StoreConformanceTests {
             try await expectCountsMatchTheRequests("advised")
             try await test.store.saveEvaluations([second.id: advised(.consider)], deadlines: [:], schoolID: head.schoolID, at: Self.now + 1)
             try await expectCountsMatchTheRequests("advised again")
-            let decision = Decision(requestID: first.id, outcome: .refused, reason: "No", decidedBy: Actor(head), decidedAt: Self.now + 2)
+            try await test.store.askForEvidence(requestID: second.id, schoolID: head.schoolID, note: "A letter, please", by: Actor(head),
+                                                at: Self.now + 2, message: nil, letter: nil)
+            try await expectCountsMatchTheRequests("waiting for evidence")
+            try await test.store.sendEvidence(requestID: second.id, uploadIDs: [], answer: "Attached", by: Actor(parent), at: Self.now + 3)
+            try await expectCountsMatchTheRequests("evidence sent")
+            let decision = Decision(requestID: first.id, outcome: .refused, reason: "No", decidedBy: Actor(head), decidedAt: Self.now + 4)
             try await test.store.decide(decision, schoolID: head.schoolID, letterHTML: "letter", message: nil)
             try await expectCountsMatchTheRequests("decided")
-            _ = try await test.store.withdraw(requestID: third.id, schoolID: parent.schoolID, by: Actor(parent), at: Self.now + 3)
+            _ = try await test.store.withdraw(requestID: third.id, schoolID: parent.schoolID, by: Actor(parent), at: Self.now + 5)
             try await expectCountsMatchTheRequests("withdrawn")
         }
     }
