@@ -108,6 +108,12 @@ public enum AttendanceCode: String, CaseIterable, Sendable, Codable {
     /// Y and others in 000's list), mapped to the code that took their place so older years
     /// stay usable. Returns nil for an unknown code; "-" (no mark) is not a code.
     public init?(register text: some StringProtocol) {
+        // As stored and as most registers write it, without making an upper-cased copy first:
+        // every pupil's year of marks is read through here.
+        if let code = AttendanceCode(rawValue: String(text)) {
+            self = code
+            return
+        }
         let trimmed = String(text).uppercased()
         if let code = AttendanceCode(rawValue: trimmed) {
             self = code

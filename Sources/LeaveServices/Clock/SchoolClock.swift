@@ -31,7 +31,7 @@ public struct SchoolClock: Sendable {
     /// (a list's rows fall on many days, and would only push today out).
     public var today: SchoolDate {
         let instant = now
-        if let known = lastDay.known.withLock({ $0 }), known.span.contains(instant) { return known.day }
+        if let day = remembered(instant) { return day }
         let day = workedOut(instant)
         let first = start(of: day), next = start(of: day.adding(days: 1))
         if first <= instant, instant < next { lastDay.known.withLock { $0 = (first..<next, day) } }
@@ -39,8 +39,11 @@ public struct SchoolClock: Sendable {
     }
 
     public func date(of instant: Date) -> SchoolDate {
-        if let known = lastDay.known.withLock({ $0 }), known.span.contains(instant) { return known.day }
-        return workedOut(instant)
+        remembered(instant) ?? workedOut(instant)
+    }
+
+    private func remembered(_ instant: Date) -> SchoolDate? {
+        lastDay.known.withLock { known in known.flatMap { $0.span.contains(instant) ? $0.day : nil } }
     }
 
     private func workedOut(_ instant: Date) -> SchoolDate {

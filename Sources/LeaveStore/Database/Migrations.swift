@@ -154,7 +154,7 @@ extension AppDatabase {
         registerDecisionDeskMigrations(&migrator)
         registerOfficeDeskMigrations(&migrator)
         registerSeveralServerMigrations(&migrator)
-        registerCountMigrations(&migrator)
+        registerFastPageMigrations(&migrator)
         return migrator
     }
 }

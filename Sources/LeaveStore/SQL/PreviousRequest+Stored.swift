@@ -21,7 +21,7 @@ extension RequestSQL {
     static func onRecordSQL(pupils: Int) -> String {
         """
         SELECT id, pupilId, kind, startDate, endDate, status FROM leaveRequest
-        WHERE schoolId = ? AND pupilId IN (\(Array(repeating: "?", count: pupils).joined(separator: ", "))) ORDER BY id
+        WHERE schoolId = ? AND pupilId IN (\(placeholders(pupils))) ORDER BY id
         """
     }
 }

@@ -1,5 +1,3 @@
-import LeaveCore
-
 /// SQL text both stores run as written: the columns a request is read with, and the decided list.
 protocol RequestSQL {}
 
@@ -47,11 +45,3 @@ extension RequestSQL {
 
 extension SQLiteStore: RequestSQL {}
 extension PostgresStore: RequestSQL {}
-
-extension RequestSQL {
-    /// A register mark's code as stored: the portal stores codes as they are named, so that is
-    /// tried first; the MIS's spellings are read as the importer reads them.
-    static func storedCode(_ text: String) -> AttendanceCode? {
-        AttendanceCode(rawValue: text) ?? AttendanceCode(register: text)
-    }
-}

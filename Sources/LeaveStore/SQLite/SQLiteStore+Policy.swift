@@ -144,13 +144,11 @@ extension SQLiteStore: PolicyStore {
             var found: [RequestOnRecord] = []
             let ids = pupilIDs.sorted()
             for pupilID in ids { histories[pupilID] = try Self.attendanceHistory(db, pupilID: pupilID, schoolID: schoolID) }
-            // In slices, to stay far below SQLite's limit on bound values.
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let slice = Array(ids[start..<min(start + 500, ids.count)])
+            for slice in ids.slices(of: boundValueSlice) {
                 // Kept prepared for a few pupils (a request, a family); a school's slices vary in length.
                 let sql = Self.onRecordSQL(pupils: slice.count)
                 let statement = slice.count <= 4 ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
-                let rows = try Row.fetchCursor(statement, arguments: StatementArguments([schoolID] + slice))
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments([schoolID] + Array(slice)))
                 while let row = try rows.next() {
                     guard let previous = PreviousRequest(kind: row[2], startDate: row[3], endDate: row[4], status: row[5]) else { continue }
                     found.append(RequestOnRecord(id: row[0], pupilID: row[1], previous: previous))

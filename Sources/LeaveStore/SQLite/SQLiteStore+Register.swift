@@ -66,7 +66,7 @@ extension SQLiteStore: RegisterStore {
             """), arguments: [pupilID, schoolID])
         while let row = try rows.next() {
             guard let date = SchoolDate(iso: row[0] as String), let session = Session(rawValue: row[1]),
-                  let code = Self.storedCode(row[2]) else { continue }
+                  let code = AttendanceCode(register: row[2] as String) else { continue }
             marks.append(SessionMark(date, session, code))
         }
         return AttendanceHistory(marks)

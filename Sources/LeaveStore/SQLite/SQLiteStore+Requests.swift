@@ -210,15 +210,12 @@ extension SQLiteStore: RequestStore {
         guard !pupilIDs.isEmpty else { return [] }
         return try await writer.read { db in
             var found: [RequestWithPupil] = []
-            // In slices, to stay far below SQLite's limit on bound values.
-            let ids = pupilIDs.sorted()
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let slice = Array(ids[start..<min(start + 500, ids.count)])
+            for slice in pupilIDs.sorted().slices(of: boundValueSlice) {
                 found += try Self.withPupils(db, sql: """
                     WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
-                      AND leaveRequest.pupilId IN (\(Array(repeating: "?", count: slice.count).joined(separator: ", ")))
+                      AND leaveRequest.pupilId IN (\(placeholders(slice.count)))
                     ORDER BY leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt
-                    """, StatementArguments([schoolID, RequestStatus.awaitingDecision.rawValue] as [any DatabaseValueConvertible]) + StatementArguments(slice))
+                    """, StatementArguments([schoolID, RequestStatus.awaitingDecision.rawValue] as [any DatabaseValueConvertible]) + StatementArguments(Array(slice)))
             }
             return found
         }

@@ -65,7 +65,7 @@ public func buildApplication(configuration: PortalConfiguration) async throws ->
             keyPrefix: SessionCookie.keyPrefix, defaultSessionExpiration: configuration.sessionLifetime)))
     let megabytes = { (bytes: Int) in "\(bytes / 1_048_576) MB" }
     // Who is signed in is known before any body is read, so only they can send a large one.
-    router.add(middleware: AccountMiddleware(accounts: store, lifetime: configuration.sessionLifetime,
+    router.add(middleware: AccountMiddleware(lifetime: configuration.sessionLifetime,
                                              idleTimeout: configuration.sessionIdleTimeout, now: configuration.now))
     router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies, uploadPages: [
         .init(pathPrefix: Paths.Admin.calendarImport(), roles: [.admin], limit: 2 * 1_048_576 + CSRFMiddleware.formLimit,

@@ -1,14 +1,12 @@
 import Foundation
 import Hummingbird
-import LeaveCore
-import LeaveStore
 
 /// Puts the signed-in account into the context. A session ends when its account has gone or been
 /// closed, when its sessions were ended (a password changed, "sign out everywhere"), when it was
-/// signed in longer ago than the absolute limit, or when it has been idle too long.
+/// signed in longer ago than the absolute limit, or when it has been idle too long. The account
+/// comes read with the session (`StorePersistDriver`); a session without one has no account.
 struct AccountMiddleware: RouterMiddleware {
     typealias Context = PortalRequestContext
-    let accounts: any AccountStore
     let lifetime: Duration
     let idleTimeout: Duration
     let now: @Sendable () -> Date
@@ -22,7 +20,7 @@ struct AccountMiddleware: RouterMiddleware {
             let seen = session.seenAt ?? signedIn
             if now.timeIntervalSince(signedIn) > Self.seconds(lifetime) || now.timeIntervalSince(seen) > Self.seconds(idleTimeout) {
                 context.sessions.clearSession()
-            } else if let account = try await account(of: session), account.isActive,
+            } else if let account = session.account, account.isActive,
                       account.sessionsValidFrom.map({ signedIn > $0 }) ?? true {
                 context.account = account
                 // "Last seen" moves on in steps, so the session is written at most every few minutes,
@@ -37,12 +35,6 @@ struct AccountMiddleware: RouterMiddleware {
             }
         }
         return try await next(request, context)
-    }
-
-    /// Read with the session as a rule; read here only for a session that came some other way.
-    func account(of session: PortalSession) async throws -> Account? {
-        if let account = session.account { return account }
-        return try await accounts.account(id: session.accountID)
     }
 
     static func seconds(_ duration: Duration) -> TimeInterval {

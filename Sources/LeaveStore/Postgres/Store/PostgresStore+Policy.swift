@@ -144,9 +144,8 @@ extension PostgresStore: PolicyStore {
             var found: [RequestOnRecord] = []
             let ids = pupilIDs.sorted()
             for pupilID in ids { histories[pupilID] = try await Self.attendanceHistory(sql, pupilID: pupilID, schoolID: schoolID) }
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let slice = Array(ids[start..<min(start + 500, ids.count)])
-                for row in try await sql.rows(Self.onRecordSQL(pupils: slice.count), [schoolID] + slice) {
+            for slice in ids.slices(of: boundValueSlice) {
+                for row in try await sql.rows(Self.onRecordSQL(pupils: slice.count), [schoolID] + Array(slice)) {
                     guard let previous = PreviousRequest(kind: try row[2, String.self], startDate: try row[3, String.self],
                                                          endDate: try row[4, String.self], status: try row[5, String.self]) else { continue }
                     found.append(RequestOnRecord(id: try row[0, Int64.self], pupilID: try row[1, Int64.self], previous: previous))

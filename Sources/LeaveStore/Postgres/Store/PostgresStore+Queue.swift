@@ -12,8 +12,9 @@ extension PostgresStore {
 
     public func queuePage(schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int, evidenceLimit: Int) async throws -> QueuePage {
         try await database.read { sql in
-            let page = try await Self.decisionQueue(sql, schoolID: schoolID, filter: filter, offset: offset, limit: limit)
             let counts = try await Self.queueAdvice(sql, schoolID: schoolID)
+            let page = try await Self.decisionQueue(sql, schoolID: schoolID, filter: filter, offset: offset, limit: limit,
+                                                    knownTotal: filter.isEmpty ? counts.total : nil)
             let advice = try await Self.advice(sql, requestIDs: page.requests.map(\.request.id))
             let waiting = evidenceLimit > 0 ? try await Self.evidenceWaiting(sql, schoolID: schoolID, limit: evidenceLimit) : []
             return QueuePage(requests: page.requests, total: page.total, advice: advice, adviceCounts: counts.counts,
@@ -21,12 +22,19 @@ extension PostgresStore {
         }
     }
 
-    static func decisionQueue(_ sql: PostgresSQL, schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int) async throws
-        -> (requests: [RequestWithPupil], total: Int) {
+    /// `knownTotal`: the queue's size when the caller has it already (the counts by advice add up
+    /// to it when nothing narrows the queue), so the requests are not counted twice.
+    static func decisionQueue(_ sql: PostgresSQL, schoolID: Int64, filter: RequestFilter, offset: Int, limit: Int,
+                              knownTotal: Int? = nil) async throws -> (requests: [RequestWithPupil], total: Int) {
         let narrowing = Self.narrowing(filter)
         let from = "FROM leaveRequest" + (narrowing.needsPupil ? " JOIN pupil ON pupil.id = leaveRequest.pupilId " : " ")
         let arguments: [any SQLValue] = [schoolID, RequestStatus.awaitingDecision.rawValue] + narrowing.sqlValues
-        let total = try await Int(sql.value(Int64.self, "SELECT COUNT(*) " + from + Self.queueOrder(narrowing.sql, ordered: false), arguments) ?? 0)
+        let total: Int
+        if let knownTotal {
+            total = knownTotal
+        } else {
+            total = try await Int(sql.value(Int64.self, "SELECT COUNT(*) " + from + Self.queueOrder(narrowing.sql, ordered: false), arguments) ?? 0)
+        }
         // The page's ids first, along the index `leaveRequest_queueOrder`, then those rows:
         // skipping to the hundredth page then passes over index entries, not whole requests.
         let ids = try await sql.rows("SELECT leaveRequest.id " + from + Self.queueOrder(narrowing.sql) + " LIMIT ? OFFSET ?",

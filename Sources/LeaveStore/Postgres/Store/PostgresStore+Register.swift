@@ -59,7 +59,7 @@ extension PostgresStore: RegisterStore {
         marks.reserveCapacity(rows.count)
         for row in rows {
             guard let date = SchoolDate(iso: try row[0, String.self]), let session = Session(rawValue: try row[1, String.self]),
-                  let code = Self.storedCode(try row[2, String.self]) else { continue }
+                  let code = AttendanceCode(register: try row[2, String.self]) else { continue }
             marks.append(SessionMark(date, session, code))
         }
         return AttendanceHistory(marks)

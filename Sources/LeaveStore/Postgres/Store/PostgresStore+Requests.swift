@@ -160,14 +160,11 @@ extension PostgresStore: RequestStore {
         guard !pupilIDs.isEmpty else { return [] }
         return try await database.read { sql in
             var found: [RequestWithPupil] = []
-            // In slices, to stay far below the limit on bound values.
-            let ids = pupilIDs.sorted()
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let slice = Array(ids[start..<min(start + 500, ids.count)])
+            for slice in pupilIDs.sorted().slices(of: boundValueSlice) {
                 let arguments: [any SQLValue] = [schoolID, RequestStatus.awaitingDecision.rawValue] + slice.map { $0 as any SQLValue }
                 found += try await Self.withPupils(sql, sql: """
                     WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
-                      AND leaveRequest.pupilId IN (\(Array(repeating: "?", count: slice.count).joined(separator: ", ")))
+                      AND leaveRequest.pupilId IN (\(placeholders(slice.count)))
                     ORDER BY leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt, leaveRequest.id
                     """, arguments)
             }
