@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -54,10 +55,11 @@ enum PortalHarness {
 
     /// The same, giving the test the database too, to look at what the portal wrote.
     static func run(configure: (inout PortalConfiguration) -> Void = { _ in },
+                    eachConnection: (@Sendable (Database) throws -> Void)? = nil,
                     _ test: @escaping @Sendable (any TestClientProtocol, AppDatabase) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leave-web-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try AppDatabase.open(path: folder.appendingPathComponent("portal.sqlite").path)
+        let database = try AppDatabase.open(path: folder.appendingPathComponent("portal.sqlite").path, eachConnection: eachConnection)
         var configuration = PortalConfiguration(
             database: folder.appendingPathComponent("portal.sqlite").path, store: SQLiteStore(database),
             loadDemo: true, bcryptCost: 4, logLevel: .warning, formsDirectory: formsFolder, now: { now })

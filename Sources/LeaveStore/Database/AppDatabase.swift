@@ -13,7 +13,9 @@ public final class AppDatabase: Sendable {
 
     /// Opens (creating if needed) the SQLite file at `path`, in WAL mode so readers never
     /// wait for the writer and an acknowledged write survives the process being killed.
-    public static func open(path: String) throws -> AppDatabase {
+    /// `eachConnection` runs on every connection as it opens, after the portal's own settings
+    /// (tests use it to watch the statements a page runs).
+    public static func open(path: String, eachConnection: (@Sendable (Database) throws -> Void)? = nil) throws -> AppDatabase {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var config = Configuration()
@@ -25,6 +27,7 @@ public final class AppDatabase: Sendable {
             // No memory map (mmap_size stays 0): in WAL mode a reader drops its whole map whenever
             // another connection has committed, and under parents' submissions that was an munmap,
             // an mmap and fresh page faults for every read (issue 11, measured with perf).
+            try eachConnection?(db)
         }
         let pool = try DatabasePool(path: path, configuration: config)
         return try AppDatabase(pool)
