@@ -289,7 +289,11 @@ extension SQLiteStore: RequestStore {
 
     static func withPupils(_ db: Database, sql: String, _ arguments: StatementArguments, answers: Bool = true) throws -> [RequestWithPupil] {
         // Cached: these few statements run on every list page, and preparing one costs more than running it.
-        try Row.fetchAll(db.cachedStatement(sql: withPupilsSQL(sql)), arguments: arguments).map { try requestWithPupil($0, answers: answers) }
+        // A cursor: each row is read straight from SQLite, not first copied into values and then converted.
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: withPupilsSQL(sql)), arguments: arguments)
+        var found: [RequestWithPupil] = []
+        while let row = try rows.next() { found.append(try requestWithPupil(row, answers: answers)) }
+        return found
     }
 
     /// A row of `LeaveRequestRecord.columns` then `pupilColumns`, and anything after them.

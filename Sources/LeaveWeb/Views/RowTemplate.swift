@@ -177,7 +177,8 @@ struct RowTemplate<Row: TemplateRow>: Sendable {
             case .text(let text):
                 html += text
             case .value(let field, let escaped):
-                guard let text = (field.map(row.value) ?? current).text else { continue }
+                // A closure, not `row.value` itself: a method taken as a value copies the row it belongs to.
+                guard let text = (field.map { row.value($0) } ?? current).text else { continue }
                 html += escaped ? PortalHTML.escape(text) : text
             case .section(let field, let inverted, let inner):
                 let value = row.value(field)
