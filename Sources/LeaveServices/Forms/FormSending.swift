@@ -31,11 +31,13 @@ public struct FormSending: Sendable {
 
     /// Takes the answers typed on one page (and any files sent with it) into the draft and checks them.
     /// `answers` gives the values sent for an input name; `removeFile` is the id of a file to take out.
+    /// `children`, where the caller has them already (read with the parent's session), saves reading them again.
     public func answer(_ page: FormPage, of form: FormDefinition, draft: FormDraft, answers: (String) -> [String],
-                       files: [String: UploadedFile], removeFile: String, changing: Bool, parent: Account) async throws -> PageOutcome {
+                       files: [String: UploadedFile], removeFile: String, changing: Bool, parent: Account,
+                       children known: [Pupil]? = nil) async throws -> PageOutcome {
         var draft = draft
         let before = draft
-        let children = try await offeredChildren(form, parent: parent)
+        let children = try await offeredChildren(form, parent: parent, children: known)
         for question in page.questions {
             for name in FormDraft.inputs(of: question) {
                 draft.values[name] = Self.kept(answers(name), for: question, input: name, children: children)
@@ -159,8 +161,8 @@ public struct FormSending: Sendable {
         case ready(Summary)
     }
 
-    public func check(_ form: FormDefinition, draft: FormDraft, parent: Account) async throws -> CheckOutcome {
-        let prepared = try await prepare(form, draft: draft, parent: parent)
+    public func check(_ form: FormDefinition, draft: FormDraft, parent: Account, children: [Pupil]? = nil) async throws -> CheckOutcome {
+        let prepared = try await prepare(form, draft: draft, parent: parent, children: children)
         if let firstWithErrors = draft.visiblePages(of: form).first(where: { !prepared.validator.errors(on: $0).isEmpty }) {
             return .incomplete(pageID: firstWithErrors.id)
         }
@@ -198,17 +200,16 @@ public struct FormSending: Sendable {
         case stopped([String])
     }
 
-    public func send(_ form: FormDefinition, draft: FormDraft, parent: Account) async throws -> SendOutcome {
-        let prepared = try await prepare(form, draft: draft, parent: parent)
+    public func send(_ form: FormDefinition, draft: FormDraft, parent: Account, children: [Pupil]? = nil) async throws -> SendOutcome {
+        let prepared = try await prepare(form, draft: draft, parent: parent, children: children)
         guard prepared.validator.allErrors().isEmpty, prepared.schools.count <= 1 else { return .incomplete }
         let schoolID = prepared.schoolID
         if form.action == .stopLunchtime { return .stopped(try await stopLunchtime(prepared.submission, parent: parent)) }
         guard let applications = prepared.submission.applications() else { return .incomplete }
         let counts = applications.map { $0.type == .lunchtime ? SessionCount.none : prepared.calendar.count(from: $0.start, to: $0.end) }
-        let school = try await store.school(id: schoolID)
         // Who decides is told too, so nothing waits unseen in the queue.
-        let deciders = try await store.newRequestEmails(schoolID: schoolID) != .each ? []
-            : try await store.staff(schoolID: schoolID).filter { $0.isActive && ($0.role == .headteacher || $0.role == .deputy) }
+        let recipients = try await store.newRequestRecipients(schoolID: schoolID)
+        let (school, deciders) = (recipients.school, recipients.deciders)
         var requests: [LeaveRequest] = []
         // References are chosen here so the parent's e-mail names them, written with the requests;
         // in the rare case one is taken, new ones are drawn.
@@ -271,8 +272,9 @@ public struct FormSending: Sendable {
 
     /// The children a form offers: all of the parent's, or for stopping lunchtime, only those with
     /// a permission or a request to stop (issue 15: never "stopped" for a child who had none).
-    public func offeredChildren(_ form: FormDefinition, parent: Account) async throws -> [Pupil] {
-        let children = try await store.children(ofParent: parent.id)
+    /// `known`: the parent's children, where the caller has read them already.
+    public func offeredChildren(_ form: FormDefinition, parent: Account, children known: [Pupil]? = nil) async throws -> [Pupil] {
+        let children = if let known { known } else { try await store.children(ofParent: parent.id) }
         guard form.action == .stopLunchtime else { return children }
         let withLunchtime = Set(try await store.lunchtimeToStop(parentID: parent.id).map(\.application.pupilID))
         return children.filter { withLunchtime.contains($0.id) }
@@ -291,8 +293,8 @@ public struct FormSending: Sendable {
         }
     }
 
-    func prepare(_ form: FormDefinition, draft: FormDraft, parent: Account) async throws -> Prepared {
-        let children = try await offeredChildren(form, parent: parent)
+    func prepare(_ form: FormDefinition, draft: FormDraft, parent: Account, children known: [Pupil]?) async throws -> Prepared {
+        let children = try await offeredChildren(form, parent: parent, children: known)
         let schools = Self.schools(of: FormSubmission(form: form, draft: draft, children: children).chosenChildren)
         let schoolID = schools.first ?? parent.schoolID
         let calendar = try await store.calendar(schoolID: schoolID)

@@ -23,11 +23,14 @@ public struct RequestReview: Sendable {
     /// Runs the rules on these requests as of today and keeps each result, a school's in one
     /// transaction; what the rules read (policy, calendar, each pupil's marks and requests) is
     /// read for the school's requests together, in one read.
+    /// `given`: the inputs of these requests' pupils, where they were read with the requests.
     @discardableResult
-    public func review(_ items: [RequestWithPupil]) async throws -> [Int64: Evaluation] {
+    public func review(_ items: [RequestWithPupil], given: ReviewInputs? = nil) async throws -> [Int64: Evaluation] {
         var results: [Int64: Evaluation] = [:]
-        for (schoolID, ofSchool) in Dictionary(grouping: items, by: \.request.schoolID) {
-            let inputs = try await store.reviewInputs(schoolID: schoolID, pupilIDs: Set(ofSchool.map(\.pupil.id)))
+        let schools = Dictionary(grouping: items, by: \.request.schoolID)
+        for (schoolID, ofSchool) in schools {
+            let inputs = if let given, schools.count == 1 { given }
+                else { try await store.reviewInputs(schoolID: schoolID, pupilIDs: Set(ofSchool.map(\.pupil.id))) }
             var evaluated: [Int64: Evaluation] = [:]
             var deadlines: [Int64: DecisionDeadline] = [:]
             for item in ofSchool {
@@ -51,8 +54,9 @@ public struct RequestReview: Sendable {
     /// After a change to these pupils' registers or requests: their undecided requests again.
     @discardableResult
     public func reviewOpenRequests(ofPupils pupilIDs: Set<Int64>, schoolID: Int64) async throws -> Int {
-        let open = try await store.openRequests(pupilIDs: pupilIDs, schoolID: schoolID)
-        try await review(open)
+        guard !pupilIDs.isEmpty else { return 0 }
+        let (open, inputs) = try await store.openRequestsUnderReview(pupilIDs: pupilIDs, schoolID: schoolID)
+        try await review(open, given: inputs)
         return open.count
     }
 

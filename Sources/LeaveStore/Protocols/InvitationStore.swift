@@ -115,9 +115,29 @@ public protocol CalendarImportStore: Sendable {
     func importCalendar(terms: [Term], closures: [Closure], schoolID: Int64, by actor: Actor?, at: Date) async throws -> CalendarChanges
 }
 
+public struct NewRequestRecipients: Sendable {
+    /// Nil when the school no longer exists: no e-mail can be worded for it.
+    public let school: School?
+    /// Told of each new request; empty when the school sends a daily summary instead.
+    public let deciders: [Account]
+
+    public init(school: School?, deciders: [Account]) {
+        self.school = school
+        self.deciders = deciders
+    }
+
+    /// Of a school's staff, those who decide: each new request is e-mailed to them.
+    static func deciders(among staff: [Account]) -> [Account] {
+        staff.filter { $0.isActive && ($0.role == .headteacher || $0.role == .deputy) }
+    }
+}
+
 /// How each school's headteacher hears of new requests, and the daily summaries sent.
 public protocol NotificationStore: Sendable {
     func newRequestEmails(schoolID: Int64) async throws -> NewRequestEmails
+    /// Who hears of a request sent to the school, read in one visit for sending a form: the
+    /// school, and its active headteachers and deputies when it e-mails each new request.
+    func newRequestRecipients(schoolID: Int64) async throws -> NewRequestRecipients
     func setNewRequestEmails(_ setting: NewRequestEmails, schoolID: Int64, by admin: Actor, at: Date) async throws
     /// Schools that want a daily summary, with when the last one went.
     func dailyDigestSchools() async throws -> [(schoolID: Int64, hour: Int, lastDigestAt: Date?)]

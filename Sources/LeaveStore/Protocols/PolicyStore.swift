@@ -54,4 +54,7 @@ public protocol PolicyStore: Sendable {
     /// What the rules read for these pupils of a school, in one read: a review of many requests
     /// (or the parent's check page) visits the database once, not four times a request.
     func reviewInputs(schoolID: Int64, pupilIDs: Set<Int64>) async throws -> ReviewInputs
+    /// These pupils' undecided requests with what the rules read for them, in one read: what a
+    /// change to the pupils' requests or registers reviews again.
+    func openRequestsUnderReview(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> (requests: [RequestWithPupil], inputs: ReviewInputs)
 }

@@ -4,10 +4,20 @@ import LeaveCore
 
 extension SQLiteStore: NotificationStore {
     public func newRequestEmails(schoolID: Int64) async throws -> NewRequestEmails {
+        try await writer.read { db in try Self.newRequestEmails(db, schoolID: schoolID) }
+    }
+
+    static func newRequestEmails(_ db: Database, schoolID: Int64) throws -> NewRequestEmails {
+        guard let row = try Row.fetchOne(db, sql: "SELECT mode, hour FROM schoolNotification WHERE schoolId = ?", arguments: [schoolID])
+        else { return .each }
+        return NewRequestEmails(mode: row["mode"], hour: row["hour"])
+    }
+
+    public func newRequestRecipients(schoolID: Int64) async throws -> NewRequestRecipients {
         try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT mode, hour FROM schoolNotification WHERE schoolId = ?", arguments: [schoolID])
-            else { return .each }
-            return NewRequestEmails(mode: row["mode"], hour: row["hour"])
+            let emails = try Self.newRequestEmails(db, schoolID: schoolID)
+            return NewRequestRecipients(school: try SchoolRecord.fetchOne(db, key: schoolID)?.school,
+                                        deciders: emails != .each ? [] : NewRequestRecipients.deciders(among: try Self.staff(db, schoolID: schoolID)))
         }
     }
 

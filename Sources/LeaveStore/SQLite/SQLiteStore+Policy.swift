@@ -139,24 +139,32 @@ extension SQLiteStore: PolicyStore {
     /// Read from the request's columns alone: the rules want dates, kind and outcome, and a
     /// pupil's earlier requests' answers (JSON) would cost more to decode than the rules cost to run.
     public func reviewInputs(schoolID: Int64, pupilIDs: Set<Int64>) async throws -> ReviewInputs {
+        try await writer.read { db in try Self.reviewInputs(db, schoolID: schoolID, pupilIDs: pupilIDs) }
+    }
+
+    public func openRequestsUnderReview(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> (requests: [RequestWithPupil], inputs: ReviewInputs) {
         try await writer.read { db in
-            var histories: [Int64: AttendanceHistory] = [:]
-            var found: [RequestOnRecord] = []
-            let ids = pupilIDs.sorted()
-            for pupilID in ids { histories[pupilID] = try Self.attendanceHistory(db, pupilID: pupilID, schoolID: schoolID) }
-            for slice in ids.slices(of: boundValueSlice) {
-                // Kept prepared for a few pupils (a request, a family); a school's slices vary in length.
-                let sql = Self.onRecordSQL(pupils: slice.count)
-                let statement = slice.count <= 4 ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
-                let rows = try Row.fetchCursor(statement, arguments: StatementArguments([schoolID] + Array(slice)))
-                while let row = try rows.next() {
-                    guard let previous = PreviousRequest(kind: row[2], startDate: row[3], endDate: row[4], status: row[5]) else { continue }
-                    found.append(RequestOnRecord(id: row[0], pupilID: row[1], previous: previous))
-                }
-            }
-            return ReviewInputs(policy: try Self.policy(db, schoolID: schoolID), calendar: try Self.calendar(db, schoolID: schoolID),
-                                histories: histories, requests: found)
+            (try Self.openRequests(db, pupilIDs: pupilIDs, schoolID: schoolID), try Self.reviewInputs(db, schoolID: schoolID, pupilIDs: pupilIDs))
         }
+    }
+
+    static func reviewInputs(_ db: Database, schoolID: Int64, pupilIDs: Set<Int64>) throws -> ReviewInputs {
+        var histories: [Int64: AttendanceHistory] = [:]
+        var found: [RequestOnRecord] = []
+        let ids = pupilIDs.sorted()
+        for pupilID in ids { histories[pupilID] = try Self.attendanceHistory(db, pupilID: pupilID, schoolID: schoolID) }
+        for slice in ids.slices(of: boundValueSlice) {
+            // Kept prepared for a few pupils (a request, a family); a school's slices vary in length.
+            let sql = Self.onRecordSQL(pupils: slice.count)
+            let statement = slice.count <= 4 ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments([schoolID] + Array(slice)))
+            while let row = try rows.next() {
+                guard let previous = PreviousRequest(kind: row[2], startDate: row[3], endDate: row[4], status: row[5]) else { continue }
+                found.append(RequestOnRecord(id: row[0], pupilID: row[1], previous: previous))
+            }
+        }
+        return ReviewInputs(policy: try Self.policy(db, schoolID: schoolID), calendar: try Self.calendar(db, schoolID: schoolID),
+                            histories: histories, requests: found)
     }
 }
 

@@ -208,19 +208,21 @@ extension SQLiteStore: RequestStore {
 
     public func openRequests(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestWithPupil] {
         guard !pupilIDs.isEmpty else { return [] }
-        return try await writer.read { db in
-            var found: [RequestWithPupil] = []
-            for slice in pupilIDs.sorted().slices(of: boundValueSlice) {
-                // Sorted here, not by SQL: with an ORDER BY, SQLite read one pupil's requests along the
-                // school's whole queue (the index in the queue's order) instead of the pupil's own.
-                found += try Self.withPupils(db, sql: """
-                    WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
-                      AND leaveRequest.pupilId IN (\(placeholders(slice.count)))
-                    """, StatementArguments([schoolID, RequestStatus.awaitingDecision.rawValue] as [any DatabaseValueConvertible]) + StatementArguments(Array(slice)))
-            }
-            return found.sorted { a, b in
-                (a.request.application.start, a.request.submittedAt, a.request.id) < (b.request.application.start, b.request.submittedAt, b.request.id)
-            }
+        return try await writer.read { db in try Self.openRequests(db, pupilIDs: pupilIDs, schoolID: schoolID) }
+    }
+
+    static func openRequests(_ db: Database, pupilIDs: Set<Int64>, schoolID: Int64) throws -> [RequestWithPupil] {
+        var found: [RequestWithPupil] = []
+        for slice in pupilIDs.sorted().slices(of: boundValueSlice) {
+            // Sorted here, not by SQL: with an ORDER BY, SQLite read one pupil's requests along the
+            // school's whole queue (the index in the queue's order) instead of the pupil's own.
+            found += try Self.withPupils(db, sql: """
+                WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
+                  AND leaveRequest.pupilId IN (\(placeholders(slice.count)))
+                """, StatementArguments([schoolID, RequestStatus.awaitingDecision.rawValue] as [any DatabaseValueConvertible]) + StatementArguments(Array(slice)))
+        }
+        return found.sorted { a, b in
+            (a.request.application.start, a.request.submittedAt, a.request.id) < (b.request.application.start, b.request.submittedAt, b.request.id)
         }
     }
 

@@ -8,11 +8,13 @@ extension SQLiteStore: WebSessionStore {
     }
 
     public func session<Session: Sendable>(key: String, now: Date, decode: @escaping @Sendable (Data) throws -> (session: Session, accountID: Int64))
-        async throws -> (session: Session, expiresAt: Date?, account: Account?)? {
+        async throws -> StoredSession<Session>? {
         try await writer.read { db in
             guard let (value, expiresAt) = try Self.sessionValue(db, key: key, now: now) else { return nil }
             let (session, accountID) = try decode(value)
-            return (session, expiresAt, try Self.account(db, id: accountID))
+            let account = try Self.account(db, id: accountID)
+            return StoredSession(session: session, expiresAt: expiresAt, account: account,
+                                 children: account?.role == .parent ? try Self.children(db, ofParent: accountID) : [])
         }
     }
 

@@ -20,9 +20,11 @@ public struct PortalSession: Codable, Sendable {
     /// Term dates read from the admin's file and shown for checking, saved only when confirmed.
     public var pendingCalendar: CalendarBatch?
 
-    /// The account, read with the session (one read a page, not two); never stored with it,
-    /// so a closed account or ended sessions are seen on the next page.
+    /// The account, and a parent's children, read with the session (one read a page, not three);
+    /// never stored with it, so a closed account, ended sessions or a child's new or removed
+    /// link are seen on the next page.
     public var account: Account?
+    public var children: [Pupil] = []
 
     enum CodingKeys: String, CodingKey {
         case accountID, formDraft, signedInAt, seenAt, lastSent, pendingCalendar
@@ -46,6 +48,8 @@ public struct PortalRequestContext: SessionRequestContext, RequestContext {
     public let sessions: SessionContext<PortalSession>
     /// The signed-in account, set by `AccountMiddleware`.
     public var account: Account?
+    /// A signed-in parent's children, read with the session (`PortalSession.children`).
+    public var children: [Pupil] = []
     /// This browser's CSRF token, set by `CSRFMiddleware` for forms to embed.
     public var csrfToken: String = ""
     /// The form fields of a POST, read once by `CSRFMiddleware`.

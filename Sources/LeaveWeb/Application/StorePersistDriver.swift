@@ -24,7 +24,7 @@ struct StorePersistDriver: PersistDriver {
     }
 
     func getWithTTL<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
-        // The portal's own sessions come with their account, read in the same visit to the database.
+        // The portal's own sessions come with their account (and a parent's children), read in the same visit to the database.
         if Object.self == PortalSession.self {
             let found = try await store.session(key: key, now: now()) { data in
                 guard let session = try? JSONDecoder().decode(PortalSession.self, from: data) else { throw PersistError.invalidConversion }
@@ -33,6 +33,7 @@ struct StorePersistDriver: PersistDriver {
             guard let found else { return nil }
             var session = found.session
             session.account = found.account
+            session.children = found.children
             guard let object = session as? Object else { return nil }
             return (object, found.expiresAt.map(timeLeft))
         }

@@ -135,7 +135,7 @@ struct FormController {
     func renderPage(_ form: FormDefinition, _ page: FormPage, draft: FormDraft, errors: [FieldError], changing: Bool,
                     starting: String? = nil, context: PortalRequestContext, status: HTTPResponse.Status) async throws -> Response {
         let account = try context.requireAccount()
-        let children = try await services.sending.offeredChildren(form, parent: account)
+        let children = try await services.sending.offeredChildren(form, parent: account, children: context.children)
         if form.action == .stopLunchtime, children.isEmpty {
             return views.render(.notice, PasswordController.NoticeContent(
                 heading: "There is no lunchtime permission to stop",
@@ -187,7 +187,7 @@ struct FormController {
         let starting = fields[Self.startQuery]
         let outcome = try await services.sending.answer(
             page, of: form, draft: draft(context, form, start: starting.isEmpty ? nil : starting), answers: { fields.all($0) }, files: fields.files,
-            removeFile: fields["removeFile"], changing: changing, parent: account)
+            removeFile: fields["removeFile"], changing: changing, parent: account, children: context.children)
         switch outcome {
         case .showAgain(let draft, let errors):
             try save(draft, context)
@@ -232,7 +232,7 @@ struct FormController {
         let account = try context.requireAccount()
         let form = try form(context)
         let answered = draft(context, form)
-        switch try await services.sending.check(form, draft: answered, parent: account) {
+        switch try await services.sending.check(form, draft: answered, parent: account, children: context.children) {
         case .incomplete(let pageID):
             return .redirect(to: Paths.Forms.page(form.id, pageID))
         case .ready(let summary):
@@ -268,7 +268,7 @@ struct FormController {
     func submit(_ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let form = try form(context)
-        switch try await services.sending.send(form, draft: draft(context, form), parent: account) {
+        switch try await services.sending.send(form, draft: draft(context, form), parent: account, children: context.children) {
         case .incomplete:
             // Sent already from this session: the same confirmation again, never an empty form.
             if let last = context.sessions.session?.lastSent, last.formID == form.id, context.sessions.session?.formDraft == nil,

@@ -81,7 +81,7 @@ struct ParentController {
     /// The newest fifty first: a family's requests grow year by year.
     func home(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let children = try await store.children(ofParent: account.id)
+        let children = context.children
         let (page, pagination) = try await Pagination.load(page: Pagination.requested(request.uri.queryParameters.get("page")),
                                                            href: { Paths.Parent.home() + "?page=\($0)" }) { offset, limit in
             let found = try await store.requests(parentID: account.id, pupilID: nil, offset: offset, limit: limit)
@@ -114,7 +114,7 @@ struct ParentController {
     func child(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         guard let id = context.parameters.get("id", as: Int64.self),
-              let pupil = try await store.children(ofParent: account.id).first(where: { $0.id == id })
+              let pupil = context.children.first(where: { $0.id == id })
         else { throw HTTPError(.notFound) }
         let (page, pagination) = try await Pagination.load(page: Pagination.requested(request.uri.queryParameters.get("page")),
                                                            href: { Paths.Parent.child(id) + "?page=\($0)" }) { offset, limit in

@@ -23,6 +23,7 @@ struct AccountMiddleware: RouterMiddleware {
             } else if let account = session.account, account.isActive,
                       account.sessionsValidFrom.map({ signedIn > $0 }) ?? true {
                 context.account = account
+                context.children = session.children
                 // "Last seen" moves on in steps, so the session is written at most every few minutes,
                 // not on every page; a session can therefore end up to an eighth of the idle limit early.
                 if now.timeIntervalSince(seen) > Self.seconds(idleTimeout) / 8 {

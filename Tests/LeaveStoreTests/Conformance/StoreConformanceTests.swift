@@ -43,6 +43,49 @@ struct StoreConformanceTests {
         }
     }
 
+    /// Every signed-in page reads its session with its account, and a parent's with their
+    /// children, in one visit to the database (issue 11).
+    @Test(arguments: StoreKind.available)
+    func aSessionComesWithItsAccountAndAParentsChildren(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let store = test.store
+            let parent = try #require(try await store.account(email: "parent2@example.com")).account
+            let head = try await Self.head(test)
+            let children = try await store.children(ofParent: parent.id)
+            #expect(children.count >= 2)
+            for account in [parent, head] {
+                try await store.setSessionValue(key: "s\(account.id)", value: Data("\(account.id)".utf8), expiresAt: Self.now + 60,
+                                                keepExpiry: false, now: Self.now)
+            }
+            let decode: @Sendable (Data) throws -> (session: String, accountID: Int64) = { data in
+                let text = String(decoding: data, as: UTF8.self)
+                return (text, Int64(text) ?? -1)
+            }
+            let parents = try #require(try await store.session(key: "s\(parent.id)", now: Self.now, decode: decode))
+            #expect(parents.account?.id == parent.id && parents.session == "\(parent.id)")
+            #expect(parents.children.map(\.id) == children.map(\.id))
+            let heads = try #require(try await store.session(key: "s\(head.id)", now: Self.now, decode: decode))
+            #expect(heads.account?.id == head.id && heads.children.isEmpty)
+            #expect(try await store.session(key: "s\(head.id)", now: Self.now + 61, decode: decode) == nil)
+        }
+    }
+
+    /// Sending a form reads who is told of it in one visit: the school, and its deciders unless
+    /// the school asked for a daily summary instead.
+    @Test(arguments: StoreKind.available)
+    func aNewRequestIsToldToTheSchoolsDecidersUnlessTheyWantASummary(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let head = try await Self.head(test)
+            let each = try await test.store.newRequestRecipients(schoolID: head.schoolID)
+            #expect(each.school?.id == head.schoolID)
+            #expect(each.deciders.contains { $0.id == head.id })
+            #expect(each.deciders.allSatisfy { $0.isActive && ($0.role == .headteacher || $0.role == .deputy) })
+            try await test.store.setNewRequestEmails(.daily(hour: 16), schoolID: head.schoolID, by: Actor(head), at: Self.now)
+            let daily = try await test.store.newRequestRecipients(schoolID: head.schoolID)
+            #expect(daily.school?.id == head.schoolID && daily.deciders.isEmpty)
+        }
+    }
+
     @Test(arguments: StoreKind.available)
     func anAddressHasOneAccountHoweverItIsTyped(_ kind: StoreKind) async throws {
         try await TestStores.with(kind) { test in

@@ -3,10 +3,21 @@ import LeaveCore
 
 extension PostgresStore: NotificationStore {
     public func newRequestEmails(schoolID: Int64) async throws -> NewRequestEmails {
+        try await database.read { sql in try await Self.newRequestEmails(sql, schoolID: schoolID) }
+    }
+
+    static func newRequestEmails(_ sql: PostgresSQL, schoolID: Int64) async throws -> NewRequestEmails {
+        guard let row = try await sql.row("SELECT mode, hour FROM schoolNotification WHERE schoolId = ?", [schoolID])
+        else { return .each }
+        return NewRequestEmails(mode: try row[0, String.self], hour: Int(try row[1, Int64.self]))
+    }
+
+    public func newRequestRecipients(schoolID: Int64) async throws -> NewRequestRecipients {
         try await database.read { sql in
-            guard let row = try await sql.row("SELECT mode, hour FROM schoolNotification WHERE schoolId = ?", [schoolID])
-            else { return .each }
-            return NewRequestEmails(mode: try row[0, String.self], hour: Int(try row[1, Int64.self]))
+            let emails = try await Self.newRequestEmails(sql, schoolID: schoolID)
+            let school = try await sql.record(SchoolRecord.self, "SELECT * FROM school WHERE id = ?", [schoolID])?.school
+            return NewRequestRecipients(school: school,
+                                        deciders: emails != .each ? [] : NewRequestRecipients.deciders(among: try await Self.staff(sql, schoolID: schoolID)))
         }
     }
 

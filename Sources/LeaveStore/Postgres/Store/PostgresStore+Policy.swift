@@ -139,20 +139,29 @@ extension PostgresStore: PolicyStore {
     /// Read from the request's columns alone: the rules want dates, kind and outcome, and a
     /// pupil's earlier requests' answers (JSON) would cost more to decode than the rules cost to run.
     public func reviewInputs(schoolID: Int64, pupilIDs: Set<Int64>) async throws -> ReviewInputs {
+        try await database.read { sql in try await Self.reviewInputs(sql, schoolID: schoolID, pupilIDs: pupilIDs) }
+    }
+
+    public func openRequestsUnderReview(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> (requests: [RequestWithPupil], inputs: ReviewInputs) {
         try await database.read { sql in
-            var histories: [Int64: AttendanceHistory] = [:]
-            var found: [RequestOnRecord] = []
-            let ids = pupilIDs.sorted()
-            for pupilID in ids { histories[pupilID] = try await Self.attendanceHistory(sql, pupilID: pupilID, schoolID: schoolID) }
-            for slice in ids.slices(of: boundValueSlice) {
-                for row in try await sql.rows(Self.onRecordSQL(pupils: slice.count), [schoolID] + Array(slice)) {
-                    guard let previous = PreviousRequest(kind: try row[2, String.self], startDate: try row[3, String.self],
-                                                         endDate: try row[4, String.self], status: try row[5, String.self]) else { continue }
-                    found.append(RequestOnRecord(id: try row[0, Int64.self], pupilID: try row[1, Int64.self], previous: previous))
-                }
-            }
-            return ReviewInputs(policy: try await Self.policy(sql, schoolID: schoolID), calendar: try await Self.calendar(sql, schoolID: schoolID),
-                                histories: histories, requests: found)
+            (try await Self.openRequests(sql, pupilIDs: pupilIDs, schoolID: schoolID),
+             try await Self.reviewInputs(sql, schoolID: schoolID, pupilIDs: pupilIDs))
         }
+    }
+
+    static func reviewInputs(_ sql: PostgresSQL, schoolID: Int64, pupilIDs: Set<Int64>) async throws -> ReviewInputs {
+        var histories: [Int64: AttendanceHistory] = [:]
+        var found: [RequestOnRecord] = []
+        let ids = pupilIDs.sorted()
+        for pupilID in ids { histories[pupilID] = try await Self.attendanceHistory(sql, pupilID: pupilID, schoolID: schoolID) }
+        for slice in ids.slices(of: boundValueSlice) {
+            for row in try await sql.rows(Self.onRecordSQL(pupils: slice.count), [schoolID] + Array(slice)) {
+                guard let previous = PreviousRequest(kind: try row[2, String.self], startDate: try row[3, String.self],
+                                                     endDate: try row[4, String.self], status: try row[5, String.self]) else { continue }
+                found.append(RequestOnRecord(id: try row[0, Int64.self], pupilID: try row[1, Int64.self], previous: previous))
+            }
+        }
+        return ReviewInputs(policy: try await Self.policy(sql, schoolID: schoolID), calendar: try await Self.calendar(sql, schoolID: schoolID),
+                            histories: histories, requests: found)
     }
 }

@@ -158,18 +158,20 @@ extension PostgresStore: RequestStore {
 
     public func openRequests(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestWithPupil] {
         guard !pupilIDs.isEmpty else { return [] }
-        return try await database.read { sql in
-            var found: [RequestWithPupil] = []
-            for slice in pupilIDs.sorted().slices(of: boundValueSlice) {
-                let arguments: [any SQLValue] = [schoolID, RequestStatus.awaitingDecision.rawValue] + slice.map { $0 as any SQLValue }
-                found += try await Self.withPupils(sql, sql: """
-                    WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
-                      AND leaveRequest.pupilId IN (\(placeholders(slice.count)))
-                    ORDER BY leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt, leaveRequest.id
-                    """, arguments)
-            }
-            return found
+        return try await database.read { sql in try await Self.openRequests(sql, pupilIDs: pupilIDs, schoolID: schoolID) }
+    }
+
+    static func openRequests(_ sql: PostgresSQL, pupilIDs: Set<Int64>, schoolID: Int64) async throws -> [RequestWithPupil] {
+        var found: [RequestWithPupil] = []
+        for slice in pupilIDs.sorted().slices(of: boundValueSlice) {
+            let arguments: [any SQLValue] = [schoolID, RequestStatus.awaitingDecision.rawValue] + slice.map { $0 as any SQLValue }
+            found += try await Self.withPupils(sql, sql: """
+                WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
+                  AND leaveRequest.pupilId IN (\(placeholders(slice.count)))
+                ORDER BY leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt, leaveRequest.id
+                """, arguments)
         }
+        return found
     }
 
     public func decision(requestID: Int64, schoolID: Int64) async throws -> Decision? {

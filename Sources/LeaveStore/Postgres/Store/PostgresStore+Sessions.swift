@@ -7,11 +7,13 @@ extension PostgresStore: WebSessionStore {
     }
 
     public func session<Session: Sendable>(key: String, now: Date, decode: @escaping @Sendable (Data) throws -> (session: Session, accountID: Int64))
-        async throws -> (session: Session, expiresAt: Date?, account: Account?)? {
+        async throws -> StoredSession<Session>? {
         try await database.read { sql in
             guard let (value, expiresAt) = try await Self.sessionValue(sql, key: key, now: now) else { return nil }
             let (session, accountID) = try decode(value)
-            return (session, expiresAt, try await Self.account(sql, id: accountID))
+            let account = try await Self.account(sql, id: accountID)
+            return StoredSession(session: session, expiresAt: expiresAt, account: account,
+                                 children: account?.role == .parent ? try await Self.children(sql, ofParent: accountID) : [])
         }
     }
 
