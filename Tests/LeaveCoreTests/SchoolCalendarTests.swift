@@ -77,4 +77,27 @@ struct SchoolCalendarTests {
         // An English school year has 190 teaching days; this pattern lands close to it.
         #expect((185...195).contains(total.schoolDays))
     }
+
+    /// The days are worked out once into a table; terms spanning decades (a mistyped year) are
+    /// answered day by day instead, and both give the same answers (000 "Definitions").
+    @Test func aCalendarWithTermsOverDecadesAnswersAsOneWithinAYear() {
+        let long = SchoolCalendar(
+            terms: calendar.terms + [Term(name: "Mistyped", start: Self.d("2030-01-06"), end: Self.d("2059-12-31"))],
+            closures: calendar.closures)
+        var day = Self.d("2026-08-30")
+        while day <= Self.d("2027-01-10") {
+            #expect(long.isSchoolDay(day) == calendar.isSchoolDay(day), "\(day)")
+            day = day.adding(days: 1)
+        }
+        #expect(calendar.isSchoolDay(Self.d("2026-11-19")) && !calendar.isSchoolDay(Self.d("2026-11-20")))
+        #expect(!calendar.isSchoolDay(Self.d("2026-11-21")) && !calendar.isSchoolDay(Self.d("2026-10-26")))
+        #expect(long.isSchoolDay(Self.d("2045-03-01")) && !long.isSchoolDay(Self.d("2045-03-04")))
+        #expect(!calendar.isSchoolDay(Self.d("1999-01-04")) && !SchoolCalendar(terms: [], closures: []).isSchoolDay(Self.d("2026-11-19")))
+    }
+
+    /// 1 March 2045 is a Wednesday, 4 March a Saturday; weekdays are counted from 1 January 1970, a Thursday.
+    @Test func weekdaysFollowTheCalendar() {
+        #expect(Self.d("1970-01-01").weekday == .thursday && Self.d("2045-03-04").isWeekend && !Self.d("2045-03-01").isWeekend)
+        #expect(Self.d("2026-11-22").weekday == .sunday && Self.d("1969-12-29").weekday == .monday)
+    }
 }

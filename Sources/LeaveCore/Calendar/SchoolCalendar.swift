@@ -49,17 +49,42 @@ public struct SchoolCalendar: Sendable {
     public let assessments: [AssessmentPeriod]
     public let religiousDays: [ReligiousDay]
     private let closedDays: Set<SchoolDate>
+    /// Whether each day from the first term's start is a school day, worked out once: the rules
+    /// ask it of every day of a year, several times a request. Empty when the terms span more
+    /// than `tabledSpan` days (a mistyped year), which are then worked out day by day.
+    private let schoolDays: [Bool]
+    private let firstDay: Int
+
+    static let tabledSpan = 20 * 366
 
     public init(terms: [Term], closures: [Closure], assessments: [AssessmentPeriod] = [], religiousDays: [ReligiousDay] = []) {
         self.terms = terms.sorted { $0.start < $1.start }
         self.closures = closures.sorted { $0.date < $1.date }
         self.assessments = assessments.sorted { $0.start < $1.start }
         self.religiousDays = religiousDays.sorted { $0.date < $1.date }
-        self.closedDays = Set(closures.map(\.date))
+        let closedDays = Set(closures.map(\.date))
+        self.closedDays = closedDays
+        let first = self.terms.first?.start.dayNumber ?? 0
+        let last = self.terms.map(\.end.dayNumber).max() ?? first - 1
+        firstDay = first
+        guard last >= first, last - first < Self.tabledSpan else {
+            schoolDays = []
+            return
+        }
+        var table = [Bool](repeating: false, count: last - first + 1)
+        for term in self.terms where term.start <= term.end {
+            for number in term.start.dayNumber...term.end.dayNumber {
+                let date = SchoolDate(dayNumber: number)
+                table[number - first] = !date.isWeekend && !closedDays.contains(date)
+            }
+        }
+        schoolDays = table
     }
 
     public func isSchoolDay(_ date: SchoolDate) -> Bool {
-        !date.isWeekend && term(containing: date) != nil && !closedDays.contains(date)
+        guard !schoolDays.isEmpty else { return !date.isWeekend && term(containing: date) != nil && !closedDays.contains(date) }
+        let index = date.dayNumber - firstDay
+        return schoolDays.indices.contains(index) && schoolDays[index]
     }
 
     /// Terms are sorted and do not overlap, so the last one starting on or before the date

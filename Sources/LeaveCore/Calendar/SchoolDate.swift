@@ -65,12 +65,15 @@ public struct SchoolDate: Hashable, Comparable, Sendable, Codable, CustomStringC
     }
 
     public var weekday: Weekday {
-        // 1970-01-01 was a Thursday.
-        let index = ((dayNumber % 7) + 7 + 3) % 7
-        return Weekday.allCases[index]
+        // Not `allCases[index]`: that builds the array of cases again on every call, and the rules
+        // ask for the weekday of every day of a year.
+        Weekday(rawValue: weekdayIndex) ?? .monday
     }
 
-    public var isWeekend: Bool { weekday == .saturday || weekday == .sunday }
+    /// Monday 0 to Sunday 6; 1970-01-01 was a Thursday.
+    private var weekdayIndex: Int { ((dayNumber % 7) + 7 + 3) % 7 }
+
+    public var isWeekend: Bool { weekdayIndex >= Weekday.saturday.rawValue }
 
     public func adding(days: Int) -> SchoolDate { SchoolDate(dayNumber: dayNumber + days) }
 
