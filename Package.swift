@@ -105,7 +105,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LeaveServicesTests",
-            dependencies: ["LeaveCore", "LeaveStore", "LeaveServices", "LeaveImport", "LeaveLetters", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LeaveCore", "LeaveStore", "LeaveServices", "LeaveImport", "LeaveLetters", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "LeaveWebTests",

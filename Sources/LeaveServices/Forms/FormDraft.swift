@@ -20,6 +20,38 @@ public struct FormDraft: Codable, Sendable, Equatable {
         self.startedWith = startedWith
     }
 
+    /// `answers`: the values as one line (`DraftAnswers`); `values`, the object of arrays that
+    /// sessions saved before held, is still read.
+    enum CodingKeys: String, CodingKey {
+        case formID, answers, values, uploads, submissionKey, startedWith
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        formID = try container.decode(String.self, forKey: .formID)
+        if let answers = try container.decodeIfPresent(String.self, forKey: .answers) {
+            do {
+                values = try DraftAnswers.decode(answers)
+            } catch {
+                throw DecodingError.dataCorruptedError(forKey: .answers, in: container, debugDescription: "answers not percent-encoded")
+            }
+        } else {
+            values = try container.decodeIfPresent([String: [String]].self, forKey: .values) ?? [:]
+        }
+        uploads = try container.decodeIfPresent([String: [RequestDetails.Evidence]].self, forKey: .uploads) ?? [:]
+        submissionKey = try container.decodeIfPresent(String.self, forKey: .submissionKey)
+        startedWith = try container.decodeIfPresent(String.self, forKey: .startedWith)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(formID, forKey: .formID)
+        try container.encode(DraftAnswers.encode(values), forKey: .answers)
+        if !uploads.isEmpty { try container.encode(uploads, forKey: .uploads) }
+        try container.encodeIfPresent(submissionKey, forKey: .submissionKey)
+        try container.encodeIfPresent(startedWith, forKey: .startedWith)
+    }
+
     public func value(_ name: String) -> String { values[name]?.first ?? "" }
     public func all(_ name: String) -> [String] { values[name] ?? [] }
 
