@@ -100,4 +100,25 @@ struct SchoolCalendarTests {
         #expect(Self.d("1970-01-01").weekday == .thursday && Self.d("2045-03-04").isWeekend && !Self.d("2045-03-01").isWeekend)
         #expect(Self.d("2026-11-22").weekday == .sunday && Self.d("1969-12-29").weekday == .monday)
     }
+
+    /// Terms that overlap, or end before they start (a calendar file can add one beside those kept),
+    /// read as the term search reads them: a day belongs to the last term starting on or before it.
+    @Test func overlappingAndBackwardTermsReadAsTheTermSearchReadsThem() {
+        let odd = SchoolCalendar(
+            terms: [
+                Term(name: "Long", start: Self.d("2026-09-01"), end: Self.d("2026-12-31")),
+                Term(name: "Inside", start: Self.d("2026-10-05"), end: Self.d("2026-10-16")),
+                Term(name: "Backwards", start: Self.d("2026-11-16"), end: Self.d("2026-11-02")),
+                Term(name: "Same start", start: Self.d("2026-12-07"), end: Self.d("2026-12-08")),
+                Term(name: "Same start again", start: Self.d("2026-12-07"), end: Self.d("2026-12-11")),
+            ],
+            closures: calendar.closures)
+        var day = Self.d("2026-08-25")
+        while day <= Self.d("2027-01-08") {
+            let expected = !day.isWeekend && odd.term(containing: day) != nil && !odd.closures.contains { $0.date == day }
+            #expect(odd.isSchoolDay(day) == expected, "\(day)")
+            day = day.adding(days: 1)
+        }
+        #expect(odd.isSchoolDay(Self.d("2026-10-15")) && !odd.isSchoolDay(Self.d("2026-10-19")))
+    }
 }

@@ -71,9 +71,13 @@ public struct SchoolCalendar: Sendable {
             schoolDays = []
             return
         }
+        // As `term(containing:)` reads them: a day belongs to the last term starting on or before it,
+        // if that term has not ended (so terms that overlap, or end before they start, read as before).
         var table = [Bool](repeating: false, count: last - first + 1)
-        for term in self.terms where term.start <= term.end {
-            for number in term.start.dayNumber...term.end.dayNumber {
+        for (index, term) in self.terms.enumerated() {
+            let until = index + 1 < self.terms.count ? min(term.end.dayNumber, self.terms[index + 1].start.dayNumber - 1) : term.end.dayNumber
+            guard term.start.dayNumber <= until else { continue }
+            for number in term.start.dayNumber...until {
                 let date = SchoolDate(dayNumber: number)
                 table[number - first] = !date.isWeekend && !closedDays.contains(date)
             }

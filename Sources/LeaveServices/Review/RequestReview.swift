@@ -56,6 +56,7 @@ public struct RequestReview: Sendable {
     public func reviewOpenRequests(ofPupils pupilIDs: Set<Int64>, schoolID: Int64) async throws -> Int {
         guard !pupilIDs.isEmpty else { return 0 }
         let (open, inputs) = try await store.openRequestsUnderReview(pupilIDs: pupilIDs, schoolID: schoolID)
+        guard !open.isEmpty else { return 0 }
         try await review(open, given: inputs)
         return open.count
     }

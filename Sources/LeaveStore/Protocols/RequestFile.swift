@@ -18,10 +18,13 @@ public struct RequestFile: Sendable {
     public let attendance: AttendanceHistory
     public let calendar: SchoolCalendar
     public let policy: PolicySettings
+    /// The rules' newest stored result, read with the rest (nil for a request sent before results were kept).
+    public let evaluation: StoredEvaluation?
 
     public init(decisions: [Decision], notes: [RequestNote], evidenceAsks: [EvidenceAsk], laterEvidence: [StoredUpload],
                 parent: Account?, audit: [AuditEvent], linked: [RequestWithPupil], family: [RequestWithPupil],
-                attendance: AttendanceHistory, calendar: SchoolCalendar, policy: PolicySettings) {
+                attendance: AttendanceHistory, calendar: SchoolCalendar, policy: PolicySettings, evaluation: StoredEvaluation?) {
+        self.evaluation = evaluation
         self.decisions = decisions
         self.notes = notes
         self.evidenceAsks = evidenceAsks

@@ -90,20 +90,22 @@ extension SQLiteStore: PolicyStore {
     }
 
     public func latestEvaluation(requestID: Int64, schoolID: Int64) async throws -> StoredEvaluation? {
-        try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT * FROM requestEvaluation WHERE requestId = ? AND schoolId = ? ORDER BY id DESC LIMIT 1
-                """, arguments: [requestID, schoolID]),
-                  let recommendation = Recommendation(rawValue: row["recommendation"])
-            else { return nil }
-            let stored = (try? JSONDecoder().decode([StoredFinding].self, from: Data((row["findings"] as String).utf8))) ?? []
-            let evaluation = Evaluation(
-                recommendation: recommendation, sessions: row["sessions"] ?? 0, schoolDays: row["schoolDays"] ?? 0,
-                attendanceToDate: row["attendanceToDate"], projectedAttendance: row["projectedAttendance"],
-                registerCode: (row["registerCode"] as String?).flatMap(AttendanceCode.init(register:)),
-                findings: stored.compactMap(\.finding))
-            return StoredEvaluation(evaluation: evaluation, evaluatedAt: row["evaluatedAt"])
-        }
+        try await writer.read { db in try Self.latestEvaluation(db, requestID: requestID, schoolID: schoolID) }
+    }
+
+    static func latestEvaluation(_ db: Database, requestID: Int64, schoolID: Int64) throws -> StoredEvaluation? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT * FROM requestEvaluation WHERE requestId = ? AND schoolId = ? ORDER BY id DESC LIMIT 1
+            """, arguments: [requestID, schoolID]),
+              let recommendation = Recommendation(rawValue: row["recommendation"])
+        else { return nil }
+        let stored = (try? JSONDecoder().decode([StoredFinding].self, from: Data((row["findings"] as String).utf8))) ?? []
+        let evaluation = Evaluation(
+            recommendation: recommendation, sessions: row["sessions"] ?? 0, schoolDays: row["schoolDays"] ?? 0,
+            attendanceToDate: row["attendanceToDate"], projectedAttendance: row["projectedAttendance"],
+            registerCode: (row["registerCode"] as String?).flatMap(AttendanceCode.init(register:)),
+            findings: stored.compactMap(\.finding))
+        return StoredEvaluation(evaluation: evaluation, evaluatedAt: row["evaluatedAt"])
     }
 
     public func recommendations(requestIDs: [Int64], schoolID: Int64) async throws -> [Int64: Recommendation] {
@@ -144,7 +146,9 @@ extension SQLiteStore: PolicyStore {
 
     public func openRequestsUnderReview(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> (requests: [RequestWithPupil], inputs: ReviewInputs) {
         try await writer.read { db in
-            (try Self.openRequests(db, pupilIDs: pupilIDs, schoolID: schoolID), try Self.reviewInputs(db, schoolID: schoolID, pupilIDs: pupilIDs))
+            // Inputs only for the pupils with something to review: a register import names every pupil with new marks.
+            let open = try Self.openRequests(db, pupilIDs: pupilIDs, schoolID: schoolID)
+            return (open, try Self.reviewInputs(db, schoolID: schoolID, pupilIDs: Set(open.map(\.pupil.id))))
         }
     }
 

@@ -18,7 +18,8 @@ extension SQLiteStore {
                 family: try Self.requests(db, pupilIDs: Set(family.map(\.id) + [found.pupil.id]), schoolID: schoolID, limit: familyLimit),
                 attendance: try Self.attendanceHistory(db, pupilID: found.pupil.id, schoolID: schoolID),
                 calendar: try Self.calendar(db, schoolID: schoolID),
-                policy: try Self.policy(db, schoolID: schoolID))
+                policy: try Self.policy(db, schoolID: schoolID),
+                evaluation: try Self.latestEvaluation(db, requestID: request.id, schoolID: schoolID))
         }
     }
 }

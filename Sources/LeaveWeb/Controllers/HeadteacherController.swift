@@ -154,9 +154,11 @@ struct HeadteacherController {
 
     func requestPage(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let (account, found) = try await schoolRequest(context)
-        let evaluation = try await services.review.stored(found)
+        // The stored result comes with the request's file, in the same read.
+        let file = try await store.requestFile(found, familyLimit: Self.familyShown + 2)
+        let evaluation = if let stored = file.evaluation { stored.evaluation } else { try await services.review.stored(found) }
         return try await page(account, found, evaluation: evaluation, answers: DecisionAnswers(), errors: [], context: context, status: .ok,
-                              justRecorded: request.uri.queryParameters.get("recorded") == "1")
+                              justRecorded: request.uri.queryParameters.get("recorded") == "1", file: file)
     }
 
     /// Sends the request back to the parent for evidence; the note is required and kept as typed when it is not right.
@@ -175,8 +177,9 @@ struct HeadteacherController {
 
     func page(_ account: Account, _ found: RequestWithPupil, evaluation: Evaluation, answers: DecisionAnswers, errors: [FieldError],
               context: PortalRequestContext, status: HTTPResponse.Status, evidenceNote: String = "",
-              noteAnswers: NoteAnswers? = nil, justRecorded: Bool = false, amendAnswers: (kind: String, why: String)? = nil) async throws -> Response {
-        let file = try await store.requestFile(found, familyLimit: Self.familyShown + 2)
+              noteAnswers: NoteAnswers? = nil, justRecorded: Bool = false, amendAnswers: (kind: String, why: String)? = nil,
+              file known: RequestFile? = nil) async throws -> Response {
+        let file = if let known { known } else { try await store.requestFile(found, familyLimit: Self.familyShown + 2) }
         let allDecisions = file.decisions
         let earlier = zip(allDecisions, allDecisions.dropFirst()).map { before, after in
             EarlierDecisionView(decision: DecisionView(before, clock: clock),

@@ -88,23 +88,25 @@ extension PostgresStore: PolicyStore {
     }
 
     public func latestEvaluation(requestID: Int64, schoolID: Int64) async throws -> StoredEvaluation? {
-        try await database.read { sql in
-            guard let row = try await sql.row("""
-                SELECT * FROM requestEvaluation WHERE requestId = ? AND schoolId = ? ORDER BY id DESC LIMIT 1
-                """, [requestID, schoolID]),
-                  let recommendation = Recommendation(rawValue: try row["recommendation", String.self])
-            else { return nil }
-            let findings = try row["findings", String.self]
-            let stored = (try? JSONDecoder().decode([StoredFinding].self, from: Data(findings.utf8))) ?? []
-            let evaluation = Evaluation(
-                recommendation: recommendation, sessions: Int(try row.optional("sessions", Int64.self) ?? 0),
-                schoolDays: Int(try row.optional("schoolDays", Int64.self) ?? 0),
-                attendanceToDate: try row.optional("attendanceToDate", Double.self),
-                projectedAttendance: try row.optional("projectedAttendance", Double.self),
-                registerCode: try row.optional("registerCode", String.self).flatMap(AttendanceCode.init(register:)),
-                findings: stored.compactMap(\.finding))
-            return StoredEvaluation(evaluation: evaluation, evaluatedAt: try row["evaluatedAt", Date.self])
-        }
+        try await database.read { sql in try await Self.latestEvaluation(sql, requestID: requestID, schoolID: schoolID) }
+    }
+
+    static func latestEvaluation(_ sql: PostgresSQL, requestID: Int64, schoolID: Int64) async throws -> StoredEvaluation? {
+        guard let row = try await sql.row("""
+            SELECT * FROM requestEvaluation WHERE requestId = ? AND schoolId = ? ORDER BY id DESC LIMIT 1
+            """, [requestID, schoolID]),
+              let recommendation = Recommendation(rawValue: try row["recommendation", String.self])
+        else { return nil }
+        let findings = try row["findings", String.self]
+        let stored = (try? JSONDecoder().decode([StoredFinding].self, from: Data(findings.utf8))) ?? []
+        let evaluation = Evaluation(
+            recommendation: recommendation, sessions: Int(try row.optional("sessions", Int64.self) ?? 0),
+            schoolDays: Int(try row.optional("schoolDays", Int64.self) ?? 0),
+            attendanceToDate: try row.optional("attendanceToDate", Double.self),
+            projectedAttendance: try row.optional("projectedAttendance", Double.self),
+            registerCode: try row.optional("registerCode", String.self).flatMap(AttendanceCode.init(register:)),
+            findings: stored.compactMap(\.finding))
+        return StoredEvaluation(evaluation: evaluation, evaluatedAt: try row["evaluatedAt", Date.self])
     }
 
     public func recommendations(requestIDs: [Int64], schoolID: Int64) async throws -> [Int64: Recommendation] {
@@ -144,8 +146,9 @@ extension PostgresStore: PolicyStore {
 
     public func openRequestsUnderReview(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> (requests: [RequestWithPupil], inputs: ReviewInputs) {
         try await database.read { sql in
-            (try await Self.openRequests(sql, pupilIDs: pupilIDs, schoolID: schoolID),
-             try await Self.reviewInputs(sql, schoolID: schoolID, pupilIDs: pupilIDs))
+            // Inputs only for the pupils with something to review: a register import names every pupil with new marks.
+            let open = try await Self.openRequests(sql, pupilIDs: pupilIDs, schoolID: schoolID)
+            return (open, try await Self.reviewInputs(sql, schoolID: schoolID, pupilIDs: Set(open.map(\.pupil.id))))
         }
     }
 

@@ -18,9 +18,10 @@ extension PostgresStore {
             let attendance = try await Self.attendanceHistory(sql, pupilID: found.pupil.id, schoolID: schoolID)
             let calendar = try await Self.calendar(sql, schoolID: schoolID)
             let policy = try await Self.policy(sql, schoolID: schoolID)
+            let evaluation = try await Self.latestEvaluation(sql, requestID: request.id, schoolID: schoolID)
             return RequestFile(decisions: decisions, notes: notes, evidenceAsks: evidenceAsks, laterEvidence: laterEvidence,
                                parent: parent, audit: audit, linked: linked, family: familyRequests,
-                               attendance: attendance, calendar: calendar, policy: policy)
+                               attendance: attendance, calendar: calendar, policy: policy, evaluation: evaluation)
         }
     }
 }

@@ -168,10 +168,12 @@ extension PostgresStore: RequestStore {
             found += try await Self.withPupils(sql, sql: """
                 WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
                   AND leaveRequest.pupilId IN (\(placeholders(slice.count)))
-                ORDER BY leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt, leaveRequest.id
                 """, arguments)
         }
-        return found
+        // Sorted once for all slices, as SQLite's store does.
+        return found.sorted { a, b in
+            (a.request.application.start, a.request.submittedAt, a.request.id) < (b.request.application.start, b.request.submittedAt, b.request.id)
+        }
     }
 
     public func decision(requestID: Int64, schoolID: Int64) async throws -> Decision? {
