@@ -31,7 +31,8 @@ struct PupilScaledFlowTests {
     /// Lists that grow with the whole school: a parent's page reaching one of these reads rows of
     /// every family.
     static let schoolWide = ["leaveRequest_queue ", "leaveRequest_queueOrder", "leaveRequest_advice", "leaveRequest_evidenceWaiting",
-                             "leaveRequest_on_schoolId", "requestEvaluation_on_schoolId", "auditEvent_school", "pupil_on_schoolId"]
+                             "leaveRequest_on_schoolId", "requestEvaluation_on_schoolId", "auditEvent_school", "pupil_on_schoolId",
+                             "account_on_schoolId"]
 
     /// The query plan of each statement that reads (a write's own plan is its key), with what is wrong with it.
     static func faults(of statements: [String], in database: AppDatabase) throws -> [String] {

@@ -41,5 +41,10 @@ extension AppDatabase {
         migrator.registerMigration("v30: sessions by expiry") { db in
             try db.create(index: "webSession_expiry", on: "webSession", columns: ["expiresAt"])
         }
+        // A school's deciders, found by their role: sending a request read every account of the
+        // school to find them, parents included (a thousand at a large school).
+        migrator.registerMigration("v31: accounts by school and role") { db in
+            try db.create(index: "account_school_role", on: "account", columns: ["schoolId", "role"])
+        }
     }
 }

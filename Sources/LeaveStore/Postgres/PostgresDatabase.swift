@@ -168,5 +168,9 @@ enum PostgresMigrations {
             "CREATE INDEX signInAttempt_key ON signInAttempt(key, at)",
             "CREATE INDEX signInAttempt_at ON signInAttempt(at)",
         ]),
+        // SQLite's v31.
+        Migration(name: "v3 accounts by school and role", statements: [
+            "CREATE INDEX account_school_role ON account(schoolId, role)",
+        ]),
     ]
 }

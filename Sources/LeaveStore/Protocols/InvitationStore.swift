@@ -126,10 +126,10 @@ public struct NewRequestRecipients: Sendable {
         self.deciders = deciders
     }
 
-    /// Of a school's staff, those who decide: each new request is e-mailed to them.
-    static func deciders(among staff: [Account]) -> [Account] {
-        staff.filter { $0.isActive && ($0.role == .headteacher || $0.role == .deputy) }
-    }
+    /// A school's active headteachers and deputies, by name, read along `account_school_role`
+    /// (not the school's whole roll of accounts): each new request is e-mailed to them.
+    static let decidersSQL = "SELECT * FROM account WHERE schoolId = ? AND role IN (?, ?) ORDER BY displayName"
+    static let deciderRoles = [Role.headteacher.rawValue, Role.deputy.rawValue]
 }
 
 /// How each school's headteacher hears of new requests, and the daily summaries sent.

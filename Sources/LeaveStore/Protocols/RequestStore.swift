@@ -73,6 +73,8 @@ public protocol RequestStore: Sendable {
     func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil?
     /// The request with this reference, only if this parent made it (at whichever school of the trust).
     func request(reference: ReferenceNumber, parentID: Int64) async throws -> RequestWithPupil?
+    /// The same, with what the parent's confirmation shows of it, in one read.
+    func sentRequest(reference: ReferenceNumber, parentID: Int64) async throws -> SentRequest?
     func withdraw(requestID: Int64, schoolID: Int64, by parent: Actor, at: Date) async throws -> LeaveRequest
     /// Ends the child's lunchtime permission (granted, or still being decided) at the parent's
     /// word, recording why; returns what was ended.

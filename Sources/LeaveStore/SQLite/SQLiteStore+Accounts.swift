@@ -48,12 +48,10 @@ extension SQLiteStore: AccountStore {
     }
 
     public func staff(schoolID: Int64) async throws -> [Account] {
-        try await writer.read { db in try Self.staff(db, schoolID: schoolID) }
-    }
-
-    static func staff(_ db: Database, schoolID: Int64) throws -> [Account] {
-        try AccountRecord.filter(Column("schoolId") == schoolID && Column("role") != Role.parent.rawValue)
-            .order(Column("displayName")).fetchAll(db).compactMap(\.account)
+        try await writer.read { db in
+            try AccountRecord.filter(Column("schoolId") == schoolID && Column("role") != Role.parent.rawValue)
+                .order(Column("displayName")).fetchAll(db).compactMap(\.account)
+        }
     }
 
     public func changeRole(accountID: Int64, schoolID: Int64, to role: Role, by admin: Actor, at: Date) async throws {

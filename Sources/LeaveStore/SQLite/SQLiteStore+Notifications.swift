@@ -17,7 +17,10 @@ extension SQLiteStore: NotificationStore {
         try await writer.read { db in
             let emails = try Self.newRequestEmails(db, schoolID: schoolID)
             return NewRequestRecipients(school: try SchoolRecord.fetchOne(db, key: schoolID)?.school,
-                                        deciders: emails != .each ? [] : NewRequestRecipients.deciders(among: try Self.staff(db, schoolID: schoolID)))
+                                        deciders: emails != .each ? [] : try AccountRecord.fetchAll(
+                                            db, sql: NewRequestRecipients.decidersSQL,
+                                            arguments: StatementArguments([schoolID] + NewRequestRecipients.deciderRoles.map { $0 as any DatabaseValueConvertible }))
+                                            .compactMap(\.account).filter(\.isActive))
         }
     }
 

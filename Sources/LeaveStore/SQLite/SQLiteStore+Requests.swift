@@ -143,6 +143,17 @@ extension SQLiteStore: RequestStore {
         }
     }
 
+    public func sentRequest(reference: ReferenceNumber, parentID: Int64) async throws -> SentRequest? {
+        try await writer.read { db in
+            guard let found = try Self.withPupils(db, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.parentId = ?",
+                                                  [reference.text, parentID]).first else { return nil }
+            let request = found.request
+            return SentRequest(found: found, school: try SchoolRecord.fetchOne(db, key: request.schoolID)?.school,
+                               linked: try Self.linkedRequests(db, to: request),
+                               evaluation: try Self.latestEvaluation(db, requestID: request.id, schoolID: request.schoolID))
+        }
+    }
+
     public func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil? {
         try await writer.read { db in
             try Self.withPupils(db, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.schoolId = ?",

@@ -219,12 +219,17 @@ struct ParentController {
     }
 
     func confirmation(_ context: PortalRequestContext) async throws -> Response {
-        let (account, found) = try await ownRequest(context)
-        let school = try await store.school(id: found.request.schoolID)
-        let linked = try await store.linkedRequests(to: found.request).filter { $0.request.parentID == account.id }
+        let account = try context.requireAccount()
+        // The request, its school, the requests sent with it and the rules' result, in one read.
+        guard let reference = ReferenceNumber(context.parameters.get("reference") ?? ""),
+              let sent = try await store.sentRequest(reference: reference, parentID: account.id),
+              sent.found.request.parentID == account.id
+        else { throw HTTPError(.notFound) }
+        let (found, school) = (sent.found, sent.school)
+        let linked = sent.linked.filter { $0.request.parentID == account.id }
         let form = found.request.application.details.formID.flatMap { services.forms[$0] }
         // What the rules said the parent should know now, such as when a lunchtime decision is due.
-        let evaluation = try await services.review.stored(found)
+        let evaluation = if let stored = sent.evaluation { stored.evaluation } else { try await services.review.stored(found) }
         let dueBy = evaluation.findings.filter { $0.rule == .lunchtimeDecideBy }.compactMap(\.parentMessage)
         let next = form?.whatHappensNext ?? []
         let content = ConfirmationContent(

@@ -54,12 +54,10 @@ extension PostgresStore: AccountStore {
     }
 
     public func staff(schoolID: Int64) async throws -> [Account] {
-        try await database.read { sql in try await Self.staff(sql, schoolID: schoolID) }
-    }
-
-    static func staff(_ sql: PostgresSQL, schoolID: Int64) async throws -> [Account] {
-        try await sql.records(AccountRecord.self, "SELECT * FROM account WHERE schoolId = ? AND role <> ? ORDER BY displayName",
-                              [schoolID, Role.parent.rawValue]).compactMap(\.account)
+        try await database.read { sql in
+            try await sql.records(AccountRecord.self, "SELECT * FROM account WHERE schoolId = ? AND role <> ? ORDER BY displayName",
+                                  [schoolID, Role.parent.rawValue]).compactMap(\.account)
+        }
     }
 
     public func changeRole(accountID: Int64, schoolID: Int64, to role: Role, by admin: Actor, at: Date) async throws {

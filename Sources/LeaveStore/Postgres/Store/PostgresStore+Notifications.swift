@@ -17,7 +17,10 @@ extension PostgresStore: NotificationStore {
             let emails = try await Self.newRequestEmails(sql, schoolID: schoolID)
             let school = try await sql.record(SchoolRecord.self, "SELECT * FROM school WHERE id = ?", [schoolID])?.school
             return NewRequestRecipients(school: school,
-                                        deciders: emails != .each ? [] : NewRequestRecipients.deciders(among: try await Self.staff(sql, schoolID: schoolID)))
+                                        deciders: emails != .each ? [] : try await sql.records(
+                                            AccountRecord.self, NewRequestRecipients.decidersSQL,
+                                            [schoolID] + NewRequestRecipients.deciderRoles.map { $0 as any SQLValue })
+                                            .compactMap(\.account).filter(\.isActive))
         }
     }
 

@@ -110,6 +110,17 @@ extension PostgresStore: RequestStore {
         }
     }
 
+    public func sentRequest(reference: ReferenceNumber, parentID: Int64) async throws -> SentRequest? {
+        try await database.read { sql in
+            guard let found = try await Self.withPupils(sql, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.parentId = ?",
+                                                        [reference.text, parentID]).first else { return nil }
+            let request = found.request
+            return SentRequest(found: found, school: try await sql.record(SchoolRecord.self, "SELECT * FROM school WHERE id = ?", [request.schoolID])?.school,
+                               linked: try await Self.linkedRequests(sql, to: request),
+                               evaluation: try await Self.latestEvaluation(sql, requestID: request.id, schoolID: request.schoolID))
+        }
+    }
+
     public func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil? {
         try await database.read { sql in
             try await Self.withPupils(sql, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.schoolId = ?",

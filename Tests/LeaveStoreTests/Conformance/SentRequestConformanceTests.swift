@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import LeaveCore
+@testable import LeaveStore
+
+/// The parent's confirmation reads their request with its school, the requests sent with it and
+/// the rules' stored result in one visit (issue 11), the same on both stores, and only their own.
+@Suite("A sent request as its parent sees it")
+struct SentRequestConformanceTests {
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    @Test(arguments: StoreKind.available)
+    func aParentReadsTheirRequestWithItsSchoolBrothersAndSistersAndResult(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let store = test.store
+            let parent = try #require(try await store.account(email: "parent2@example.com")).account
+            let children = try await store.children(ofParent: parent.id)
+            try #require(children.count >= 2)
+            let applications = children.prefix(2).map { StoreConformanceTests.application(for: $0) }
+            let count = try await store.calendar(schoolID: parent.schoolID).count(from: applications[0].start, to: applications[0].end)
+            let sent = try await store.submitGroup(applications, references: [.random(), .random()], schoolID: parent.schoolID,
+                                                   by: Actor(parent), counts: [count, count], at: Self.now, submissionKey: "key", messages: [])
+            let first = try #require(try await store.sentRequest(reference: sent[0].reference, parentID: parent.id))
+            #expect(first.found.request.id == sent[0].id && first.school?.id == parent.schoolID)
+            #expect(first.linked.map(\.request.id) == [sent[1].id])
+            #expect(first.evaluation == nil, "not reviewed yet")
+
+            let evaluation = Evaluation(recommendation: .consider, sessions: count.sessions, schoolDays: count.schoolDays,
+                                        attendanceToDate: 0.97, projectedAttendance: 0.96, registerCode: nil, findings: [])
+            try await store.saveEvaluation(evaluation, requestID: sent[0].id, schoolID: parent.schoolID, at: Self.now)
+            let reviewed = try #require(try await store.sentRequest(reference: sent[0].reference, parentID: parent.id))
+            #expect(reviewed.evaluation?.evaluation.recommendation == .consider)
+            #expect(reviewed.evaluation?.evaluation.projectedAttendance == 0.96)
+
+            // Another family's reference finds nothing.
+            let head = try #require(try await store.account(email: "head@oakhollow.example")).account
+            #expect(try await store.sentRequest(reference: sent[0].reference, parentID: head.id) == nil)
+        }
+    }
+}
