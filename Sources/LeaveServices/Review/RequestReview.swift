@@ -23,32 +23,35 @@ public struct RequestReview: Sendable {
     /// Runs the rules on these requests as of today and keeps each result, a school's in one
     /// transaction; what the rules read (policy, calendar, each pupil's marks and requests) is
     /// read for the school's requests together, in one read.
-    /// `given`: the inputs of these requests' pupils, where they were read with the requests.
     @discardableResult
-    public func review(_ items: [RequestWithPupil], given: ReviewInputs? = nil) async throws -> [Int64: Evaluation] {
+    public func review(_ items: [RequestWithPupil]) async throws -> [Int64: Evaluation] {
         var results: [Int64: Evaluation] = [:]
-        let schools = Dictionary(grouping: items, by: \.request.schoolID)
-        for (schoolID, ofSchool) in schools {
-            let inputs = if let given, schools.count == 1 { given }
-                else { try await store.reviewInputs(schoolID: schoolID, pupilIDs: Set(ofSchool.map(\.pupil.id))) }
-            var evaluated: [Int64: Evaluation] = [:]
-            var deadlines: [Int64: DecisionDeadline] = [:]
-            for item in ofSchool {
-                let submittedOn = clock.date(of: item.request.submittedAt)
-                let input = EvaluationInput(asOf: clock.today, policy: inputs.policy, calendar: inputs.calendar, yearGroup: item.pupil.yearGroup,
-                                            history: inputs.history(of: item.pupil.id),
-                                            previousRequests: inputs.previousRequests(of: item.pupil.id, excluding: item.request.id),
-                                            request: Self.underReview(try await application(of: item), submittedOn: submittedOn,
-                                                                      meetingHeld: try await meetingHeld(item)))
-                evaluated[item.request.id] = Evaluator.evaluate(input)
-                deadlines[item.request.id] = DecisionDeadline.of(item.request.application.type, start: item.request.application.start,
-                                                                 submittedOn: submittedOn, calendar: inputs.calendar,
-                                                                 lunchtimeSchoolDays: inputs.policy.lunchtimeDecisionSchoolDays)
-            }
-            try await store.saveEvaluations(evaluated, deadlines: deadlines, schoolID: schoolID, at: clock.now)
-            results.merge(evaluated) { $1 }
+        for (schoolID, ofSchool) in Dictionary(grouping: items, by: \.request.schoolID) {
+            let inputs = try await store.reviewInputs(schoolID: schoolID, pupilIDs: Set(ofSchool.map(\.pupil.id)))
+            results.merge(try await review(ofSchool, schoolID: schoolID, inputs: inputs)) { $1 }
         }
         return results
+    }
+
+    /// One school's requests, with what the rules read for their pupils.
+    @discardableResult
+    func review(_ ofSchool: [RequestWithPupil], schoolID: Int64, inputs: ReviewInputs) async throws -> [Int64: Evaluation] {
+        var evaluated: [Int64: Evaluation] = [:]
+        var deadlines: [Int64: DecisionDeadline] = [:]
+        for item in ofSchool {
+            let submittedOn = clock.date(of: item.request.submittedAt)
+            let input = EvaluationInput(asOf: clock.today, policy: inputs.policy, calendar: inputs.calendar, yearGroup: item.pupil.yearGroup,
+                                        history: inputs.history(of: item.pupil.id),
+                                        previousRequests: inputs.previousRequests(of: item.pupil.id, excluding: item.request.id),
+                                        request: Self.underReview(try await application(of: item), submittedOn: submittedOn,
+                                                                  meetingHeld: try await meetingHeld(item)))
+            evaluated[item.request.id] = Evaluator.evaluate(input)
+            deadlines[item.request.id] = DecisionDeadline.of(item.request.application.type, start: item.request.application.start,
+                                                             submittedOn: submittedOn, calendar: inputs.calendar,
+                                                             lunchtimeSchoolDays: inputs.policy.lunchtimeDecisionSchoolDays)
+        }
+        try await store.saveEvaluations(evaluated, deadlines: deadlines, schoolID: schoolID, at: clock.now)
+        return evaluated
     }
 
     /// After a change to these pupils' registers or requests: their undecided requests again.
@@ -57,7 +60,7 @@ public struct RequestReview: Sendable {
         guard !pupilIDs.isEmpty else { return 0 }
         let (open, inputs) = try await store.openRequestsUnderReview(pupilIDs: pupilIDs, schoolID: schoolID)
         guard !open.isEmpty else { return 0 }
-        try await review(open, given: inputs)
+        try await review(open, schoolID: schoolID, inputs: inputs)
         return open.count
     }
 
@@ -105,9 +108,12 @@ public struct RequestReview: Sendable {
     /// What a page shows: the stored result. Reading never writes, so a request with no stored
     /// result yet (one sent before results were kept) is judged for the page without keeping it.
     public func stored(_ item: RequestWithPupil) async throws -> Evaluation {
-        if let stored = try await store.latestEvaluation(requestID: item.request.id, schoolID: item.request.schoolID) {
-            return stored.evaluation
-        }
+        try await stored(item, read: try await store.latestEvaluation(requestID: item.request.id, schoolID: item.request.schoolID))
+    }
+
+    /// The same, where the stored result was read already, with the request (nil: there is none).
+    public func stored(_ item: RequestWithPupil, read: StoredEvaluation?) async throws -> Evaluation {
+        if let read { return read.evaluation }
         return try await evaluate(try await application(of: item), pupil: item.pupil, requestID: item.request.id,
                                   submittedOn: clock.date(of: item.request.submittedAt), meetingHeld: try await meetingHeld(item))
     }

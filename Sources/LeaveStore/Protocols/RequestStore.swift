@@ -13,6 +13,12 @@ public struct RequestWithPupil: Hashable, Sendable {
         self.pupil = pupil
         self.group = group
     }
+
+    /// First day and session, then the order they were sent: how a pupil's open requests are
+    /// reviewed, sorted by the stores after reading (an ORDER BY led SQLite to the school's whole queue).
+    static func byFirstDay(_ a: RequestWithPupil, _ b: RequestWithPupil) -> Bool {
+        (a.request.application.start, a.request.submittedAt, a.request.id) < (b.request.application.start, b.request.submittedAt, b.request.id)
+    }
 }
 
 /// A decided request as the decided list shows it: what was decided, when and by whom.

@@ -225,16 +225,14 @@ extension SQLiteStore: RequestStore {
     static func openRequests(_ db: Database, pupilIDs: Set<Int64>, schoolID: Int64) throws -> [RequestWithPupil] {
         var found: [RequestWithPupil] = []
         for slice in pupilIDs.sorted().slices(of: boundValueSlice) {
-            // Sorted here, not by SQL: with an ORDER BY, SQLite read one pupil's requests along the
+            // No ORDER BY (sorted after): with one, SQLite read one pupil's requests along the
             // school's whole queue (the index in the queue's order) instead of the pupil's own.
             found += try Self.withPupils(db, sql: """
                 WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?
                   AND leaveRequest.pupilId IN (\(placeholders(slice.count)))
                 """, StatementArguments([schoolID, RequestStatus.awaitingDecision.rawValue] as [any DatabaseValueConvertible]) + StatementArguments(Array(slice)))
         }
-        return found.sorted { a, b in
-            (a.request.application.start, a.request.submittedAt, a.request.id) < (b.request.application.start, b.request.submittedAt, b.request.id)
-        }
+        return found.sorted(by: RequestWithPupil.byFirstDay)
     }
 
     public func decision(requestID: Int64, schoolID: Int64) async throws -> Decision? {

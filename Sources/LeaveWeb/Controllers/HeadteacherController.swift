@@ -156,7 +156,7 @@ struct HeadteacherController {
         let (account, found) = try await schoolRequest(context)
         // The stored result comes with the request's file, in the same read.
         let file = try await store.requestFile(found, familyLimit: Self.familyShown + 2)
-        let evaluation = if let stored = file.evaluation { stored.evaluation } else { try await services.review.stored(found) }
+        let evaluation = try await services.review.stored(found, read: file.evaluation)
         return try await page(account, found, evaluation: evaluation, answers: DecisionAnswers(), errors: [], context: context, status: .ok,
                               justRecorded: request.uri.queryParameters.get("recorded") == "1", file: file)
     }

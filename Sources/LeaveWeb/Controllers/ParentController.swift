@@ -184,11 +184,16 @@ struct ParentController {
     /// The parent's own request with this reference; anything else is "not found".
     func ownRequest(_ context: PortalRequestContext) async throws -> (Account, RequestWithPupil) {
         let account = try context.requireAccount()
-        guard let reference = ReferenceNumber(context.parameters.get("reference") ?? ""),
-              let found = try await store.request(reference: reference, parentID: account.id),
+        guard let found = try await store.request(reference: try reference(context), parentID: account.id),
               found.request.parentID == account.id
         else { throw HTTPError(.notFound) }
         return (account, found)
+    }
+
+    /// The request's reference in the address; one that cannot be a reference answers 404.
+    func reference(_ context: PortalRequestContext) throws -> ReferenceNumber {
+        guard let reference = ReferenceNumber(context.parameters.get("reference") ?? "") else { throw HTTPError(.notFound) }
+        return reference
     }
 
     struct ConfirmationContent: MustacheParent {
@@ -221,15 +226,14 @@ struct ParentController {
     func confirmation(_ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         // The request, its school, the requests sent with it and the rules' result, in one read.
-        guard let reference = ReferenceNumber(context.parameters.get("reference") ?? ""),
-              let sent = try await store.sentRequest(reference: reference, parentID: account.id),
+        guard let sent = try await store.sentRequest(reference: try reference(context), parentID: account.id),
               sent.found.request.parentID == account.id
         else { throw HTTPError(.notFound) }
         let (found, school) = (sent.found, sent.school)
         let linked = sent.linked.filter { $0.request.parentID == account.id }
         let form = found.request.application.details.formID.flatMap { services.forms[$0] }
         // What the rules said the parent should know now, such as when a lunchtime decision is due.
-        let evaluation = if let stored = sent.evaluation { stored.evaluation } else { try await services.review.stored(found) }
+        let evaluation = try await services.review.stored(found, read: sent.evaluation)
         let dueBy = evaluation.findings.filter { $0.rule == .lunchtimeDecideBy }.compactMap(\.parentMessage)
         let next = form?.whatHappensNext ?? []
         let content = ConfirmationContent(

@@ -182,9 +182,7 @@ extension PostgresStore: RequestStore {
                 """, arguments)
         }
         // Sorted once for all slices, as SQLite's store does.
-        return found.sorted { a, b in
-            (a.request.application.start, a.request.submittedAt, a.request.id) < (b.request.application.start, b.request.submittedAt, b.request.id)
-        }
+        return found.sorted(by: RequestWithPupil.byFirstDay)
     }
 
     public func decision(requestID: Int64, schoolID: Int64) async throws -> Decision? {
