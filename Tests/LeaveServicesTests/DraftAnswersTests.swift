@@ -44,3 +44,19 @@ struct DraftAnswersTests {
         #expect(!String(decoding: json, as: UTF8.self).contains("\"values\""))
     }
 }
+
+/// CSRF tokens, submission keys and evidence file names: 43 characters, about 256 bits.
+@Suite("Random tokens")
+struct RandomTokenTests {
+    /// Ten characters come from each draw of the system's generator: every position must still
+    /// take every character of the alphabet, and no two tokens be the same.
+    @Test func everyPositionTakesEveryCharacter() {
+        let tokens = (0..<2_000).map { _ in RandomToken.make() }
+        #expect(tokens.allSatisfy(RandomToken.isWellFormed))
+        #expect(Set(tokens).count == tokens.count)
+        for position in 0..<43 {
+            let seen = Set(tokens.map { Array($0)[position] })
+            #expect(seen.count == 64, "position \(position)")
+        }
+    }
+}

@@ -34,21 +34,28 @@ public struct AttendanceStatistics: Sendable {
     public func mostUnauthorised(inAnyRunOf weeks: Int = 10, from: SchoolDate, to: SchoolDate,
                                  assuming extra: [SessionPoint] = []) -> RollingCount {
         guard weeks > 0, from <= to else { return RollingCount(sessions: 0, firstWeek: nil, lastWeek: nil) }
-        var perWeek: [Int: Int] = [:]
-        var day = from
-        while day <= to {
-            if calendar.isSchoolDay(day) { perWeek[Self.monday(of: day), default: 0] += 0 }
-            day = day.adding(days: 1)
-        }
+        // School weeks by their place after the first Monday, in arrays: every request's review
+        // counts a year of marks this way.
+        let firstMonday = Self.monday(ofDay: from.dayNumber)
+        let week = { (dayNumber: Int) in (Self.monday(ofDay: dayNumber) - firstMonday) / 7 }
+        let weekCount = week(to.dayNumber) + 1
+        var counted = [Bool](repeating: false, count: weekCount)
+        var unauthorised = [Int](repeating: 0, count: weekCount)
+        for number in from.dayNumber...to.dayNumber where calendar.isSchoolDay(dayNumber: number) { counted[week(number)] = true }
         for mark in history.marks(from: SessionPoint(from, .am), to: SessionPoint(to, .pm)) where mark.code.isPossibleSession {
-            perWeek[Self.monday(of: mark.point.date), default: 0] += mark.code.isUnauthorisedAbsence ? 1 : 0
+            let index = week(mark.point.date.dayNumber)
+            counted[index] = true
+            if mark.code.isUnauthorisedAbsence { unauthorised[index] += 1 }
         }
         for point in extra where from <= point.date && point.date <= to && history.code(at: point)?.isUnauthorisedAbsence != true {
-            perWeek[Self.monday(of: point.date), default: 0] += 1
+            let index = week(point.date.dayNumber)
+            counted[index] = true
+            unauthorised[index] += 1
         }
-        let ordered = perWeek.keys.sorted()
+        // Weeks with no school day and no mark (holidays) are not part of any run.
+        let ordered = counted.indices.filter { counted[$0] }
         guard !ordered.isEmpty else { return RollingCount(sessions: 0, firstWeek: nil, lastWeek: nil) }
-        let counts = ordered.map { perWeek[$0]! }
+        let counts = ordered.map { unauthorised[$0] }
         let width = min(weeks, counts.count)
         var sum = counts[0..<width].reduce(0, +)
         var best = sum, bestStart = 0
@@ -58,8 +65,8 @@ public struct AttendanceStatistics: Sendable {
                 if sum > best { best = sum; bestStart = start }
             }
         }
-        return RollingCount(sessions: best, firstWeek: SchoolDate(dayNumber: ordered[bestStart]),
-                            lastWeek: SchoolDate(dayNumber: ordered[bestStart + width - 1]))
+        return RollingCount(sessions: best, firstWeek: SchoolDate(dayNumber: firstMonday + 7 * ordered[bestStart]),
+                            lastWeek: SchoolDate(dayNumber: firstMonday + 7 * ordered[bestStart + width - 1]))
     }
 
     /// Attendance over the period if each of `absences` (future, unmarked sessions) were
@@ -79,7 +86,8 @@ public struct AttendanceStatistics: Sendable {
         calendar.schoolSessions(from: start, to: end)
     }
 
-    static func monday(of date: SchoolDate) -> Int { date.dayNumber - date.weekday.rawValue }
+    static func monday(of date: SchoolDate) -> Int { monday(ofDay: date.dayNumber) }
+    static func monday(ofDay dayNumber: Int) -> Int { dayNumber - SchoolDate.weekdayIndex(dayNumber: dayNumber) }
 }
 
 /// The result of a rolling-window count: how many, and which school weeks held them.

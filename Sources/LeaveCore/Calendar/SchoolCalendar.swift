@@ -74,12 +74,12 @@ public struct SchoolCalendar: Sendable {
         // As `term(containing:)` reads them: a day belongs to the last term starting on or before it,
         // if that term has not ended (so terms that overlap, or end before they start, read as before).
         var table = [Bool](repeating: false, count: last - first + 1)
+        let closedNumbers = Set(closedDays.map(\.dayNumber))
         for (index, term) in self.terms.enumerated() {
             let until = index + 1 < self.terms.count ? min(term.end.dayNumber, self.terms[index + 1].start.dayNumber - 1) : term.end.dayNumber
             guard term.start.dayNumber <= until else { continue }
             for number in term.start.dayNumber...until {
-                let date = SchoolDate(dayNumber: number)
-                table[number - first] = !date.isWeekend && !closedDays.contains(date)
+                table[number - first] = !SchoolDate.isWeekend(dayNumber: number) && !closedNumbers.contains(number)
             }
         }
         schoolDays = table
@@ -87,7 +87,13 @@ public struct SchoolCalendar: Sendable {
 
     public func isSchoolDay(_ date: SchoolDate) -> Bool {
         guard !schoolDays.isEmpty else { return !date.isWeekend && term(containing: date) != nil && !closedDays.contains(date) }
-        let index = date.dayNumber - firstDay
+        return isSchoolDay(dayNumber: date.dayNumber)
+    }
+
+    /// The same, for a day known by its number (`SchoolDate.dayNumber`).
+    public func isSchoolDay(dayNumber: Int) -> Bool {
+        guard !schoolDays.isEmpty else { return isSchoolDay(SchoolDate(dayNumber: dayNumber)) }
+        let index = dayNumber - firstDay
         return schoolDays.indices.contains(index) && schoolDays[index]
     }
 

@@ -71,9 +71,12 @@ public struct SchoolDate: Hashable, Comparable, Sendable, Codable, CustomStringC
     }
 
     /// Monday 0 to Sunday 6; 1970-01-01 was a Thursday.
-    private var weekdayIndex: Int { ((dayNumber % 7) + 7 + 3) % 7 }
+    private var weekdayIndex: Int { Self.weekdayIndex(dayNumber: dayNumber) }
+    static func weekdayIndex(dayNumber: Int) -> Int { ((dayNumber % 7) + 7 + 3) % 7 }
 
-    public var isWeekend: Bool { weekdayIndex >= Weekday.saturday.rawValue }
+    public var isWeekend: Bool { Self.isWeekend(dayNumber: dayNumber) }
+    /// The same, for a day known only by its number (a calendar's table of a year's days).
+    public static func isWeekend(dayNumber: Int) -> Bool { weekdayIndex(dayNumber: dayNumber) >= Weekday.saturday.rawValue }
 
     public func adding(days: Int) -> SchoolDate { SchoolDate(dayNumber: dayNumber + days) }
 

@@ -162,7 +162,7 @@ public struct FormSending: Sendable {
     }
 
     public func check(_ form: FormDefinition, draft: FormDraft, parent: Account, children: [Pupil]? = nil) async throws -> CheckOutcome {
-        let prepared = try await prepare(form, draft: draft, parent: parent, children: children)
+        let prepared = try await prepare(form, draft: draft, parent: parent, children: children, withInputs: true)
         if let firstWithErrors = draft.visiblePages(of: form).first(where: { !prepared.validator.errors(on: $0).isEmpty }) {
             return .incomplete(pageID: firstWithErrors.id)
         }
@@ -183,7 +183,8 @@ public struct FormSending: Sendable {
             notes = try await stopping(prepared.submission.chosenChildren, parent: parent)
         } else if let application = prepared.submission.applications()?.first, let child = prepared.submission.chosenChildren.first {
             if form.requestType != .lunchtime { timeMissed = prepared.calendar.count(from: application.start, to: application.end) }
-            notes = try await RequestReview(store: store, clock: clock).preview(application, pupil: child).findings.compactMap(\.parentMessage)
+            notes = try await RequestReview(store: store, clock: clock).preview(application, pupil: child, inputs: prepared.inputs)
+                .findings.compactMap(\.parentMessage)
         }
         return .ready(Summary(answers: answers, timeMissed: timeMissed, notes: notes,
                               forSiblings: prepared.submission.chosenChildren.count > 1))
@@ -268,6 +269,8 @@ public struct FormSending: Sendable {
         let calendar: SchoolCalendar
         let validator: FormValidator
         let submission: FormSubmission
+        /// What the rules read for the first chosen child (the check page's preview), when asked for.
+        let inputs: ReviewInputs?
     }
 
     /// The children a form offers: all of the parent's, or for stopping lunchtime, only those with
@@ -293,16 +296,24 @@ public struct FormSending: Sendable {
         }
     }
 
-    func prepare(_ form: FormDefinition, draft: FormDraft, parent: Account, children known: [Pupil]?) async throws -> Prepared {
+    /// `withInputs`: also read what the rules read for the first chosen child, with the calendar in
+    /// the same visit to the database rather than reading the calendar twice.
+    func prepare(_ form: FormDefinition, draft: FormDraft, parent: Account, children known: [Pupil]?,
+                 withInputs: Bool = false) async throws -> Prepared {
         let children = try await offeredChildren(form, parent: parent, children: known)
-        let schools = Self.schools(of: FormSubmission(form: form, draft: draft, children: children).chosenChildren)
+        let chosen = FormSubmission(form: form, draft: draft, children: children).chosenChildren
+        let schools = Self.schools(of: chosen)
         let schoolID = schools.first ?? parent.schoolID
-        let calendar = try await store.calendar(schoolID: schoolID)
+        var inputs: ReviewInputs?
+        if withInputs, form.action != .stopLunchtime, schools.count == 1, let first = chosen.first {
+            inputs = try await store.reviewInputs(schoolID: schoolID, pupilIDs: [first.id])
+        }
+        let calendar = if let inputs { inputs.calendar } else { try await store.calendar(schoolID: schoolID) }
         let submission = FormSubmission(form: form, draft: draft, children: children, endOfTerm: { date in
             calendar.term(containing: date)?.end ?? calendar.terms.first { $0.start > date }?.end
         }, returnToSchool: calendar.returnToSchool(after:))
         return Prepared(children: children, schoolID: schoolID, schools: schools, calendar: calendar,
                         validator: FormValidator(form: form, draft: draft, today: clock.today, children: Set(children.map(\.id))),
-                        submission: submission)
+                        submission: submission, inputs: inputs)
     }
 }

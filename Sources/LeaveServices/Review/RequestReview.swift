@@ -16,8 +16,9 @@ public struct RequestReview: Sendable {
 
     /// What the rules would say of an application not sent yet (the parent's check page).
     /// Nothing is stored: the application is not a request until it is sent.
-    public func preview(_ application: LeaveApplication, pupil: Pupil) async throws -> Evaluation {
-        try await evaluate(application, pupil: pupil, requestID: nil, submittedOn: clock.today)
+    /// `inputs`: what the rules read for this pupil, where the caller has read it already.
+    public func preview(_ application: LeaveApplication, pupil: Pupil, inputs: ReviewInputs? = nil) async throws -> Evaluation {
+        try await evaluate(application, pupil: pupil, requestID: nil, submittedOn: clock.today, inputs: inputs)
     }
 
     /// Runs the rules on these requests as of today and keeps each result, a school's in one
@@ -132,8 +133,8 @@ public struct RequestReview: Sendable {
     }
 
     func evaluate(_ application: LeaveApplication, pupil: Pupil, requestID: Int64?, submittedOn: SchoolDate,
-                  meetingHeld: Bool = false) async throws -> Evaluation {
-        let inputs = try await store.reviewInputs(schoolID: pupil.schoolID, pupilIDs: [pupil.id])
+                  meetingHeld: Bool = false, inputs known: ReviewInputs? = nil) async throws -> Evaluation {
+        let inputs = if let known { known } else { try await store.reviewInputs(schoolID: pupil.schoolID, pupilIDs: [pupil.id]) }
         let input = EvaluationInput(asOf: clock.today, policy: inputs.policy, calendar: inputs.calendar,
                                     yearGroup: pupil.yearGroup, history: inputs.history(of: pupil.id),
                                     previousRequests: inputs.previousRequests(of: pupil.id, excluding: requestID),

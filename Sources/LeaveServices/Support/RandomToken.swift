@@ -4,8 +4,19 @@ public enum RandomToken {
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
     public static func make() -> String {
+        // Each draw from the system's generator is a system call, so one 64-bit draw gives ten
+        // characters (six bits each, the alphabet having 64): five draws, not 43.
         var generator = SystemRandomNumberGenerator()
-        return String((0..<43).map { _ in alphabet[Int(generator.next() % 64)] })
+        var characters: [Character] = []
+        characters.reserveCapacity(43)
+        while characters.count < 43 {
+            var bits: UInt64 = generator.next()
+            for _ in 0..<min(10, 43 - characters.count) {
+                characters.append(alphabet[Int(bits & 63)])
+                bits >>= 6
+            }
+        }
+        return String(characters)
     }
 
     public static func isWellFormed(_ token: String) -> Bool {

@@ -19,14 +19,18 @@ extension SQLiteStore: AccountStore {
 
     /// With the school's name, which every page's header shows.
     static func account(_ db: Database, id: Int64) throws -> Account? {
+        // Every signed-in page reads its account with the session: named columns read by position,
+        // as GRDB's Codable decoding finds each by name.
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT account.*, school.name AS schoolName FROM account JOIN school ON school.id = account.schoolId WHERE account.id = ?
+            SELECT account.id, account.schoolId, account.email, account.displayName, account.role,
+                   account.deactivatedAt, account.sessionsValidFrom, school.name
+            FROM account JOIN school ON school.id = account.schoolId WHERE account.id = ?
             """), arguments: [id]),
-            let account = try AccountRecord(row: row).account
+            let role = Role(rawValue: try row.decode(String.self, atIndex: 4))
         else { return nil }
-        return Account(id: account.id, schoolID: account.schoolID, email: account.email, displayName: account.displayName,
-                       role: account.role, deactivatedAt: account.deactivatedAt, sessionsValidFrom: account.sessionsValidFrom,
-                       schoolName: row["schoolName"])
+        return Account(id: try row.decode(atIndex: 0), schoolID: try row.decode(atIndex: 1), email: try row.decode(atIndex: 2),
+                       displayName: try row.decode(atIndex: 3), role: role, deactivatedAt: try row.decode(atIndex: 5),
+                       sessionsValidFrom: try row.decode(atIndex: 6), schoolName: try row.decode(atIndex: 7))
     }
 
     public func addAccount(schoolID: Int64, email: String, displayName: String, role: Role, passwordHash: String) async throws -> Account {

@@ -41,12 +41,16 @@ extension SQLiteStore: SchoolStore, PupilStore {
     }
 
     static func children(_ db: Database, ofParent parentID: Int64) throws -> [Pupil] {
-        try PupilRecord.fetchAll(db.cachedStatement(sql: """
-            SELECT pupil.* FROM pupil
+        // Read with every page a parent opens (their session's children), so by position.
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT pupil.id, pupil.schoolId, pupil.forename, pupil.surname, pupil.yearGroup FROM pupil
             JOIN parentPupil ON parentPupil.pupilId = pupil.id AND parentPupil.schoolId = pupil.schoolId
             WHERE parentPupil.accountId = ?
             ORDER BY pupil.yearGroup DESC, pupil.forename
-            """), arguments: [parentID]).map(\.pupil)
+            """), arguments: [parentID]).map { row in
+            Pupil(id: try row.decode(atIndex: 0), schoolID: try row.decode(atIndex: 1), forename: try row.decode(atIndex: 2),
+                  surname: try row.decode(atIndex: 3), yearGroup: YearGroup(try row.decode(Int.self, atIndex: 4)) ?? .reception)
+        }
     }
 
     public func pupil(id: Int64, schoolID: Int64) async throws -> Pupil? {

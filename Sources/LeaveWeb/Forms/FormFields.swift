@@ -5,6 +5,7 @@ import LeaveServices
 /// The fields of an `application/x-www-form-urlencoded` body. Repeated names keep every value.
 public struct FormFields: Sendable {
     private var values: [String: [String]] = [:]
+    private var valueCount = 0
     /// Files sent with a multipart form, by field name.
     public var files: [String: UploadedFile] = [:]
     /// Why the form cannot be taken (a field too long, too many fields); nil when it can.
@@ -18,8 +19,7 @@ public struct FormFields: Sendable {
     public init() {}
 
     mutating func append(_ name: String, _ value: String) {
-        let count = values.values.reduce(0) { $0 + $1.count }
-        guard count < Self.valueLimit else {
+        guard valueCount < Self.valueLimit else {
             problem = "The form has more answers than this page accepts. Go back and try again."
             return
         }
@@ -28,6 +28,7 @@ public struct FormFields: Sendable {
             return
         }
         values[Self.normalise(name), default: []].append(Self.normalise(value))
+        valueCount += 1
     }
 
     public init(urlEncoded body: String) {
@@ -43,6 +44,8 @@ public struct FormFields: Sendable {
     /// zero-width spaces), which would print a letter's sentence backwards or a blank name.
     /// The joiners Arabic, Urdu and Indic scripts need (U+200C, U+200D) are kept.
     static func normalise(_ text: String) -> String {
+        // Printable ASCII, tabs and line breaks are kept as they are, and are already in NFC.
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return text }
         let kept = text.unicodeScalars.filter { scalar in
             !VisibleText.isHiddenFormatting(scalar)
                 && (scalar.properties.generalCategory != .control || scalar == "\t" || scalar == "\n" || scalar == "\r")
@@ -55,6 +58,7 @@ public struct FormFields: Sendable {
     public func all(_ name: String) -> [String] { values[name] ?? [] }
 
     private static func decode(_ text: Substring) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else { return String(text) }
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         // A malformed escape keeps the raw text rather than losing what was typed.
         return spaced.removingPercentEncoding ?? spaced
