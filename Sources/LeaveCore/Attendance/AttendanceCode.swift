@@ -107,10 +107,13 @@ public enum AttendanceCode: String, CaseIterable, Sendable, Codable {
     /// Reads a code as registers have written it, including codes retired in 2024 (H, F, J,
     /// Y and others in 000's list), mapped to the code that took their place so older years
     /// stay usable. Returns nil for an unknown code; "-" (no mark) is not a code.
+    private static let byCode = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     public init?(register text: some StringProtocol) {
         // As stored and as most registers write it, without making an upper-cased copy first:
-        // every pupil's year of marks is read through here.
-        if let code = AttendanceCode(rawValue: String(text)) {
+        // every pupil's year of marks is read through here, and a table finds a code at once where
+        // `init(rawValue:)` compares the text with each code in turn.
+        if let code = Self.byCode[String(text)] {
             self = code
             return
         }

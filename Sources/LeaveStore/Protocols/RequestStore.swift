@@ -139,6 +139,10 @@ public protocol RequestStore: Sendable {
     func openRequestsWithoutDeadline() async throws -> [RequestWithPupil]
     /// What the headteacher's page of this request shows around it, in one read.
     func requestFile(_ found: RequestWithPupil, familyLimit: Int) async throws -> RequestFile
+    /// A request of this school with its file, in one visit to the database (the request page):
+    /// nil when the school has no request with this reference.
+    func requestWithFile(reference: ReferenceNumber, schoolID: Int64, familyLimit: Int) async throws
+        -> (found: RequestWithPupil, file: RequestFile)?
 }
 
 extension RequestStore {

@@ -155,10 +155,11 @@ extension SQLiteStore: RequestStore {
     }
 
     public func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil? {
-        try await writer.read { db in
-            try Self.withPupils(db, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.schoolId = ?",
-                                [reference.text, schoolID]).first
-        }
+        try await writer.read { db in try Self.request(db, reference: reference, schoolID: schoolID) }
+    }
+
+    static func request(_ db: Database, reference: ReferenceNumber, schoolID: Int64) throws -> RequestWithPupil? {
+        try Self.withPupils(db, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.schoolId = ?", [reference.text, schoolID]).first
     }
 
     public func withdraw(requestID: Int64, schoolID: Int64, by parent: Actor, at: Date) async throws -> LeaveRequest {

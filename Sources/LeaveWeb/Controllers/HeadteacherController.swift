@@ -135,10 +135,15 @@ struct HeadteacherController {
     /// A request of this school with this reference; another school's answers 404.
     func schoolRequest(_ context: PortalRequestContext) async throws -> (Account, RequestWithPupil) {
         let account = try context.requireAccount()
-        guard let reference = ReferenceNumber(context.parameters.get("reference") ?? ""),
-              let found = try await store.request(reference: reference, schoolID: account.schoolID)
+        guard let found = try await store.request(reference: try reference(context), schoolID: account.schoolID)
         else { throw HTTPError(.notFound) }
         return (account, found)
+    }
+
+    /// The reference in the path; one that cannot be a reference answers 404.
+    func reference(_ context: PortalRequestContext) throws -> ReferenceNumber {
+        guard let reference = ReferenceNumber(context.parameters.get("reference") ?? "") else { throw HTTPError(.notFound) }
+        return reference
     }
 
     static func outcomeLabel(_ outcome: DecisionOutcome) -> String {
@@ -153,9 +158,12 @@ struct HeadteacherController {
     static let familyShown = 10
 
     func requestPage(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let (account, found) = try await schoolRequest(context)
-        // The stored result comes with the request's file, in the same read.
-        let file = try await store.requestFile(found, familyLimit: Self.familyShown + 2)
+        let account = try context.requireAccount()
+        // The request, its file and the stored result in one visit to the database.
+        guard let loaded = try await store.requestWithFile(reference: try reference(context), schoolID: account.schoolID,
+                                                           familyLimit: Self.familyShown + 2)
+        else { throw HTTPError(.notFound) }
+        let (found, file) = loaded
         let evaluation = try await services.review.stored(found, read: file.evaluation)
         return try await page(account, found, evaluation: evaluation, answers: DecisionAnswers(), errors: [], context: context, status: .ok,
                               justRecorded: request.uri.queryParameters.get("recorded") == "1", file: file)

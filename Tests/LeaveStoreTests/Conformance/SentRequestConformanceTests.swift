@@ -38,3 +38,38 @@ struct SentRequestConformanceTests {
         }
     }
 }
+
+/// The headteacher's request page reads the request and its file in one visit (issue 11): the
+/// same file as reading them one after the other, and only the school's own requests.
+@Suite("A request with its file")
+struct RequestWithFileConformanceTests {
+    @Test(arguments: StoreKind.available)
+    func theRequestComesWithTheFileItWouldHaveAndOnlyForItsSchool(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let store = test.store
+            let parent = try #require(try await store.account(email: "parent2@example.com")).account
+            let child = try #require(try await store.children(ofParent: parent.id).first)
+            let application = StoreConformanceTests.application(for: child)
+            let count = try await store.calendar(schoolID: child.schoolID).count(from: application.start, to: application.end)
+            let sent = try await store.submitGroup([application], references: [.random()], schoolID: child.schoolID, by: Actor(parent),
+                                                   counts: [count], at: SentRequestConformanceTests.now, submissionKey: "key", messages: [])
+            let schoolID = child.schoolID
+            let first = try #require(try await store.request(reference: sent[0].reference, schoolID: schoolID))
+            let loaded = try #require(try await store.requestWithFile(reference: first.request.reference, schoolID: schoolID,
+                                                                      familyLimit: 12))
+            let file = try await store.requestFile(first, familyLimit: 12)
+            #expect(loaded.found.request.id == first.request.id && loaded.found.pupil.id == first.pupil.id)
+            #expect(loaded.file.family.map(\.request.id) == file.family.map(\.request.id))
+            #expect(loaded.file.attendance.marks.count == file.attendance.marks.count)
+            #expect(loaded.file.parent?.id == file.parent?.id && loaded.file.parent?.id == first.request.parentID)
+            #expect(loaded.file.audit.count == file.audit.count && loaded.file.calendar.terms == file.calendar.terms)
+            #expect(loaded.file.evaluation?.evaluation.recommendation == file.evaluation?.evaluation.recommendation)
+
+            // Another school's reference, and one nobody has, find nothing.
+            let schools = try await store.schools().map(\.id)
+            let other = try #require(schools.first { $0 != schoolID })
+            #expect(try await store.requestWithFile(reference: first.request.reference, schoolID: other, familyLimit: 12) == nil)
+            #expect(try await store.requestWithFile(reference: .random(), schoolID: schoolID, familyLimit: 12) == nil)
+        }
+    }
+}

@@ -2,9 +2,20 @@ import LeaveCore
 
 extension PostgresStore {
     public func requestFile(_ found: RequestWithPupil, familyLimit: Int) async throws -> RequestFile {
+        try await database.read { sql in try await Self.requestFile(sql, found, familyLimit: familyLimit) }
+    }
+
+    public func requestWithFile(reference: ReferenceNumber, schoolID: Int64, familyLimit: Int) async throws
+        -> (found: RequestWithPupil, file: RequestFile)? {
+        try await database.read { sql in
+            guard let found = try await Self.request(sql, reference: reference, schoolID: schoolID) else { return nil }
+            return (found, try await Self.requestFile(sql, found, familyLimit: familyLimit))
+        }
+    }
+
+    static func requestFile(_ sql: PostgresSQL, _ found: RequestWithPupil, familyLimit: Int) async throws -> RequestFile {
         let request = found.request
         let schoolID = request.schoolID
-        return try await database.read { sql in
             let family = try await Self.children(sql, ofParent: request.parentID).filter { $0.schoolID == schoolID }
             let decisions = try await Self.decisions(sql, requestID: request.id, schoolID: schoolID)
             let notes = try await Self.notes(sql, requestID: request.id, schoolID: schoolID)
@@ -22,6 +33,5 @@ extension PostgresStore {
             return RequestFile(decisions: decisions, notes: notes, evidenceAsks: evidenceAsks, laterEvidence: laterEvidence,
                                parent: parent, audit: audit, linked: linked, family: familyRequests,
                                attendance: attendance, calendar: calendar, policy: policy, evaluation: evaluation)
-        }
     }
 }

@@ -122,10 +122,11 @@ extension PostgresStore: RequestStore {
     }
 
     public func request(reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil? {
-        try await database.read { sql in
-            try await Self.withPupils(sql, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.schoolId = ?",
-                                      [reference.text, schoolID]).first
-        }
+        try await database.read { sql in try await Self.request(sql, reference: reference, schoolID: schoolID) }
+    }
+
+    static func request(_ sql: PostgresSQL, reference: ReferenceNumber, schoolID: Int64) async throws -> RequestWithPupil? {
+        try await Self.withPupils(sql, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.schoolId = ?", [reference.text, schoolID]).first
     }
 
     public func withdraw(requestID: Int64, schoolID: Int64, by parent: Actor, at: Date) async throws -> LeaveRequest {
