@@ -5,6 +5,8 @@ import GRDB
 /// through the one writer this holds, so every write is serialised and transactional.
 public final class AppDatabase: Sendable {
     public let writer: any DatabaseWriter
+    /// Calendars read from this database, while none has changed.
+    public let calendars = CalendarCache()
 
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer

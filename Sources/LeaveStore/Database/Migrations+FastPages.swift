@@ -46,5 +46,22 @@ extension AppDatabase {
         migrator.registerMigration("v31: accounts by school and role") { db in
             try db.create(index: "account_school_role", on: "account", columns: ["schoolId", "role"])
         }
+        // A count of changes to any school's calendar, kept by triggers so that every writer (the
+        // portal, a command run beside it) moves it: a server keeps calendars it has read while the
+        // count is unchanged, rather than reading and working out a school's days on every page.
+        migrator.registerMigration("v32: calendar changes counted") { db in
+            try db.execute(sql: """
+                CREATE TABLE calendarChange (id INTEGER PRIMARY KEY CHECK (id = 1), counter INTEGER NOT NULL);
+                INSERT INTO calendarChange (id, counter) VALUES (1, 0);
+                """)
+            for table in CalendarCache.tables {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(table)_\(event.lowercased())_counted AFTER \(event) ON \(table)
+                        BEGIN UPDATE calendarChange SET counter = counter + 1 WHERE id = 1; END
+                        """)
+                }
+            }
+        }
     }
 }

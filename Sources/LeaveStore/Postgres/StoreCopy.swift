@@ -21,8 +21,9 @@ public enum StoreCopy {
     ]
 
     /// SQLite's tables that its triggers fill from the others (the requests counted by school,
-    /// status and advice); PostgreSQL counts from its index instead, so they are not copied.
-    static let derivedInSQLite: Set = ["requestCount"]
+    /// status and advice; the count of calendar changes); PostgreSQL counts from its index
+    /// instead, and reads calendars afresh, so they are not copied.
+    static let derivedInSQLite: Set = ["requestCount", "calendarChange"]
 
     public struct TableReport: Sendable, Equatable {
         public let table: String

@@ -94,9 +94,9 @@ extension SQLiteStore: PolicyStore {
     }
 
     static func latestEvaluation(_ db: Database, requestID: Int64, schoolID: Int64) throws -> StoredEvaluation? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT * FROM requestEvaluation WHERE requestId = ? AND schoolId = ? ORDER BY id DESC LIMIT 1
-            """, arguments: [requestID, schoolID]),
+            """), arguments: [requestID, schoolID]),
               let recommendation = Recommendation(rawValue: row["recommendation"])
         else { return nil }
         let stored = (try? JSONDecoder().decode([StoredFinding].self, from: Data((row["findings"] as String).utf8))) ?? []
@@ -141,18 +141,18 @@ extension SQLiteStore: PolicyStore {
     /// Read from the request's columns alone: the rules want dates, kind and outcome, and a
     /// pupil's earlier requests' answers (JSON) would cost more to decode than the rules cost to run.
     public func reviewInputs(schoolID: Int64, pupilIDs: Set<Int64>) async throws -> ReviewInputs {
-        try await writer.read { db in try Self.reviewInputs(db, schoolID: schoolID, pupilIDs: pupilIDs) }
+        try await writer.read { db in try reviewInputs(db, schoolID: schoolID, pupilIDs: pupilIDs) }
     }
 
     public func openRequestsUnderReview(pupilIDs: Set<Int64>, schoolID: Int64) async throws -> (requests: [RequestWithPupil], inputs: ReviewInputs) {
         try await writer.read { db in
             // Inputs only for the pupils with something to review: a register import names every pupil with new marks.
             let open = try Self.openRequests(db, pupilIDs: pupilIDs, schoolID: schoolID)
-            return (open, try Self.reviewInputs(db, schoolID: schoolID, pupilIDs: Set(open.map(\.pupil.id))))
+            return (open, try reviewInputs(db, schoolID: schoolID, pupilIDs: Set(open.map(\.pupil.id))))
         }
     }
 
-    static func reviewInputs(_ db: Database, schoolID: Int64, pupilIDs: Set<Int64>) throws -> ReviewInputs {
+    func reviewInputs(_ db: Database, schoolID: Int64, pupilIDs: Set<Int64>) throws -> ReviewInputs {
         var histories: [Int64: AttendanceHistory] = [:]
         var found: [RequestOnRecord] = []
         let ids = pupilIDs.sorted()
@@ -167,7 +167,7 @@ extension SQLiteStore: PolicyStore {
                 found.append(RequestOnRecord(id: row[0], pupilID: row[1], previous: previous))
             }
         }
-        return ReviewInputs(policy: try Self.policy(db, schoolID: schoolID), calendar: try Self.calendar(db, schoolID: schoolID),
+        return ReviewInputs(policy: try Self.policy(db, schoolID: schoolID), calendar: try cachedCalendar(db, schoolID: schoolID),
                             histories: histories, requests: found)
     }
 }

@@ -8,7 +8,14 @@ extension SQLiteStore: SchoolStore, PupilStore {
     }
 
     public func calendar(schoolID: Int64) async throws -> SchoolCalendar {
-        try await writer.read { db in try Self.calendar(db, schoolID: schoolID) }
+        try await writer.read { db in try cachedCalendar(db, schoolID: schoolID) }
+    }
+
+    /// The calendar, from `CalendarCache` when no calendar has changed since it was read. For
+    /// reads only (see `CalendarCache`); a write reads `calendar(_:schoolID:)`.
+    func cachedCalendar(_ db: Database, schoolID: Int64) throws -> SchoolCalendar {
+        let counter = try Int64.fetchOne(db.cachedStatement(sql: "SELECT counter FROM calendarChange WHERE id = 1")) ?? 0
+        return try database.calendars.calendar(schoolID: schoolID, counter: counter) { try Self.calendar(db, schoolID: schoolID) }
     }
 
     static func calendar(_ db: Database, schoolID: Int64) throws -> SchoolCalendar {

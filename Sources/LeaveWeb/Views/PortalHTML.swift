@@ -13,7 +13,10 @@ struct PortalHTML: MustacheContentType {
 
     static func escape(_ text: String) -> String {
         let bytes = text.utf8
-        guard bytes.contains(where: needsEscape) else { return text }
+        // Over the string's own buffer where it has one: walking the UTF-8 view index by index
+        // was most of the time escaping took.
+        let needed = bytes.withContiguousStorageIfAvailable { $0.contains(where: needsEscape) } ?? bytes.contains(where: needsEscape)
+        guard needed else { return text }
         var escaped: [UInt8] = []
         escaped.reserveCapacity(bytes.count + 24)
         for byte in bytes {

@@ -1,0 +1,31 @@
+import LeaveCore
+import Synchronization
+
+/// The calendars a server has read, kept while the database's count of calendar changes
+/// (`calendarChange`, moved by triggers on every write to a calendar's tables) stays the same.
+/// Every review, check page and request page reads its school's calendar; reading its four
+/// tables and working out its school days was a twentieth of the request page (issue 11).
+///
+/// Filled and used only by reads: a write transaction sees its own count before it commits,
+/// and a rolled-back change could otherwise leave a calendar that never was under a count a
+/// later change reuses.
+public final class CalendarCache: Sendable {
+    /// What the triggers watch: everything `SchoolCalendar` is made from.
+    static let tables = ["term", "closure", "assessmentPeriod", "religiousDay"]
+
+    private let kept = Mutex<(counter: Int64, bySchool: [Int64: SchoolCalendar])>((-1, [:]))
+
+    public init() {}
+
+    /// The school's calendar as of `counter` (read in the same transaction as the calendar would
+    /// be): the kept one if the count is the same, otherwise `read()`'s, kept for the next page.
+    func calendar(schoolID: Int64, counter: Int64, read: () throws -> SchoolCalendar) rethrows -> SchoolCalendar {
+        if let hit = kept.withLock({ $0.counter == counter ? $0.bySchool[schoolID] : nil }) { return hit }
+        let calendar = try read()
+        kept.withLock { kept in
+            if kept.counter != counter { kept = (counter, [:]) }
+            kept.bySchool[schoolID] = calendar
+        }
+        return calendar
+    }
+}
