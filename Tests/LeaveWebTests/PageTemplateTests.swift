@@ -56,6 +56,32 @@ struct PageTemplateTests {
         #expect(html == "<form>\n  <textarea>\(typed)</textarea>\n</form>\n")
     }
 
+    /// Indenting copies a line at a time (issue 11); it must still agree, byte for byte, with
+    /// indenting byte by byte, on any mix of line breaks and text in any alphabet.
+    @Test func indentingALineAtATimeAgreesWithByteByByte() {
+        func byteByByte(_ text: String, _ indentation: String) -> String {
+            var out: [UInt8] = []
+            var atLineStart = true
+            var previous: UInt8 = 0
+            for byte in text.utf8 {
+                if atLineStart && byte != UInt8(ascii: "\n") { out.append(contentsOf: indentation.utf8) }
+                out.append(byte)
+                atLineStart = byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")
+                previous = byte
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        let pieces = ["\n", "\r\n", "\r", "a", "  ", "é", "日本", "\n\n", "<p>", "👩‍👧"]
+        var seed: UInt64 = 42
+        for _ in 0..<500 {
+            var text = ""
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for step in 0..<Int(seed >> 60) + 1 { text += pieces[Int((seed >> UInt64(step * 3 % 56)) % UInt64(pieces.count))] }
+            #expect(PageTemplates.indent(text, by: "  ") == byteByByte(text, "  "), "\(text.debugDescription)")
+            #expect(PageTemplates.indent(text, by: "") == text)
+        }
+    }
+
     @Test(arguments: ["{{#a}}never closed", "{{/a}}", "{{unclosed\n}}", "{{}}", "{{<layout}}text{{/layout}}"])
     func aTemplateThatCannotBeReadStopsTheStart(_ text: String) {
         #expect(throws: PageTemplate.Mistake.self) { try PageTemplate(name: "broken", text: text) }

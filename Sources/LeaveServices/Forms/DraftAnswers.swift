@@ -4,11 +4,11 @@ import Foundation
 /// and value has its `%`, `&` and `=` percent-encoded and is read back by Foundation's
 /// `removingPercentEncoding`. Every page of a form reads the draft from the session and writes it
 /// back; as a JSON object of arrays it took several times longer to decode than as one string
-/// (issue 11: "drafts kept compactly").
-enum DraftAnswers {
-    struct Malformed: Error {}
+/// (issue 11: "drafts kept compactly"). The web's session is written as such a line too.
+public enum DraftAnswers {
+    public struct Malformed: Error {}
 
-    static func encode(_ values: [String: [String]]) -> String {
+    public static func encode(_ values: [String: [String]]) -> String {
         var parts: [String] = []
         for (name, answers) in values.sorted(by: { $0.key < $1.key }) {
             let escapedName = escape(name)
@@ -19,7 +19,7 @@ enum DraftAnswers {
         return parts.joined(separator: "&")
     }
 
-    static func decode(_ line: String) throws -> [String: [String]] {
+    public static func decode(_ line: String) throws -> [String: [String]] {
         var values: [String: [String]] = [:]
         // Split by scalar, not by character: an answer beginning with an accent kept as it is would
         // otherwise join the `&` or `=` before it into one character.

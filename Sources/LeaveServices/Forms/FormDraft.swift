@@ -20,6 +20,16 @@ public struct FormDraft: Codable, Sendable, Equatable {
         self.startedWith = startedWith
     }
 
+    /// A draft as it was kept (read back from a session), its key and answers as they were.
+    public init(formID: String, values: [String: [String]], uploads: [String: [RequestDetails.Evidence]],
+                submissionKey: String?, startedWith: String?) {
+        self.formID = formID
+        self.values = values
+        self.uploads = uploads
+        self.submissionKey = submissionKey
+        self.startedWith = startedWith
+    }
+
     /// `answers`: the values as one line (`DraftAnswers`); `values`, the object of arrays that
     /// sessions saved before held, is still read.
     enum CodingKeys: String, CodingKey {

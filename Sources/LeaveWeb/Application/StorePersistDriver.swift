@@ -14,7 +14,7 @@ struct StorePersistDriver: PersistDriver {
     }
 
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
-        let data = try JSONEncoder().encode(value)
+        let data = if let session = value as? PortalSession { Data(session.line.utf8) } else { try JSONEncoder().encode(value) }
         let expiresAt = expires.map { now().addingTimeInterval(TimeInterval($0.components.seconds)) }
         try await store.setSessionValue(key: key, value: data, expiresAt: expiresAt, keepExpiry: expires == nil, now: now())
     }
@@ -27,7 +27,7 @@ struct StorePersistDriver: PersistDriver {
         // The portal's own sessions come with their account (and a parent's children), read in the same visit to the database.
         if Object.self == PortalSession.self {
             let found = try await store.session(key: key, now: now()) { data in
-                guard let session = try? JSONDecoder().decode(PortalSession.self, from: data) else { throw PersistError.invalidConversion }
+                guard let session = try? PortalSession(stored: data) else { throw PersistError.invalidConversion }
                 return (session, session.accountID)
             }
             guard let found else { return nil }

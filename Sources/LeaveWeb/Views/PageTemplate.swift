@@ -271,16 +271,32 @@ struct PageTemplates: Sendable {
     /// when "\r\n" was one character: a textarea's value comes back from the browser with "\r\n"
     /// and must not gain spaces each time the form is shown again.
     static func indent(_ text: String, by indentation: String) -> String {
-        var indented: [UInt8] = []
-        indented.reserveCapacity(text.utf8.count + text.utf8.count / 8)
-        var atLineStart = true
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if atLineStart && byte != UInt8(ascii: "\n") { indented.append(contentsOf: indentation.utf8) }
-            indented.append(byte)
-            atLineStart = byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")
-            previous = byte
+        var text = text
+        return text.withUTF8 { bytes in
+            let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+            var indented: [UInt8] = []
+            indented.reserveCapacity(bytes.count + bytes.count / 8)
+            var atLineStart = true
+            var previous: UInt8 = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == newline {
+                    indented.append(newline)
+                    atLineStart = previous != carriageReturn
+                    previous = newline
+                    index += 1
+                    continue
+                }
+                if atLineStart { indented.append(contentsOf: indentation.utf8) }
+                // The rest of the line in one copy.
+                var end = index
+                while end < bytes.count && bytes[end] != newline { end += 1 }
+                indented.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                previous = bytes[end - 1]
+                atLineStart = false
+                index = end
+            }
+            return String(decoding: indented, as: UTF8.self)
         }
-        return String(decoding: indented, as: UTF8.self)
     }
 }
