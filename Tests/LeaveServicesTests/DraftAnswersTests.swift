@@ -58,5 +58,12 @@ struct RandomTokenTests {
             let seen = Set(tokens.map { Array($0)[position] })
             #expect(seen.count == 64, "position \(position)")
         }
+        // Neighbouring characters agree about one time in 64 (42 pairs a token: about 1,300 in
+        // all); a draw's bits reused for several characters would make them agree far more often.
+        let agreeing = tokens.reduce(0) { count, token in
+            let characters = Array(token)
+            return count + zip(characters, characters.dropFirst()).filter { $0 == $1 }.count
+        }
+        #expect((700..<2_000).contains(agreeing), "\(agreeing) neighbouring pairs agree")
     }
 }

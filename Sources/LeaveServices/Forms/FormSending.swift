@@ -163,8 +163,8 @@ public struct FormSending: Sendable {
 
     public func check(_ form: FormDefinition, draft: FormDraft, parent: Account, children: [Pupil]? = nil) async throws -> CheckOutcome {
         let prepared = try await prepare(form, draft: draft, parent: parent, children: children, withInputs: true)
-        if let firstWithErrors = draft.visiblePages(of: form).first(where: { !prepared.validator.errors(on: $0).isEmpty }) {
-            return .incomplete(pageID: firstWithErrors.id)
+        if let firstWithErrors = prepared.firstPageWithErrors {
+            return .incomplete(pageID: firstWithErrors)
         }
         if prepared.schools.count > 1, let page = form.pages.first(where: { $0.questions.contains { $0.kind == .children } }) {
             return .incomplete(pageID: page.id)
@@ -203,7 +203,7 @@ public struct FormSending: Sendable {
 
     public func send(_ form: FormDefinition, draft: FormDraft, parent: Account, children: [Pupil]? = nil) async throws -> SendOutcome {
         let prepared = try await prepare(form, draft: draft, parent: parent, children: children)
-        guard prepared.validator.allErrors().isEmpty, prepared.schools.count <= 1 else { return .incomplete }
+        guard prepared.firstPageWithErrors == nil, prepared.schools.count <= 1 else { return .incomplete }
         let schoolID = prepared.schoolID
         if form.action == .stopLunchtime { return .stopped(try await stopLunchtime(prepared.submission, parent: parent)) }
         guard let applications = prepared.submission.applications() else { return .incomplete }
@@ -260,17 +260,19 @@ public struct FormSending: Sendable {
         return lines
     }
 
-    /// What checking and sending both work from: the parent's children, the calendar, the checker and the requests.
+    /// What checking and sending both work from: the parent's children, the calendar, what is still to answer and the requests.
     struct Prepared {
         let children: [Pupil]
         /// The school the form goes to (the chosen children's), and every school they are at.
         let schoolID: Int64
         let schools: [Int64]
         let calendar: SchoolCalendar
-        let validator: FormValidator
         let submission: FormSubmission
-        /// What the rules read for the first chosen child (the check page's preview), when asked for.
+        /// What the rules read for the first chosen child (the check page's preview), when asked
+        /// for and every page is answered.
         let inputs: ReviewInputs?
+        /// The first page shown with an answer still to give or correct.
+        let firstPageWithErrors: String?
     }
 
     /// The children a form offers: all of the parent's, or for stopping lunchtime, only those with
@@ -304,8 +306,11 @@ public struct FormSending: Sendable {
         let chosen = FormSubmission(form: form, draft: draft, children: children).chosenChildren
         let schools = Self.schools(of: chosen)
         let schoolID = schools.first ?? parent.schoolID
+        let validator = FormValidator(form: form, draft: draft, today: clock.today, children: Set(children.map(\.id)))
+        let firstPageWithErrors = draft.visiblePages(of: form).first { !validator.errors(on: $0).isEmpty }?.id
+        // Only for a form ready to check: one with a page still to answer goes back to it unread.
         var inputs: ReviewInputs?
-        if withInputs, form.action != .stopLunchtime, schools.count == 1, let first = chosen.first {
+        if withInputs, firstPageWithErrors == nil, form.action != .stopLunchtime, schools.count == 1, let first = chosen.first {
             inputs = try await store.reviewInputs(schoolID: schoolID, pupilIDs: [first.id])
         }
         let calendar = if let inputs { inputs.calendar } else { try await store.calendar(schoolID: schoolID) }
@@ -313,7 +318,6 @@ public struct FormSending: Sendable {
             calendar.term(containing: date)?.end ?? calendar.terms.first { $0.start > date }?.end
         }, returnToSchool: calendar.returnToSchool(after:))
         return Prepared(children: children, schoolID: schoolID, schools: schools, calendar: calendar,
-                        validator: FormValidator(form: form, draft: draft, today: clock.today, children: Set(children.map(\.id))),
-                        submission: submission, inputs: inputs)
+                        submission: submission, inputs: inputs, firstPageWithErrors: firstPageWithErrors)
     }
 }

@@ -13,19 +13,18 @@ public final class CalendarCache: Sendable {
     /// What the triggers watch: everything `SchoolCalendar` is made from.
     static let tables = ["term", "closure", "assessmentPeriod", "religiousDay"]
 
-    private let kept = Mutex<(counter: Int64, bySchool: [Int64: SchoolCalendar])>((-1, [:]))
+    /// Each school's calendar with the count it was read at: a reader on an older snapshot
+    /// replaces only its own school's, and never the others'.
+    private let kept = Mutex<[Int64: (counter: Int64, calendar: SchoolCalendar)]>([:])
 
     public init() {}
 
     /// The school's calendar as of `counter` (read in the same transaction as the calendar would
-    /// be): the kept one if the count is the same, otherwise `read()`'s, kept for the next page.
+    /// be): the kept one if it was read at the same count, otherwise `read()`'s, kept for the next page.
     func calendar(schoolID: Int64, counter: Int64, read: () throws -> SchoolCalendar) rethrows -> SchoolCalendar {
-        if let hit = kept.withLock({ $0.counter == counter ? $0.bySchool[schoolID] : nil }) { return hit }
+        if let hit = kept.withLock({ $0[schoolID] }), hit.counter == counter { return hit.calendar }
         let calendar = try read()
-        kept.withLock { kept in
-            if kept.counter != counter { kept = (counter, [:]) }
-            kept.bySchool[schoolID] = calendar
-        }
+        kept.withLock { $0[schoolID] = (counter, calendar) }
         return calendar
     }
 }

@@ -17,6 +17,14 @@ public struct StoredFinding: Hashable, Sendable, Codable {
         source = finding.source
     }
 
+    init(rule: String, severity: String, message: String, parentMessage: String?, source: String) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.parentMessage = parentMessage
+        self.source = source
+    }
+
     /// The finding again, as the rules gave it; nil for a record no version of the rules could have written.
     public var finding: Finding? {
         guard let severity = Severity(rawValue: severity) else { return nil }

@@ -168,7 +168,7 @@ struct DecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     func decision(previous: DecisionRecord? = nil) throws -> Decision {
         guard let outcome = DecisionOutcome(rawValue: outcome), let role = Role(rawValue: deciderRole)
         else { throw StoreError.corrupt("decision \(id ?? 0)") }
-        let stored = (findings.flatMap { try? JSONDecoder().decode([StoredFinding].self, from: Data($0.utf8)) }) ?? []
+        let stored = findings.map(StoredFindingsReader.findings) ?? []
         return Decision(requestID: requestId, outcome: outcome, reason: reason,
                         decidedBy: Actor(accountID: deciderId, name: deciderName, role: role), decidedAt: decidedAt,
                         overrideReason: overrideReason, consultation: consultation,

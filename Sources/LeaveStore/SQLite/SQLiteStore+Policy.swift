@@ -99,7 +99,7 @@ extension SQLiteStore: PolicyStore {
             """), arguments: [requestID, schoolID]),
               let recommendation = Recommendation(rawValue: row["recommendation"])
         else { return nil }
-        let stored = (try? JSONDecoder().decode([StoredFinding].self, from: Data((row["findings"] as String).utf8))) ?? []
+        let stored = StoredFindingsReader.findings(row["findings"] as String)
         let evaluation = Evaluation(
             recommendation: recommendation, sessions: row["sessions"] ?? 0, schoolDays: row["schoolDays"] ?? 0,
             attendanceToDate: row["attendanceToDate"], projectedAttendance: row["projectedAttendance"],

@@ -11,10 +11,13 @@ extension SQLiteStore: SchoolStore, PupilStore {
         try await writer.read { db in try cachedCalendar(db, schoolID: schoolID) }
     }
 
-    /// The calendar, from `CalendarCache` when no calendar has changed since it was read. For
-    /// reads only (see `CalendarCache`); a write reads `calendar(_:schoolID:)`.
+    /// The calendar, from `CalendarCache` when no calendar has changed since it was read. Only a
+    /// read-only connection (the pool's readers) uses the cache: a write transaction may see a
+    /// change of its own that is then rolled back (see `CalendarCache`).
     func cachedCalendar(_ db: Database, schoolID: Int64) throws -> SchoolCalendar {
-        let counter = try Int64.fetchOne(db.cachedStatement(sql: "SELECT counter FROM calendarChange WHERE id = 1")) ?? 0
+        guard db.configuration.readonly,
+              let counter = try Int64.fetchOne(db.cachedStatement(sql: "SELECT counter FROM calendarChange WHERE id = 1"))
+        else { return try Self.calendar(db, schoolID: schoolID) }
         return try database.calendars.calendar(schoolID: schoolID, counter: counter) { try Self.calendar(db, schoolID: schoolID) }
     }
 

@@ -54,6 +54,9 @@ struct RequestWithFileConformanceTests {
             let sent = try await store.submitGroup([application], references: [.random()], schoolID: child.schoolID, by: Actor(parent),
                                                    counts: [count], at: SentRequestConformanceTests.now, submissionKey: "key", messages: [])
             let schoolID = child.schoolID
+            let evaluation = Evaluation(recommendation: .refuse, sessions: count.sessions, schoolDays: count.schoolDays,
+                                        attendanceToDate: 0.91, projectedAttendance: 0.89, registerCode: nil, findings: [])
+            try await store.saveEvaluation(evaluation, requestID: sent[0].id, schoolID: schoolID, at: SentRequestConformanceTests.now)
             let first = try #require(try await store.request(reference: sent[0].reference, schoolID: schoolID))
             let loaded = try #require(try await store.requestWithFile(reference: first.request.reference, schoolID: schoolID,
                                                                       familyLimit: 12))
@@ -63,7 +66,10 @@ struct RequestWithFileConformanceTests {
             #expect(loaded.file.attendance.marks.count == file.attendance.marks.count)
             #expect(loaded.file.parent?.id == file.parent?.id && loaded.file.parent?.id == first.request.parentID)
             #expect(loaded.file.audit.count == file.audit.count && loaded.file.calendar.terms == file.calendar.terms)
-            #expect(loaded.file.evaluation?.evaluation.recommendation == file.evaluation?.evaluation.recommendation)
+            #expect(loaded.file.evaluation?.evaluation.recommendation == .refuse)
+            #expect(loaded.file.evaluation?.evaluation.projectedAttendance == 0.89)
+            #expect(loaded.file.family.contains { $0.request.id == sent[0].id })
+            #expect(loaded.file.audit.contains { $0.action == .submitted })
 
             // Another school's reference, and one nobody has, find nothing.
             let schools = try await store.schools().map(\.id)

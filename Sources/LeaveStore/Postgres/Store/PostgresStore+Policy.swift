@@ -98,7 +98,7 @@ extension PostgresStore: PolicyStore {
               let recommendation = Recommendation(rawValue: try row["recommendation", String.self])
         else { return nil }
         let findings = try row["findings", String.self]
-        let stored = (try? JSONDecoder().decode([StoredFinding].self, from: Data(findings.utf8))) ?? []
+        let stored = StoredFindingsReader.findings(findings)
         let evaluation = Evaluation(
             recommendation: recommendation, sessions: Int(try row.optional("sessions", Int64.self) ?? 0),
             schoolDays: Int(try row.optional("schoolDays", Int64.self) ?? 0),
