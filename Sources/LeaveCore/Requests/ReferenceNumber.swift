@@ -9,13 +9,27 @@ public struct ReferenceNumber: Hashable, Sendable, Codable, CustomStringConverti
 
     public let text: String
 
+    /// Read byte by byte, upper-casing ASCII only: every row of every list reads its reference
+    /// through here, and Unicode upper-casing and comparing characters was a fortieth of the queue.
     public init?(_ text: String) {
-        let upper = text.uppercased()
-        guard upper.hasPrefix(Self.prefix) else { return nil }
-        let code = upper.dropFirst(Self.prefix.count)
-        guard code.count == Self.length, code.allSatisfy(Self.alphabet.contains) else { return nil }
-        self.text = upper
+        var upper: [UInt8] = []
+        upper.reserveCapacity(Self.prefix.utf8.count + Self.length)
+        for byte in text.utf8 {
+            guard upper.count < Self.prefix.utf8.count + Self.length else { return nil }
+            upper.append((UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte)
+        }
+        guard upper.count == Self.prefix.utf8.count + Self.length, upper.starts(with: Self.prefix.utf8),
+              upper.dropFirst(Self.prefix.utf8.count).allSatisfy({ Self.inAlphabet[Int($0)] })
+        else { return nil }
+        self.text = String(decoding: upper, as: UTF8.self)
     }
+
+    /// Whether each byte is a character of the alphabet.
+    private static let inAlphabet: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for character in alphabet { for byte in String(character).utf8 { table[Int(byte)] = true } }
+        return table
+    }()
 
     public static func random(using generator: inout some RandomNumberGenerator) -> ReferenceNumber {
         let code = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
