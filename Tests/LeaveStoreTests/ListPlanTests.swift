@@ -27,6 +27,13 @@ struct ListPlanTests {
                   sql: "SELECT leaveRequest.id FROM leaveRequest " + SQLiteStore.queueOrder(
                       SQLiteStore.narrowing(RequestFilter(kind: .holiday, advice: .refuse, decideByOnOrBefore: SchoolDate(iso: "2026-11-29"))).sql),
                   arguments: [1, "awaiting-decision", "holiday", "refuse", "2026-11-29"], index: "leaveRequest_queueOrder"),
+        // The second half of the queue is read from its end, along the same index backwards.
+        ListQuery(name: "the queue from its end", sql: "SELECT leaveRequest.id FROM leaveRequest " + SQLiteStore.queueOrder(backwards: true),
+                  arguments: [1, "awaiting-decision"], index: "leaveRequest_queueOrder"),
+        ListQuery(name: "the queue narrowed, from its end",
+                  sql: "SELECT leaveRequest.id FROM leaveRequest " + SQLiteStore.queueOrder(
+                      SQLiteStore.narrowing(RequestFilter(kind: .holiday, advice: .refuse)).sql, backwards: true),
+                  arguments: [1, "awaiting-decision", "holiday", "refuse"], index: "leaveRequest_queueOrder"),
         ListQuery(name: "the queue narrowed to a pupil's name and year",
                   sql: "SELECT leaveRequest.id FROM leaveRequest JOIN pupil ON pupil.id = leaveRequest.pupilId " + SQLiteStore.queueOrder(
                       SQLiteStore.narrowing(RequestFilter(search: "bryn", yearGroup: YearGroup(1))).sql),

@@ -33,8 +33,20 @@ extension SQLiteStore {
                                                    arguments: StatementArguments(arguments)) ?? 0
         // The page's ids first, from the index alone (it ends with the rowid), then those rows:
         // skipping to the hundredth page then passes over index entries, not whole requests.
-        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT leaveRequest.id " + from + Self.queueOrder(narrowing.sql) + " LIMIT ? OFFSET ?"),
-                                     arguments: StatementArguments(arguments + [max(0, min(limit, 500)), max(0, offset)]))
+        // A page in the second half is counted from the end, along the index read backwards, so
+        // no page passes over more than half the queue.
+        let limit = max(0, min(limit, 500)), offset = max(0, offset)
+        var ids: [Int64]
+        if offset > total / 2, offset < total {
+            let fromEnd = max(0, total - offset - limit)
+            ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT leaveRequest.id " + from + Self.queueOrder(narrowing.sql, backwards: true)
+                                                            + " LIMIT ? OFFSET ?"),
+                                     arguments: StatementArguments(arguments + [min(limit, total - offset), fromEnd]))
+            ids.reverse()
+        } else {
+            ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT leaveRequest.id " + from + Self.queueOrder(narrowing.sql) + " LIMIT ? OFFSET ?"),
+                                     arguments: StatementArguments(arguments + [limit, offset]))
+        }
         return (try Self.withPupils(db, ids: ids), total)
     }
 

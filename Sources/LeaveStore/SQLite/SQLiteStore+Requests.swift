@@ -211,10 +211,14 @@ extension SQLiteStore: RequestStore {
 
     /// The queue's order, which the index `leaveRequest_queueOrder` gives without sorting: the
     /// deadline first (one not yet worked out, first of all), then the first day.
-    static func queueOrder(_ narrowing: String = "", ordered: Bool = true) -> String {
-        """
+    /// The queue's order, ties by id as PostgreSQL's (the index ends with the row's id, so it
+    /// reads in this order); `backwards`, the same order from its end, along the same index.
+    static func queueOrder(_ narrowing: String = "", ordered: Bool = true, backwards: Bool = false) -> String {
+        let direction = backwards ? " DESC" : ""
+        let order = ["decideBy", "startDate", "startSession", "submittedAt", "id"].map { "leaveRequest.\($0)\(direction)" }
+        return """
         WHERE leaveRequest.schoolId = ? AND leaveRequest.status = ?\(narrowing)
-        \(ordered ? "ORDER BY leaveRequest.decideBy, leaveRequest.startDate, leaveRequest.startSession, leaveRequest.submittedAt" : "")
+        \(ordered ? "ORDER BY " + order.joined(separator: ", ") : "")
         """
     }
 

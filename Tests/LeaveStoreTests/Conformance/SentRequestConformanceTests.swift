@@ -79,3 +79,40 @@ struct RequestWithFileConformanceTests {
         }
     }
 }
+
+/// The queue's pages in its second half are read from its end (issue 11): page by page, from
+/// either end, the queue is the same requests in the same order, ties by when they were sent.
+@Suite("The queue page by page")
+struct QueuePagesConformanceTests {
+    @Test(arguments: StoreKind.available)
+    func everyPageFromEitherEndIsTheQueueInOrder(_ kind: StoreKind) async throws {
+        try await TestStores.with(kind, demo: true) { test in
+            let store = test.store
+            let parent = try #require(try await store.account(email: "parent2@example.com")).account
+            let children = try await store.children(ofParent: parent.id)
+            // Many requests alike (same days, sent at the same moment) and a few earlier ones.
+            for round in 0..<6 {
+                for child in children {
+                    let start = round < 2 ? "2026-12-0\(7 + round)" : "2026-12-14"
+                    let application = StoreConformanceTests.application(for: child, start: start, end: start, back: "2026-12-15")
+                    let count = try await store.calendar(schoolID: child.schoolID).count(from: application.start, to: application.end)
+                    _ = try await store.submit(application, schoolID: child.schoolID, by: Actor(parent), count: count,
+                                               at: SentRequestConformanceTests.now)
+                }
+            }
+            let whole = try await store.decisionQueue(schoolID: parent.schoolID, offset: 0, limit: 500)
+            try #require(whole.total >= 12 && whole.requests.count == whole.total)
+            for size in [1, 4, 5, 7] {
+                var paged: [Int64] = []
+                for offset in stride(from: 0, to: whole.total, by: size) {
+                    let page = try await store.decisionQueue(schoolID: parent.schoolID, offset: offset, limit: size)
+                    #expect(page.total == whole.total)
+                    paged += page.requests.map(\.request.id)
+                }
+                #expect(paged == whole.requests.map(\.request.id), "pages of \(size)")
+            }
+            #expect(try await store.decisionQueue(schoolID: parent.schoolID, offset: whole.total, limit: 5).requests.isEmpty)
+            #expect(try await store.decisionQueue(schoolID: parent.schoolID, offset: whole.total + 10, limit: 5).requests.isEmpty)
+        }
+    }
+}
