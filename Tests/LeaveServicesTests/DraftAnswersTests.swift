@@ -7,7 +7,9 @@ import Testing
 /// bring back exactly what the parent typed, whatever they typed (issue 11).
 @Suite("A draft's answers come back as they were typed")
 struct DraftAnswersTests {
-    static let awkward = ["", "a&b=c", "100%", "%zz", "+ plus", "line\nbreak\ttab", "Llanfair café", "日本語の理由", "emoji 👩‍👧", "=", "&&", "~-_."]
+    static let awkward = ["", "a&b=c", "100%", "%zz", "+ plus", "line\nbreak\ttab", "Llanfair café", "日本語の理由", "emoji 👩‍👧", "=", "&&", "~-_.",
+                          // An answer beginning with a combining accent must not join the `=` or `&` before it.
+                          "\u{301}", "=\u{301}", "&\u{301}x"]
 
     @Test func awkwardAnswersComeBackUnchanged() throws {
         var values: [String: [String]] = ["children": ["12", "13"], "evidence": [], "purpose": Self.awkward]

@@ -21,15 +21,26 @@ public enum DraftAnswers {
 
     public static func decode(_ line: String) throws -> [String: [String]] {
         var values: [String: [String]] = [:]
-        // Split by scalar, not by character: an answer beginning with an accent kept as it is would
-        // otherwise join the `&` or `=` before it into one character.
-        for part in line.unicodeScalars.split(separator: "&") {
-            let pair = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = try unescape(pair[0])
-            if pair.count == 2 {
-                values[name, default: []].append(try unescape(pair[1]))
-            } else if values[name] == nil {
-                values[name] = []
+        var line = line
+        // Split on the bytes of `&` and `=`, which in UTF-8 are never part of another character:
+        // the same parts as splitting by scalar, without walking the text scalar by scalar (every
+        // page of a form reads the session's line, and the draft's inside it).
+        try line.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                var end = index
+                while end < bytes.count && bytes[end] != UInt8(ascii: "&") { end += 1 }
+                if end > index {
+                    let part = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                    if let equals = part.firstIndex(of: UInt8(ascii: "=")) {
+                        let name = try unescape(UnsafeBufferPointer(rebasing: part[..<equals]))
+                        values[name, default: []].append(try unescape(UnsafeBufferPointer(rebasing: part[(equals + 1)...])))
+                    } else {
+                        let name = try unescape(part)
+                        if values[name] == nil { values[name] = [] }
+                    }
+                }
+                index = end + 1
             }
         }
         return values
@@ -37,6 +48,7 @@ public enum DraftAnswers {
 
     /// Only what the line itself uses is escaped: text in any alphabet stays as typed, as short as it was.
     private static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "=") }) else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -50,10 +62,11 @@ public enum DraftAnswers {
         return escaped
     }
 
-    private static func unescape(_ text: Substring.UnicodeScalarView) throws -> String {
+    private static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) throws -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
         // Most answers have nothing escaped, and Foundation's decoding is slow to find that out.
-        guard text.contains("%") else { return String(text) }
-        guard let plain = String(text).removingPercentEncoding else { throw Malformed() }
+        guard bytes.contains(UInt8(ascii: "%")) else { return text }
+        guard let plain = text.removingPercentEncoding else { throw Malformed() }
         return plain
     }
 }
