@@ -121,16 +121,15 @@ public enum RegisterWriteBack {
 
 extension SchoolCalendar {
     /// The sessions from `start` to `end` that fall on school days.
+    /// In order, by day number: every review counts the sessions left in the year this way.
     public func schoolSessions(from start: SessionPoint, to end: SessionPoint) -> [SessionPoint] {
+        guard start.date <= end.date else { return [] }
         var points: [SessionPoint] = []
-        var day = start.date
-        while day <= end.date {
-            if isSchoolDay(day) {
-                for session in Session.allCases where SessionPoint(day, session) >= start && SessionPoint(day, session) <= end {
-                    points.append(SessionPoint(day, session))
-                }
-            }
-            day = day.adding(days: 1)
+        for number in start.date.dayNumber...end.date.dayNumber where isSchoolDay(dayNumber: number) {
+            let day = SchoolDate(dayNumber: number)
+            let morning = SessionPoint(day, .am), afternoon = SessionPoint(day, .pm)
+            if morning >= start && morning <= end { points.append(morning) }
+            if afternoon >= start && afternoon <= end { points.append(afternoon) }
         }
         return points
     }

@@ -16,9 +16,16 @@ public struct YearProjection: Hashable, Sendable {
                 code: AttendanceCode, expectation: Double) {
         let yearEnd = SchoolDate(year: asOf.academicYearStart + 1, month: 8, day: 31) ?? asOf
         let left = statistics.schoolSessions(from: SessionPoint(asOf, .am), to: SessionPoint(yearEnd, .pm))
-        let leftSet = Set(left)
         // Only the requested sessions still to come this year; earlier ones are already marked.
-        let requestedLeft = requested.filter { leftSet.contains($0) }.count
+        // `left` is in order, so each is looked for by halving rather than by hashing a year of sessions.
+        let requestedLeft = requested.filter { point in
+            var low = 0, high = left.count
+            while low < high {
+                let middle = (low + high) / 2
+                if left[middle] < point { low = middle + 1 } else { high = middle }
+            }
+            return low < left.count && left[low] == point
+        }.count
         let other = left.count - requestedLeft
         assumedIsPupils = toDate.attendanceRate != nil
         assumedRate = toDate.attendanceRate ?? expectation
