@@ -68,4 +68,16 @@ struct RandomTokenTests {
         }
         #expect((700..<2_000).contains(agreeing), "\(agreeing) neighbouring pairs agree")
     }
+
+    /// Tokens name files on disk and find invitations: only the 64 characters, exactly 43 of them.
+    @Test func onlyATokensOwnShapeIsWellFormed() {
+        let token = RandomToken.make()
+        #expect(RandomToken.isWellFormed(token) && RandomToken.isWellFormed(String(repeating: "-", count: 43)))
+        let short: String = String(token.dropLast())
+        var bad: [String] = [short, token + "a", "../" + String(token.dropFirst(3)), "", String(token.dropLast(2)) + "é"]
+        for ending in ["/", ".", "é", "\n", "٣", "ａ"] { bad.append(short + ending) }
+        for bad in bad {
+            #expect(!RandomToken.isWellFormed(bad), "\(bad.debugDescription)")
+        }
+    }
 }

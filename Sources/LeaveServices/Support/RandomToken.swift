@@ -19,7 +19,12 @@ public enum RandomToken {
         return String(characters)
     }
 
+    /// By bytes: every request's CSRF cookie is checked here, and asking each character whether it
+    /// is a letter looks up its Unicode properties.
     public static func isWellFormed(_ token: String) -> Bool {
-        token.count == 43 && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        token.utf8.count == 43 && token.utf8.allSatisfy { byte in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
     }
 }
