@@ -6,7 +6,7 @@ import Testing
 /// words it, week by week keyed by each week's Monday, on many made-up registers.
 @Suite("The rolling count of unauthorised sessions")
 struct RollingWindowTests {
-    static func d(_ text: String) -> SchoolDate { SchoolDate(iso: text)! }
+    static func d(_ text: String) -> SchoolDate { AttendanceStatisticsTests.d(text) }
 
     /// Autumn 2024 with October half term and an INSET day, and a spring term after Christmas.
     let calendar = SchoolCalendar(

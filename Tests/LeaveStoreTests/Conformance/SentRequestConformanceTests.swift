@@ -13,8 +13,7 @@ struct SentRequestConformanceTests {
     func aParentReadsTheirRequestWithItsSchoolBrothersAndSistersAndResult(_ kind: StoreKind) async throws {
         try await TestStores.with(kind, demo: true) { test in
             let store = test.store
-            let parent = try #require(try await store.account(email: "parent2@example.com")).account
-            let children = try await store.children(ofParent: parent.id)
+            let (parent, children) = try await StoreConformanceTests.parentWithChildren(store)
             try #require(children.count >= 2)
             let applications = children.prefix(2).map { StoreConformanceTests.application(for: $0) }
             let count = try await store.calendar(schoolID: parent.schoolID).count(from: applications[0].start, to: applications[0].end)
@@ -47,8 +46,8 @@ struct RequestWithFileConformanceTests {
     func theRequestComesWithTheFileItWouldHaveAndOnlyForItsSchool(_ kind: StoreKind) async throws {
         try await TestStores.with(kind, demo: true) { test in
             let store = test.store
-            let parent = try #require(try await store.account(email: "parent2@example.com")).account
-            let child = try #require(try await store.children(ofParent: parent.id).first)
+            let (parent, children) = try await StoreConformanceTests.parentWithChildren(store)
+            let child = try #require(children.first)
             let application = StoreConformanceTests.application(for: child)
             let count = try await store.calendar(schoolID: child.schoolID).count(from: application.start, to: application.end)
             let sent = try await store.submitGroup([application], references: [.random()], schoolID: child.schoolID, by: Actor(parent),
@@ -88,8 +87,7 @@ struct QueuePagesConformanceTests {
     func everyPageFromEitherEndIsTheQueueInOrder(_ kind: StoreKind) async throws {
         try await TestStores.with(kind, demo: true) { test in
             let store = test.store
-            let parent = try #require(try await store.account(email: "parent2@example.com")).account
-            let children = try await store.children(ofParent: parent.id)
+            let (parent, children) = try await StoreConformanceTests.parentWithChildren(store)
             // Many requests alike (same days, sent at the same moment) and a few earlier ones.
             for round in 0..<6 {
                 for child in children {

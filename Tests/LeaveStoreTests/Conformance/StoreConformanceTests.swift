@@ -16,6 +16,12 @@ struct StoreConformanceTests {
                          returnDate: SchoolDate(iso: back)!)
     }
 
+    /// The demo's parent of brothers and sisters, and their children.
+    static func parentWithChildren(_ store: any PortalStore) async throws -> (parent: Account, children: [Pupil]) {
+        let parent = try #require(try await store.account(email: "parent2@example.com")).account
+        return (parent, try await store.children(ofParent: parent.id))
+    }
+
     /// parent2's first child's request, as the parent's form sends it.
     static func submitted(_ test: TestStore, start: String = "2026-12-07") async throws -> (parent: Account, request: LeaveRequest) {
         let parent = try await test.store.account(email: "parent2@example.com")!.account
