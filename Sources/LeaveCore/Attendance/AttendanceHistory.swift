@@ -45,11 +45,6 @@ public struct AttendanceHistory: Sendable {
     }
 
     func firstIndex(atOrAfter point: SessionPoint) -> Int {
-        var low = 0, high = marks.count
-        while low < high {
-            let mid = (low + high) / 2
-            if marks[mid].point < point { low = mid + 1 } else { high = mid }
-        }
-        return low
+        marks.partitionPoint { $0.point < point }
     }
 }

@@ -19,12 +19,8 @@ public struct YearProjection: Hashable, Sendable {
         // Only the requested sessions still to come this year; earlier ones are already marked.
         // `left` is in order, so each is looked for by halving rather than by hashing a year of sessions.
         let requestedLeft = requested.filter { point in
-            var low = 0, high = left.count
-            while low < high {
-                let middle = (low + high) / 2
-                if left[middle] < point { low = middle + 1 } else { high = middle }
-            }
-            return low < left.count && left[low] == point
+            let index = left.partitionPoint { $0 < point }
+            return index < left.count && left[index] == point
         }.count
         let other = left.count - requestedLeft
         assumedIsPupils = toDate.attendanceRate != nil

@@ -101,11 +101,7 @@ public struct SchoolCalendar: Sendable {
     /// is the only one that can hold it: found by binary search, since the rules ask this
     /// for every day of a year.
     public func term(containing date: SchoolDate) -> Term? {
-        var low = 0, high = terms.count
-        while low < high {
-            let mid = (low + high) / 2
-            if terms[mid].start <= date { low = mid + 1 } else { high = mid }
-        }
+        let low = terms.partitionPoint { $0.start <= date }
         guard low > 0, terms[low - 1].contains(date) else { return nil }
         return terms[low - 1]
     }

@@ -19,17 +19,12 @@ public struct ReferenceNumber: Hashable, Sendable, Codable, CustomStringConverti
             upper.append((UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte)
         }
         guard upper.count == Self.prefix.utf8.count + Self.length, upper.starts(with: Self.prefix.utf8),
-              upper.dropFirst(Self.prefix.utf8.count).allSatisfy({ Self.inAlphabet[Int($0)] })
+              upper.dropFirst(Self.prefix.utf8.count).allSatisfy(Self.alphabetBytes.contains)
         else { return nil }
         self.text = String(decoding: upper, as: UTF8.self)
     }
 
-    /// Whether each byte is a character of the alphabet.
-    private static let inAlphabet: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for character in alphabet { for byte in String(character).utf8 { table[Int(byte)] = true } }
-        return table
-    }()
+    private static let alphabetBytes = ByteAlphabet(alphabet)
 
     public static func random(using generator: inout some RandomNumberGenerator) -> ReferenceNumber {
         let code = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }

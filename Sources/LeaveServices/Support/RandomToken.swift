@@ -1,3 +1,5 @@
+import LeaveCore
+
 /// Unguessable identifiers (CSRF tokens, evidence file names): 43 characters of a URL-safe
 /// alphabet from the system's secure generator, about 256 bits.
 public enum RandomToken {
@@ -22,9 +24,8 @@ public enum RandomToken {
     /// By bytes: every request's CSRF cookie is checked here, and asking each character whether it
     /// is a letter looks up its Unicode properties.
     public static func isWellFormed(_ token: String) -> Bool {
-        token.utf8.count == 43 && token.utf8.allSatisfy { byte in
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-        }
+        token.utf8.count == 43 && token.utf8.allSatisfy(alphabetBytes.contains)
     }
+
+    private static let alphabetBytes = ByteAlphabet(alphabet)
 }

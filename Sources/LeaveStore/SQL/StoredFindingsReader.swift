@@ -64,16 +64,14 @@ enum StoredFindingsReader {
 
         mutating func takeNull() -> Bool {
             skipSpace()
-            guard at + 4 <= bytes.count, bytes[at] == UInt8(ascii: "n"), bytes[at + 1] == UInt8(ascii: "u"),
-                  bytes[at + 2] == UInt8(ascii: "l"), bytes[at + 3] == UInt8(ascii: "l") else { return false }
+            guard bytes[at...].starts(with: "null".utf8) else { return false }
             at += 4
             return true
         }
 
-        func end() -> Bool {
-            var index = at
-            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
-            return index == bytes.count
+        mutating func end() -> Bool {
+            skipSpace()
+            return at == bytes.count
         }
 
         /// A JSON string; nil for anything JSONDecoder should judge instead.
@@ -111,7 +109,7 @@ enum StoredFindingsReader {
                             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                         }
                         guard let unicode = Unicode.Scalar(scalar) else { return nil }
-                        text.append(contentsOf: String(Character(unicode)).utf8)
+                        UTF8.encode(unicode) { text.append($0) }
                     default:
                         return nil
                     }

@@ -36,18 +36,12 @@ extension SQLiteStore {
         // A page in the second half is counted from the end, along the index read backwards, so
         // no page passes over more than half the queue.
         let limit = max(0, min(limit, 500)), offset = max(0, offset)
-        var ids: [Int64]
-        if offset > total / 2, offset < total {
-            let fromEnd = max(0, total - offset - limit)
-            ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT leaveRequest.id " + from + Self.queueOrder(narrowing.sql, backwards: true)
-                                                            + " LIMIT ? OFFSET ?"),
-                                     arguments: StatementArguments(arguments + [min(limit, total - offset), fromEnd]))
-            ids.reverse()
-        } else {
-            ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT leaveRequest.id " + from + Self.queueOrder(narrowing.sql) + " LIMIT ? OFFSET ?"),
-                                     arguments: StatementArguments(arguments + [limit, offset]))
-        }
-        return (try Self.withPupils(db, ids: ids), total)
+        let backwards = offset > total / 2 && offset < total
+        let (take, skip) = backwards ? (min(limit, total - offset), max(0, total - offset - limit)) : (limit, offset)
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT leaveRequest.id " + from
+                                                        + Self.queueOrder(narrowing.sql, backwards: backwards) + " LIMIT ? OFFSET ?"),
+                                     arguments: StatementArguments(arguments + [take, skip]))
+        return (try Self.withPupils(db, ids: backwards ? ids.reversed() : ids), total)
     }
 
     static func queueAdvice(_ db: Database, schoolID: Int64) throws -> (counts: [Recommendation: Int], total: Int) {

@@ -138,15 +138,16 @@ extension SQLiteStore: RequestStore {
     }
 
     public func request(reference: ReferenceNumber, parentID: Int64) async throws -> RequestWithPupil? {
-        try await writer.read { db in
-            try Self.withPupils(db, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.parentId = ?", [reference.text, parentID]).first
-        }
+        try await writer.read { db in try Self.request(db, reference: reference, parentID: parentID) }
+    }
+
+    static func request(_ db: Database, reference: ReferenceNumber, parentID: Int64) throws -> RequestWithPupil? {
+        try Self.withPupils(db, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.parentId = ?", [reference.text, parentID]).first
     }
 
     public func sentRequest(reference: ReferenceNumber, parentID: Int64) async throws -> SentRequest? {
         try await writer.read { db in
-            guard let found = try Self.withPupils(db, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.parentId = ?",
-                                                  [reference.text, parentID]).first else { return nil }
+            guard let found = try Self.request(db, reference: reference, parentID: parentID) else { return nil }
             let request = found.request
             return SentRequest(found: found, school: try SchoolRecord.fetchOne(db, key: request.schoolID)?.school,
                                linked: try Self.linkedRequests(db, to: request),
@@ -210,9 +211,9 @@ extension SQLiteStore: RequestStore {
     }
 
     /// The queue's order, which the index `leaveRequest_queueOrder` gives without sorting: the
-    /// deadline first (one not yet worked out, first of all), then the first day.
-    /// The queue's order, ties by id as PostgreSQL's (the index ends with the row's id, so it
-    /// reads in this order); `backwards`, the same order from its end, along the same index.
+    /// deadline first (one not yet worked out, first of all), then the first day, ties by id as
+    /// PostgreSQL's (the index ends with the row's id); `backwards`, the same order from its end,
+    /// along the same index.
     static func queueOrder(_ narrowing: String = "", ordered: Bool = true, backwards: Bool = false) -> String {
         let direction = backwards ? " DESC" : ""
         let order = ["decideBy", "startDate", "startSession", "submittedAt", "id"].map { "leaveRequest.\($0)\(direction)" }

@@ -69,4 +69,9 @@ public struct PortalRequestContext: SessionRequestContext, RequestContext {
         return account
     }
 
+    /// The request's reference in the address (`:reference`); one that cannot be a reference answers 404.
+    func reference() throws -> ReferenceNumber {
+        guard let reference = ReferenceNumber(parameters.get("reference") ?? "") else { throw HTTPError(.notFound) }
+        return reference
+    }
 }

@@ -135,15 +135,9 @@ struct HeadteacherController {
     /// A request of this school with this reference; another school's answers 404.
     func schoolRequest(_ context: PortalRequestContext) async throws -> (Account, RequestWithPupil) {
         let account = try context.requireAccount()
-        guard let found = try await store.request(reference: try reference(context), schoolID: account.schoolID)
+        guard let found = try await store.request(reference: try context.reference(), schoolID: account.schoolID)
         else { throw HTTPError(.notFound) }
         return (account, found)
-    }
-
-    /// The reference in the path; one that cannot be a reference answers 404.
-    func reference(_ context: PortalRequestContext) throws -> ReferenceNumber {
-        guard let reference = ReferenceNumber(context.parameters.get("reference") ?? "") else { throw HTTPError(.notFound) }
-        return reference
     }
 
     static func outcomeLabel(_ outcome: DecisionOutcome) -> String {
@@ -160,7 +154,7 @@ struct HeadteacherController {
     func requestPage(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         // The request, its file and the stored result in one visit to the database.
-        guard let loaded = try await store.requestWithFile(reference: try reference(context), schoolID: account.schoolID,
+        guard let loaded = try await store.requestWithFile(reference: try context.reference(), schoolID: account.schoolID,
                                                            familyLimit: Self.familyShown + 2)
         else { throw HTTPError(.notFound) }
         let (found, file) = loaded

@@ -122,7 +122,7 @@ extension OfficeController {
 
     func signOutAtLunchtime(_ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        guard let reference = ReferenceNumber(context.parameters.get("reference") ?? "") else { throw HTTPError(.notFound) }
+        let reference = try context.reference()
         let typed = context.form["collectedBy"]
         let problems = try await services.lunchtime.signOut(reference, collectedBy: typed, by: account)
         guard problems.isEmpty else {
@@ -134,7 +134,7 @@ extension OfficeController {
 
     func signInAfterLunchtime(_ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        guard let reference = ReferenceNumber(context.parameters.get("reference") ?? "") else { throw HTTPError(.notFound) }
+        let reference = try context.reference()
         try await services.lunchtime.signIn(reference, by: account)
         return .redirect(to: Paths.Office.lunchtime())
     }

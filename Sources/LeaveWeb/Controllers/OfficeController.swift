@@ -104,8 +104,7 @@ struct OfficeController {
     /// Records a performance its licence authorises, in one step; the letter then joins those to print.
     func recordLicence(_ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        guard let reference = ReferenceNumber(context.parameters.get("reference") ?? ""),
-              let found = try await store.request(reference: reference, schoolID: account.schoolID)
+        guard let found = try await store.request(reference: try context.reference(), schoolID: account.schoolID)
         else { throw HTTPError(.notFound) }
         try await services.decisions.recordAuthorisedByLicence(found, by: account)
         return .redirect(to: Paths.Office.letters())

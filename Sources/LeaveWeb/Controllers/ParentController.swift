@@ -184,16 +184,10 @@ struct ParentController {
     /// The parent's own request with this reference; anything else is "not found".
     func ownRequest(_ context: PortalRequestContext) async throws -> (Account, RequestWithPupil) {
         let account = try context.requireAccount()
-        guard let found = try await store.request(reference: try reference(context), parentID: account.id),
+        guard let found = try await store.request(reference: try context.reference(), parentID: account.id),
               found.request.parentID == account.id
         else { throw HTTPError(.notFound) }
         return (account, found)
-    }
-
-    /// The request's reference in the address; one that cannot be a reference answers 404.
-    func reference(_ context: PortalRequestContext) throws -> ReferenceNumber {
-        guard let reference = ReferenceNumber(context.parameters.get("reference") ?? "") else { throw HTTPError(.notFound) }
-        return reference
     }
 
     struct ConfirmationContent: MustacheParent {
@@ -226,7 +220,7 @@ struct ParentController {
     func confirmation(_ context: PortalRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         // The request, its school, the requests sent with it and the rules' result, in one read.
-        guard let sent = try await store.sentRequest(reference: try reference(context), parentID: account.id),
+        guard let sent = try await store.sentRequest(reference: try context.reference(), parentID: account.id),
               sent.found.request.parentID == account.id
         else { throw HTTPError(.notFound) }
         let (found, school) = (sent.found, sent.school)

@@ -15,7 +15,7 @@ extension PostgresStore: NotificationStore {
     public func newRequestRecipients(schoolID: Int64) async throws -> NewRequestRecipients {
         try await database.read { sql in
             let emails = try await Self.newRequestEmails(sql, schoolID: schoolID)
-            let school = try await sql.record(SchoolRecord.self, "SELECT * FROM school WHERE id = ?", [schoolID])?.school
+            let school = try await Self.school(sql, id: schoolID)
             return NewRequestRecipients(school: school,
                                         deciders: emails != .each ? [] : try await sql.records(
                                             AccountRecord.self, NewRequestRecipients.decidersSQL,

@@ -105,17 +105,18 @@ extension PostgresStore: RequestStore {
     }
 
     public func request(reference: ReferenceNumber, parentID: Int64) async throws -> RequestWithPupil? {
-        try await database.read { sql in
-            try await Self.withPupils(sql, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.parentId = ?", [reference.text, parentID]).first
-        }
+        try await database.read { sql in try await Self.request(sql, reference: reference, parentID: parentID) }
+    }
+
+    static func request(_ sql: PostgresSQL, reference: ReferenceNumber, parentID: Int64) async throws -> RequestWithPupil? {
+        try await Self.withPupils(sql, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.parentId = ?", [reference.text, parentID]).first
     }
 
     public func sentRequest(reference: ReferenceNumber, parentID: Int64) async throws -> SentRequest? {
         try await database.read { sql in
-            guard let found = try await Self.withPupils(sql, sql: "WHERE leaveRequest.reference = ? AND leaveRequest.parentId = ?",
-                                                        [reference.text, parentID]).first else { return nil }
+            guard let found = try await Self.request(sql, reference: reference, parentID: parentID) else { return nil }
             let request = found.request
-            return SentRequest(found: found, school: try await sql.record(SchoolRecord.self, "SELECT * FROM school WHERE id = ?", [request.schoolID])?.school,
+            return SentRequest(found: found, school: try await Self.school(sql, id: request.schoolID),
                                linked: try await Self.linkedRequests(sql, to: request),
                                evaluation: try await Self.latestEvaluation(sql, requestID: request.id, schoolID: request.schoolID))
         }

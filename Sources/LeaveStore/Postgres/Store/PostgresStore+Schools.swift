@@ -3,7 +3,11 @@ import LeaveCore
 
 extension PostgresStore: SchoolStore, PupilStore {
     public func school(id: Int64) async throws -> School? {
-        try await database.read { sql in try await sql.record(SchoolRecord.self, "SELECT * FROM school WHERE id = ?", [id])?.school }
+        try await database.read { sql in try await Self.school(sql, id: id) }
+    }
+
+    static func school(_ sql: PostgresSQL, id: Int64) async throws -> School? {
+        try await sql.record(SchoolRecord.self, "SELECT * FROM school WHERE id = ?", [id])?.school
     }
 
     public func calendar(schoolID: Int64) async throws -> SchoolCalendar {
